@@ -1,0 +1,68 @@
+"""Every folder the app uses, from one place.
+
+The base is the platform's user data directory (platformdirs), or ``WORKBENCH_HOME`` when set,
+or the ``--home`` option of the CLI (which sets the override for the process). Nothing is ever
+written into a corpus folder: per-corpus data lives under ``<home>/corpora/<key>/``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "ArabicNewsWorkbench"
+HOME_ENV = "WORKBENCH_HOME"
+
+
+def data_home() -> Path:
+    """The root folder for all of the app's data (indexes, stores, settings, logs)."""
+    override = os.environ.get(HOME_ENV)
+    if override:
+        return Path(override).expanduser().resolve()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def set_data_home(path: str | os.PathLike[str]) -> None:
+    """Point the whole process at another data home (the CLI's ``--home``)."""
+    os.environ[HOME_ENV] = str(Path(path).expanduser().resolve())
+
+
+def corpus_key(corpus: Path) -> str:
+    """A stable folder name for a corpus: readable stem plus a hash of its absolute path."""
+    resolved = str(Path(corpus).expanduser().resolve())
+    digest = hashlib.sha1(resolved.encode("utf-8")).hexdigest()[:12]
+    stem = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in Path(resolved).name)[:40]
+    return f"{stem or 'corpus'}-{digest}"
+
+
+def corpus_dir(corpus: Path) -> Path:
+    """Folder holding everything the app keeps about one corpus."""
+    return data_home() / "corpora" / corpus_key(corpus)
+
+
+def index_dir(corpus: Path) -> Path:
+    """Folder of the corpus's Whoosh index."""
+    return corpus_dir(corpus) / "index"
+
+
+def store_path(corpus: Path) -> Path:
+    """The per-corpus SQLite store of the user's work (selections, tags, notes, curation)."""
+    return corpus_dir(corpus) / "store.sqlite3"
+
+
+def settings_path() -> Path:
+    """The GUI's settings file."""
+    return data_home() / "settings.ini"
+
+
+def log_dir() -> Path:
+    """Folder for crash and diagnostic logs."""
+    return data_home() / "logs"
+
+
+def resources_dir() -> Path:
+    """The bundled resources folder (fonts, i18n, gazetteers, models)."""
+    return Path(__file__).resolve().parent.parent.parent / "resources"
