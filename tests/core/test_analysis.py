@@ -1,0 +1,71 @@
+"""The Whoosh analyzers: token protocol, offsets, stopwords, pickling, and a real index."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+from whoosh.fields import TEXT, Schema
+from whoosh.filedb.filestore import RamStorage
+from whoosh.query import Phrase, Term
+
+from workbench.core.analysis import exact_analyzer, stem_analyzer
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SENTENCE = "وقال البيان “إننا نتطلع إلى مزيد من الخطوات العملية”"
+
+
+def test_stem_analyzer_offsets_positions_and_stopword_gaps() -> None:
+    tokens = [(t.text, t.pos, SENTENCE[t.startchar : t.endchar])
+              for t in stem_analyzer()(SENTENCE, positions=True, chars=True)]
+    assert tokens == [
+        ("قال", 0, "وقال"), ("بيان", 1, "البيان"), ("اننا", 2, "إننا"), ("نتطلع", 3, "نتطلع"),
+        ("مزيد", 5, "مزيد"), ("خطو", 7, "الخطوات"), ("عمل", 8, "العملية"),
+    ]
+
+
+def test_stopwords_marked_not_removed_when_asked() -> None:
+    tokens = list((t.text, t.stopped) for t in stem_analyzer()("من حلب", removestops=False))
+    assert tokens == [("من", True), ("حلب", False)]
+
+
+def test_exact_analyzer_keeps_stopwords_and_suffixes_but_strips_clitics() -> None:
+    texts = [t.text for t in exact_analyzer()("إلى الخطوات العمليّة للصليب", positions=True)]
+    assert texts == ["الي", "خطوات", "عمليه", "صليب"]
+
+
+def test_single_term_mode_and_start_offsets() -> None:
+    assert [t.text for t in stem_analyzer()("للصليب", tokenize=False)] == ["صليب"]
+    token = next(iter(exact_analyzer()("حلب", chars=True, positions=True, start_pos=4, start_char=10)))
+    assert (token.pos, token.startchar, token.endchar) == (4, 10, 13)
+
+
+def test_analyzers_pickle_and_compare_equal() -> None:
+    for make in (exact_analyzer, stem_analyzer):
+        assert pickle.loads(pickle.dumps(make())) == make()
+
+
+def test_seed_index_matches_clitic_and_phrase_queries() -> None:
+    schema = Schema(exact=TEXT(analyzer=exact_analyzer(), phrase=True),
+                    stem=TEXT(analyzer=stem_analyzer(), phrase=True, stored=True))
+    index = RamStorage().create_index(schema)
+    seeds = sorted(SEEDS.glob("*.txt"))
+    with index.writer() as writer:
+        for path in seeds:
+            text = path.read_text(encoding="utf-8")
+            writer.add_document(exact=text, stem=text)
+    with index.searcher() as searcher:
+        assert len(searcher.search(Term("stem", "صليب"))) == 1
+        assert len(searcher.search(Term("stem", "حلب"))) >= 2
+        assert len(searcher.search(Phrase("exact", ["صليب", "احمر"]))) == 1
+        assert len(searcher.search(Phrase("stem", ["صليب", "احمر"]))) == 1
+
+
+@given(st.text())
+def test_analyzers_never_crash_and_offsets_slice_the_value(text: str) -> None:
+    for make in (exact_analyzer, stem_analyzer):
+        for token in make()(text, positions=True, chars=True, removestops=False):
+            assert 0 <= token.startchar < token.endchar <= len(text)
+            assert token.text

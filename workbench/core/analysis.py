@@ -1,0 +1,137 @@
+"""Whoosh analyzers over the Arabic rules in ``arabic.py``: an exact field and a stemmed field.
+
+Whoosh pickles the schema, so the tokenizer and filter are plain module-level classes with no
+state besides a flag; all caches live in ``arabic.py`` at module level and are not pickled.
+Offsets (``startchar``/``endchar``) index the value passed in: the index blanks boilerplate
+with spaces of the same length, so they are offsets into the original article text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from whoosh.analysis import Analyzer, Filter, Token, Tokenizer
+
+from workbench.core import arabic
+
+
+class ArabicTokenizer(Tokenizer):
+    """Yields ``arabic.tokenize`` words with their normalised form as the token text."""
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self)
+
+    def __hash__(self) -> int:
+        return hash(type(self))
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: object,
+    ) -> Iterator[Token]:
+        """Whoosh tokenizer protocol; with ``tokenize=False`` the value is one (normalised) term."""
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        t.boost = 1.0
+        t.stopped = False
+        if not tokenize:
+            t.text = arabic.normalize(value)
+            if keeporiginal:
+                t.original = value
+            if positions:
+                t.pos = start_pos
+            if chars:
+                t.startchar = start_char
+                t.endchar = start_char + len(value)
+            yield t
+            return
+        for pos, word in enumerate(arabic.tokenize(value), start_pos):
+            t.text = word.norm
+            t.stopped = False
+            if keeporiginal:
+                t.original = word.text
+            if positions:
+                t.pos = pos
+            if chars:
+                t.startchar = start_char + word.start
+                t.endchar = start_char + word.end
+            yield t
+
+
+class ArabicStemFilter(Filter):
+    """Replaces each normalised token by its light stem and drops (or marks) stopwords.
+
+    Positions are left untouched, so removed stopwords leave gaps and phrase distances hold.
+    """
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self)
+
+    def __hash__(self) -> int:
+        return hash(type(self))
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        keys = _STEM_KEYS
+        if len(keys) > _STEM_CACHE_LIMIT:
+            keys.clear()
+        for t in tokens:
+            norm = t.text
+            key = keys.get(norm)
+            if key is None:
+                key = keys[norm] = (arabic.stem(norm), arabic.is_stopword(norm))
+            if key[1]:
+                if t.removestops:
+                    continue
+                t.stopped = True
+            t.text = key[0]
+            yield t
+
+
+class ArabicCliticFilter(Filter):
+    """Replaces each normalised token by its form without proclitics and article (للصليب -> صليب).
+
+    This is the "exact" key: unstemmed, so phrases and exact matches stay precise, but a phrase
+    such as "الصليب الأحمر" still finds للصليب الأحمر. Stopwords are kept for phrases.
+    """
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self)
+
+    def __hash__(self) -> int:
+        return hash(type(self))
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        keys = _CLITIC_KEYS
+        if len(keys) > _STEM_CACHE_LIMIT:
+            keys.clear()
+        for t in tokens:
+            norm = t.text
+            key = keys.get(norm)
+            if key is None:
+                key = keys[norm] = arabic.strip_clitics(norm)
+            t.text = key
+            yield t
+
+
+_CLITIC_KEYS: dict[str, str] = {}
+"""Memo of normalised word -> word without clitics."""
+_STEM_KEYS: dict[str, tuple[str, bool]] = {}
+"""Memo of normalised word -> (stem, is stopword): one dict lookup per token when indexing."""
+_STEM_CACHE_LIMIT = 500_000
+
+
+def exact_analyzer() -> Analyzer:
+    """Normalised, clitic-stripped, unstemmed words with stopwords kept: phrases and exact matches."""
+    return ArabicTokenizer() | ArabicCliticFilter()
+
+
+def stem_analyzer() -> Analyzer:
+    """Normalised, light-stemmed words without stopwords (positions keep the gaps)."""
+    return ArabicTokenizer() | ArabicStemFilter()

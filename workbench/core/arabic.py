@@ -1,0 +1,288 @@
+"""The Arabic text rules of the project: matching normalisation, tokenisation, clitics, stemming.
+
+This module is the ONLY place that knows Arabic orthography; everything else (index, query,
+entities, compare) goes through these functions. Normalisation is for matching only: the
+display side keeps the original characters, and ``tokenize`` reports offsets into the original
+string so highlights land on the original (diacritised) text.
+
+Decisions, deliberately written out instead of using pyarabic's normalisers wholesale
+(``normalize_alef`` maps ى to ا and ``normalize_hamza`` maps أ to ء, neither wanted here):
+
+* diacritics (tashkeel incl. shadda, sukun, superscript alef, Quranic marks), tatweel and
+  zero-width joiners are removed;
+* alef forms أ إ آ ٱ -> ا; alef maqsura ى -> ي; taa marbuta ة -> ه;
+* hamza seats ؤ ئ -> ء (the bare hamza). News copy writes the same word as مسئول/مسؤول,
+  شئون/شؤون, and the Egyptian convention puts the hamza on the line (يقرءون/يقرؤون); mapping
+  both seats to ء makes all of these meet, while ي and و stay distinct letters;
+* Arabic-Indic (٠-٩) and Persian (۰-۹) digits -> ASCII, Arabic decimal/thousands
+  separators -> . and ,; Arabic punctuation (، ؛ ؟ « » “ ”) -> ASCII equivalents;
+* Persian/Urdu letter forms ی ک -> ي ك; presentation forms are folded (NFKC);
+* Latin is case-folded and stripped of accents.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+
+from pyarabic import araby
+
+
+class Token(NamedTuple):
+    """A word of the original text and its normalised form."""
+
+    text: str
+    """The original slice ``text[start:end]`` (diacritics and tatweel kept)."""
+    start: int
+    end: int
+    norm: str
+    """Normalised form, used for matching."""
+
+
+_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
+_INVISIBLE = "\u0640\u200c\u200d\u200e\u200f\u061c\ufeff"
+_ARABIC_LETTERS = (
+    "\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
+    "\u0750-\u077f\ufb50-\ufd3d\ufd50-\ufdfb\ufe70-\ufefc"
+)
+_DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
+_LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff"
+
+_TOKEN_RE = re.compile(
+    f"[{_ARABIC_LETTERS}][{_ARABIC_LETTERS}{_MARKS}{_INVISIBLE}]*"
+    f"|[{_DIGITS}]+(?:[.,\u066b\u066c][{_DIGITS}]+)*"
+    f"|[{_LATIN}][{_LATIN}0-9\u0300-\u036f]*"
+)
+_COMPAT_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
+_ACCENTED_RE = re.compile("[\u00c0-\u024f\u0300-\u036f]")
+_ARABIC_WORD_RE = re.compile(f"[{_ARABIC_LETTERS}]+")
+
+_DIGIT_TABLE = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
+
+_LETTER_MAP = {
+    araby.ALEF_HAMZA_ABOVE: araby.ALEF,
+    araby.ALEF_HAMZA_BELOW: araby.ALEF,
+    araby.ALEF_MADDA: araby.ALEF,
+    araby.ALEF_WASLA: araby.ALEF,
+    araby.ALEF_MAKSURA: araby.YEH,
+    araby.TEH_MARBUTA: araby.HEH,
+    araby.WAW_HAMZA: araby.HAMZA,
+    araby.YEH_HAMZA: araby.HAMZA,
+    "\u06cc": araby.YEH,  # Persian yeh ی
+    "\u06a9": "\u0643",  # keheh ک -> kaf
+}
+_PUNCT_MAP = {
+    "،": ",", "؛": ";", "؟": "?", "٪": "%", "۔": ".", "٫": ".", "٬": ",",
+    "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‘": "'", "’": "'",
+}
+_NORM_TABLE = {
+    **_DIGIT_TABLE,
+    **str.maketrans(_LETTER_MAP),
+    **str.maketrans(_PUNCT_MAP),
+    **{cp: None for cp in range(0x10000) if re.match(f"[{_MARKS}{_INVISIBLE}]", chr(cp))},
+}
+
+
+def normalize_digits(text: str) -> str:
+    """Map Arabic-Indic and Persian digits to ASCII, keeping the string length (date parsing)."""
+    return text.translate(_DIGIT_TABLE)
+
+
+def normalize(text: str) -> str:
+    """Normalise any text for matching (see the module docstring); never for display."""
+    if _COMPAT_RE.search(text):
+        text = unicodedata.normalize("NFKC", text)
+    text = text.translate(_NORM_TABLE).casefold()
+    if _ACCENTED_RE.search(text):
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return text
+
+
+_WORD_NORMS: dict[str, str] = {}
+_WORD_CACHE_LIMIT = 500_000
+_last_tokenized: tuple[str, list[Token]] = ("", [])
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split text into word tokens: Arabic letter runs (diacritics inside), numbers, Latin words.
+
+    Offsets index the original string. Dates such as 3/11/2016 and SANA-style decimals such as
+    8ر1 split into their numbers; 2.5 and ٢٫٥ stay one number.
+
+    This is the hot loop of indexing: word norms are memoised in a dict (cleared when it grows
+    too big), and the last result is kept because the index analyses each text twice (exact and
+    stemmed fields).
+    """
+    global _last_tokenized
+    last_text, last_tokens = _last_tokenized
+    if text == last_text:
+        return list(last_tokens)
+    norms = _WORD_NORMS
+    if len(norms) > _WORD_CACHE_LIMIT:
+        norms.clear()
+    new_token = tuple.__new__
+    tokens = []
+    for match in _TOKEN_RE.finditer(text):
+        word = match[0]
+        norm = norms.get(word)
+        if norm is None:
+            norm = norms[word] = normalize(word)
+        tokens.append(new_token(Token, (word, match.start(), match.end(), norm)))
+    _last_tokenized = (text, tokens)
+    return list(tokens)
+
+
+def is_arabic(norm: str) -> bool:
+    """True when the word starts with an Arabic letter (clitic and suffix rules apply)."""
+    return bool(norm) and _ARABIC_WORD_RE.match(norm) is not None
+
+
+def _normalized_words(words: str) -> frozenset[str]:
+    """Write word lists in ordinary spelling; they are compared in normalised form."""
+    return frozenset(normalize(w) for w in words.split())
+
+
+_CONJUNCTIONS = "وف"
+_PREPOSITIONS = "بكل"
+_ARTICLES = ("وبال", "فبال", "وكال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال")
+_MIN_AFTER_ARTICLE = 2
+_MIN_AFTER_LETTER = 3
+
+# Words whose first letter only looks like a proclitic: و ف ب ك ل (or ال) is a root letter
+# here, so the word is never stripped (وزير is not و + زير, لبنان not ل + بنان). Listed as bare
+# stems; _KEPT_ENDINGS lets the list cover their inflected forms. The base came from the
+# frequent SaudiNewsNet words whose stripped form is almost never seen alone, plus
+# frequent words whose stripped form is an unrelated word (بطاقة is not ب + طاقة).
+_KEEP = _normalized_words("""
+    الله المانيا الماني ألبانيا والد والدة
+    وزير وزار وزراء وجود وساءل وفق وفاه وصول وصلت وكال وكيل ولاي وراء وظيف وقعت
+    واقع وطن وطني وجدت وحدات وثيق وقوع وسيل وليد ودي ورش وضعت واضح واسع واحد وحد وادي
+    وافق واصل ورق واشنطن
+    فيما فريق فتر فعاليات فرص فضلا فبراير فيلم فيديو فيفا فلسطين فرح فندق فيينا فروع
+    فرنسا فيصل فكر فني فرق فيسبوك
+    كبير كبار كبري كثير كاف كافي كانوا كلم كشفت كيلو كلي كيفي كفاء كمي كيلومتر كوريا
+    كارتر كون كامل كريم كورونا كردستان كتاب
+    بين بينما برنامج برامج بداي بيان بيانات بناء بدات بلغت بعد بعدما بلاد بلد بلدي
+    بريطانيا برميل بعيد بقي بيء بعض باريس بغداد بندر بيوت باراك بعث بلاتر باكستان
+    بدءا بلاغ باقي بريد باشرت بواب بسيط بيروت بحث بطاق بحري بطول برلين بوتين
+    لندن ليست لاعب لكن لافتا لدي ليبيا لبنان ليل لوح لحظ لاحق لعب لويس لاءح لجن لقاء لسان
+""")
+_KEPT_ENDINGS = (
+    "", "ا", "ه", "ي", "ك", "ها", "هم", "هما", "هن", "كم", "نا", "ني", "ان", "ين", "ون",
+    "ات", "يه", "يا", "يين", "يون", "يات", "ته", "تها", "تهم", "تنا", "تين", "تان",
+)
+
+
+def _is_kept(word: str) -> bool:
+    """True when word is a _KEEP stem plus one of _KEPT_ENDINGS."""
+    return any(
+        word.endswith(ending) and word[: len(word) - len(ending)] in _KEEP for ending in _KEPT_ENDINGS
+    )
+
+
+def _leading_proclitics(norm: str) -> int:
+    """How many leading letters could be proclitics: an optional و/ف, then an optional ب/ك/ل."""
+    count = 1 if norm[0] in _CONJUNCTIONS else 0
+    return count + 1 if len(norm) > count and norm[count] in _PREPOSITIONS else count
+
+
+def strip_clitics(norm: str) -> str:
+    """Remove proclitics from a normalised word: conjunction و/ف, preposition ب/ك/ل, article.
+
+    The article forms (ال وال فال بال كال, and لل = ل + ال) leave at least 2 letters; a bare
+    one-letter proclitic is removed only if 3 letters remain and the word is not a known word
+    starting with that letter, so للصليب and الصليب both give صليب, بحلب gives حلب, while
+    وزير, بيان and لبنان are kept whole.
+    """
+    if not is_arabic(norm):
+        return norm
+    for lead in range(_leading_proclitics(norm) + 1):
+        if _is_kept(norm[lead:]):
+            return norm[lead:]
+    for article in _ARTICLES:
+        if norm.startswith(article) and len(norm) - len(article) >= _MIN_AFTER_ARTICLE:
+            return norm[len(article):]
+    word = norm
+    for letters in (_CONJUNCTIONS, _PREPOSITIONS):
+        if word[0] in letters and len(word) > _MIN_AFTER_LETTER:
+            word = word[1:]
+    return word
+
+
+_SUFFIXES = ("تين", "ها", "هم", "هن", "ات", "ون", "ين", "يه", "يا", "ه", "ي")
+_MIN_STEM = 3
+
+
+@lru_cache(maxsize=200_000)
+def stem(norm: str) -> str:
+    """Light stem of a normalised word: strip_clitics, then common suffixes while 3 letters remain.
+
+    Suffixes are plural/dual endings, the nisba and feminine endings and attached pronouns
+    (so سوري, سورية, السوريين meet at one key). Left alone because they clash with frequent
+    stems and names: كم and نا (محاكم, كورونا), and the dual ان (لبنان, ايران, عمان; the oblique
+    dual ين is kept). Non-Arabic words pass through unchanged.
+    """
+    word = strip_clitics(norm)
+    if not is_arabic(word):
+        return word
+    stripped = True
+    while stripped:
+        stripped = False
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
+                word = word[: -len(suffix)]
+                stripped = True
+                break
+    return word
+
+
+_STOPWORDS = _normalized_words("""
+    في من إلى على عن مع منذ حتى عند لدى بين خلال ضد نحو حول دون عبر لدي قبل بعد فوق تحت أمام
+    غير سوى ضمن بعض كل جميع أي أية أيه ذلك تلك هذا هذه هذان هذين هاتان هؤلاء أولئك هنا هناك
+    الذي التي الذين اللذين اللتين اللذان اللتان اللاتي اللواتي اللتي
+    هو هي هم هما هن أنا أنت أنتم نحن إنه إنها أنه أنها إن أن كان كانت كانوا يكون تكون ليس ليست
+    لم لن لا ما ماذا متى أين كيف هل لماذا كم إذ إذا إذن لو لولا قد لقد ثم أو أم بل لكن لكنه
+    إلا أما إما كما مثل حيث عندما بينما كي لكي ماهو ماهي مما عما فيما بما لما أيضا كذلك
+    به بها له لها لهم منه منها فيه فيها عليه عليها عنه عنها إليه إليها معه ذات ذو ذي يا
+    a an the of in on at to for and or is are was were be been by with from as that this it its
+    what who whom when where how which why not no
+""")
+
+
+def is_stopword(norm: str) -> bool:
+    """True for Arabic and English function words (incl. question words) and single letters.
+
+    A leading conjunction is looked through (ومن, فما), since it attaches to function words too.
+    """
+    if norm in _STOPWORDS or (len(norm) == 1 and is_arabic(norm)):
+        return True
+    return len(norm) > 2 and norm[0] in _CONJUNCTIONS and norm[1:] in _STOPWORDS
+
+
+_FINAL_VOWEL_SWAPS = {"ه": "او", "ا": "ه", "و": "ه"}
+_LETTER_SWAPS = (("غ", "ج"), ("ج", "غ"), ("مير", "مري"), ("مري", "مير"))
+
+
+def _one_step_variants(word: str) -> set[str]:
+    variants = {word[:-1] + new for new in _FINAL_VOWEL_SWAPS.get(word[-1], "")} if len(word) > 2 else set()
+    for old, new in _LETTER_SWAPS:
+        if old in word:
+            variants.add(word.replace(old, new, 1 if len(old) > 1 else -1))
+    return variants
+
+
+def spelling_variants(norm: str) -> set[str]:
+    """Other plausible spellings of a normalised word, as news copy and transliteration vary.
+
+    Final ه/ا/و (سوريه/سوريا, يونيه/يونيو), غ/ج in foreign names (سيرغي/سيرجي,
+    هامبورغ/هامبورج) and ي around ر (امريكي/اميركي); at most two changes, so the set stays
+    small. Many variants are not real words: the caller keeps only those present in the index.
+    ك/ق is not varied: it rarely alternates in Arabic news copy and would join real words.
+    """
+    if not is_arabic(norm):
+        return set()
+    first = _one_step_variants(norm)
+    second = {v for word in first for v in _one_step_variants(word)}
+    return (first | second) - {norm}
