@@ -1,0 +1,215 @@
+"""Index lifecycle: incremental updates, interrupted and cancelled runs, damaged and old indexes."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from workbench.core import paths
+from workbench.core.corpus import CorpusError
+from workbench.core.index import CorpusIndex, SearchRequest
+from workbench.core.progress import CancelToken, Progress
+
+ARTICLE = "{title}\nأعلنت وزارة الدفاع الروسية أن روسيا وجهت دعوات للعديد من الدول في {place}.\n"
+
+
+def write_articles(folder: Path, count: int, place: str = "حلب", start: int = 0) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(start, start + count):
+        text = ARTICLE.format(title=f"خبر رقم {n} عن {place}", place=place)
+        (folder / f"article_{n:05d}.txt").write_text(text, encoding="utf-8")
+
+
+def total(index: CorpusIndex, query: str) -> int:
+    return index.search(SearchRequest(query)).total
+
+
+def test_first_run_indexes_everything_and_second_run_nothing(seeds_copy: Path) -> None:
+    index = CorpusIndex.open(seeds_copy)
+    first = index.update()
+    assert (first.added, first.articles, first.skipped) == (5, 5, [])
+    second = index.update()
+    assert (second.added, second.changed, second.removed, second.unchanged) == (0, 0, 0, 5)
+    assert second.indexed_articles == 0
+    index.close()
+
+
+def test_reopen_uses_the_manifest_and_finds_the_same_articles(seeds_copy: Path) -> None:
+    index = CorpusIndex.open(seeds_copy)
+    index.update()
+    index.close()
+    reopened = CorpusIndex.open(seeds_copy)
+    report = reopened.update()
+    assert report.unchanged == 5 and report.indexed_articles == 0
+    assert total(reopened, "بحلب") == 4
+    reopened.close()
+
+
+def test_changed_new_and_deleted_files_are_picked_up(seeds_copy: Path) -> None:
+    index = CorpusIndex.open(seeds_copy)
+    index.update()
+    (seeds_copy / "002_2f2c9e1598c61b02.txt").unlink()
+    changed = seeds_copy / "000_9f63ee594d7e422c.txt"
+    changed.write_text("خبر جديد عن مدينة تدمر الأثرية\n" + changed.read_text(encoding="utf-8"), encoding="utf-8")
+    os.utime(changed, ns=(changed.stat().st_atime_ns, changed.stat().st_mtime_ns + 10**9))
+    (seeds_copy / "sub").mkdir()
+    (seeds_copy / "sub" / "new.txt").write_text("وصل وفد إلى مدينة تدمر اليوم.", encoding="utf-8")
+    report = index.update()
+    assert (report.added, report.changed, report.removed, report.unchanged) == (1, 1, 1, 3)
+    assert report.articles == 5
+    assert total(index, "تدمر") == 2
+    assert total(index, '"الصليب الأحمر"') == 0
+    index.close()
+
+
+def test_index_is_stored_under_the_data_home_not_in_the_corpus(seeds_copy: Path, isolated_home: Path) -> None:
+    before = sorted(p.name for p in seeds_copy.iterdir())
+    index = CorpusIndex.open(seeds_copy)
+    index.update()
+    index.close()
+    assert sorted(p.name for p in seeds_copy.iterdir()) == before
+    assert isolated_home in paths.index_dir(seeds_copy).parents
+
+
+def test_read_only_corpus_is_indexed(seeds_copy: Path) -> None:
+    for path in seeds_copy.iterdir():
+        path.chmod(0o444)
+    seeds_copy.chmod(0o555)
+    try:
+        index = CorpusIndex.open(seeds_copy)
+        assert index.update().articles == 5
+        index.close()
+    finally:
+        seeds_copy.chmod(0o755)
+
+
+def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(CorpusError, match="does not exist"):
+        CorpusIndex.open(tmp_path / "nowhere")
+
+
+def test_folder_vanishing_after_open_is_a_clear_error(seeds_copy: Path) -> None:
+    index = CorpusIndex.open(seeds_copy)
+    shutil.rmtree(seeds_copy)
+    with pytest.raises(CorpusError):
+        index.update()
+    index.close()
+
+
+def test_cancel_keeps_finished_work_and_the_next_run_completes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "corpus"
+    write_articles(corpus, 60)
+    monkeypatch.setattr("workbench.core.index.COMMIT_EVERY", 10)
+    monkeypatch.setattr("workbench.core.index.PROGRESS_INTERVAL", 0.0)
+    token = CancelToken()
+
+    def cancel_after_25(progress: Progress) -> None:
+        if progress.phase == "index" and progress.done >= 25:
+            token.cancel()
+
+    index = CorpusIndex.open(corpus)
+    report = index.update(progress=cancel_after_25, cancel=token)
+    assert report.cancelled
+    assert 25 <= report.articles < 60
+    assert total(index, "حلب") == report.articles
+    resumed = index.update()
+    assert not resumed.cancelled
+    assert resumed.articles == 60
+    assert resumed.added == 60 - report.added
+    index.close()
+
+
+class _Crash(Exception):
+    """Stands in for a crash (power loss, kill) in the middle of an indexing run."""
+
+
+def test_crash_mid_run_leaves_previous_index_usable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "corpus"
+    write_articles(corpus, 20)
+    index = CorpusIndex.open(corpus)
+    index.update()
+    write_articles(corpus, 20, place="دمشق", start=20)
+    monkeypatch.setattr("workbench.core.index.PROGRESS_INTERVAL", 0.0)
+
+    def crash(progress: Progress) -> None:
+        if progress.phase == "index" and progress.done == 10:
+            raise _Crash()
+
+    with pytest.raises(_Crash):
+        index.update(progress=crash)
+    assert total(index, "حلب") == 20
+    index.close()
+    reopened = CorpusIndex.open(corpus)
+    report = reopened.update()
+    assert report.added == 20 and report.articles == 40
+    assert total(reopened, "دمشق") == 20
+    reopened.close()
+
+
+def _hold_write_lock_and_die(index_dir: str, ready: multiprocessing.Event) -> None:  # type: ignore[valid-type]
+    from whoosh import index as windex
+
+    writer = windex.open_dir(index_dir).writer()
+    writer.add_document(id="never-committed", path="x")
+    ready.set()
+    os._exit(1)
+
+
+def test_stale_lock_of_a_dead_process_is_recovered(seeds_copy: Path) -> None:
+    index = CorpusIndex.open(seeds_copy)
+    index.update()
+    context = multiprocessing.get_context("fork")
+    ready = context.Event()
+    process = context.Process(target=_hold_write_lock_and_die, args=(str(index.index_dir), ready))
+    process.start()
+    process.join(30)
+    assert ready.is_set()
+    (seeds_copy / "new.txt").write_text("خبر عن تدمر", encoding="utf-8")
+    report = index.update()
+    assert report.added == 1 and report.articles == 6
+    index.close()
+
+
+def test_damaged_index_is_rebuilt_with_a_message(seeds_copy: Path) -> None:
+    index = CorpusIndex.open(seeds_copy)
+    index.update()
+    index.close()
+    for segment in paths.index_dir(seeds_copy).glob("*.toc"):
+        segment.write_bytes(b"\x00garbage")
+    reopened = CorpusIndex.open(seeds_copy)
+    report = reopened.update()
+    assert report.rebuilt_reason and "damaged" in report.rebuilt_reason
+    assert report.articles == 5
+    assert total(reopened, "بحلب") == 4
+    reopened.close()
+
+
+def test_index_of_another_format_version_is_rebuilt(seeds_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    index = CorpusIndex.open(seeds_copy)
+    index.update()
+    index.close()
+    monkeypatch.setattr("workbench.core.index.SCHEMA_VERSION", 999)
+    reopened = CorpusIndex.open(seeds_copy)
+    report = reopened.update()
+    assert report.rebuilt_reason and "another version" in report.rebuilt_reason
+    assert report.articles == 5
+    reopened.close()
+
+
+def test_unreadable_files_are_skipped_with_reasons_and_reported_again(seeds_copy: Path) -> None:
+    (seeds_copy / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (seeds_copy / "empty.txt").write_text("   \n", encoding="utf-8")
+    index = CorpusIndex.open(seeds_copy)
+    report = index.update()
+    reasons = {s.relpath: s.reason for s in report.skipped}
+    assert reasons == {"image.txt": "binary", "empty.txt": "empty"}
+    assert report.articles == 5
+    again = index.update()
+    assert {s.relpath for s in again.skipped} == {"image.txt", "empty.txt"}
+    (seeds_copy / "image.txt").unlink()
+    assert {s.relpath for s in index.update().skipped} == {"empty.txt"}
+    index.close()

@@ -1,0 +1,138 @@
+"""Search on the seed corpus: Arabic-aware matching, the query language, snippets and offsets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.conftest import SEEDS_DIR
+from workbench.core.index import CorpusIndex, QueryError, SearchRequest
+
+ALEPPO_ARTICLES = {
+    "000_9f63ee594d7e422c.txt",
+    "001_31c937c15296effc.txt",
+    "003_8cc3dc5a9f835ed2.txt",
+    "004_e1c235ee45bedba9.txt",
+}
+
+
+@pytest.fixture(scope="module")
+def seed_index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CorpusIndex]:
+    """One index of the read-only seeds/ folder, shared by the tests of this module."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("WORKBENCH_HOME", str(tmp_path_factory.mktemp("search-home")))
+        index = CorpusIndex.open(SEEDS_DIR)
+        index.update()
+    yield index
+    index.close()
+
+
+def paths(index: CorpusIndex, query: str, **options: object) -> set[str]:
+    results = index.search(SearchRequest(query, **options))
+    return {hit.path for hit in results}
+
+
+def test_clitic_form_finds_the_four_aleppo_articles_and_not_the_fifth(seed_index: CorpusIndex) -> None:
+    assert paths(seed_index, "بحلب") == ALEPPO_ARTICLES
+
+
+def test_phrase_matches_the_lam_alef_lam_contraction(seed_index: CorpusIndex) -> None:
+    found = paths(seed_index, '"الصليب الأحمر"')
+    assert found == {"002_2f2c9e1598c61b02.txt"}
+
+
+def test_spelling_variant_is_added_and_reported(seed_index: CorpusIndex) -> None:
+    results = seed_index.search(SearchRequest("سيرغي لافروف"))
+    assert "004_e1c235ee45bedba9.txt" in {hit.path for hit in results}  # writes سيرجي لافروف
+    assert results.variants == {"سيرغي": ["سيرجي"]}
+
+
+def test_taa_marbuta_and_alef_variants_match(seed_index: CorpusIndex) -> None:
+    assert "003_8cc3dc5a9f835ed2.txt" in paths(seed_index, "سورية")  # 003 writes سوريا
+    assert paths(seed_index, "الأميركي") >= paths(seed_index, "الأمريكي")
+
+
+def test_boolean_operators(seed_index: CorpusIndex) -> None:
+    with_lavrov = paths(seed_index, "لافروف")
+    assert paths(seed_index, "حلب -لافروف") == ALEPPO_ARTICLES - with_lavrov
+    assert paths(seed_index, "شويغو OR كيري") == paths(seed_index, "شويغو") | paths(seed_index, "كيري")
+    assert paths(seed_index, "(شويغو OR كيري) أثينا") == {"001_31c937c15296effc.txt"}
+
+
+def test_prefix_and_fuzzy(seed_index: CorpusIndex) -> None:
+    assert paths(seed_index, "ميستور*") == {"003_8cc3dc5a9f835ed2.txt", "004_e1c235ee45bedba9.txt"}
+    assert "003_8cc3dc5a9f835ed2.txt" in paths(seed_index, "ميستوري~")
+
+
+def test_fields_and_date_range(seed_index: CorpusIndex) -> None:
+    assert paths(seed_index, "source:تشرين") == {"002_2f2c9e1598c61b02.txt"}
+    assert paths(seed_index, "date:2016-11") == {"001_31c937c15296effc.txt"}
+    assert paths(seed_index, "لافروف date:2016-11-01..2016-11-30") == {"001_31c937c15296effc.txt"}
+    assert paths(seed_index, "title:واشنطن") == {"003_8cc3dc5a9f835ed2.txt"}
+
+
+def test_filters_and_date_sort(seed_index: CorpusIndex) -> None:
+    assert paths(seed_index, "حلب", sources=("سانا",)) <= ALEPPO_ARTICLES
+    results = seed_index.search(SearchRequest("حلب", sort="date"))
+    dates = [hit.date for hit in results if hit.date]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_boilerplate_is_not_searchable(seed_index: CorpusIndex) -> None:
+    assert paths(seed_index, "تيلغرام") == set()
+    assert paths(seed_index, "Only a member of this blog") == set()
+
+
+def test_match_any_ranks_by_how_many_words_match(seed_index: CorpusIndex) -> None:
+    results = seed_index.search(SearchRequest("ماورير شويغو الصليب كيري", match="any"))
+    assert results.total >= 2
+    assert results.hit(0).path == "002_2f2c9e1598c61b02.txt"
+
+
+def test_snippet_highlights_land_on_the_original_characters(seed_index: CorpusIndex) -> None:
+    results = seed_index.search(SearchRequest("بحلب"))
+    for hit in results:
+        article = seed_index.article(hit.id)
+        assert hit.snippets, hit.path
+        for snippet in hit.snippets:
+            assert article.text[snippet.start:snippet.start + len(snippet.text)].replace("\n", " ") == snippet.text
+            for start, end in snippet.highlights:
+                assert "حلب" in snippet.text[start:end]
+
+
+def test_match_spans_cover_every_whole_token_match(seed_index: CorpusIndex) -> None:
+    article_id = "002_2f2c9e1598c61b02.txt"
+    article = seed_index.article(article_id)
+    spans = seed_index.match_spans(article_id, '"الصليب الأحمر"')
+    matched = [article.text[start:end] for start, end in spans]
+    assert "للصليب الأحمر" in matched
+    assert len(matched) == 4
+    assert all(text.endswith("لصليب الأحمر") for text in matched)
+
+
+def test_diacritics_in_the_original_are_kept_inside_highlights(seed_index: CorpusIndex) -> None:
+    article_id = "003_8cc3dc5a9f835ed2.txt"
+    article = seed_index.article(article_id)
+    spans = seed_index.match_spans(article_id, "يود")
+    assert [article.text[s:e] for s, e in spans] == ["يَوَد"]
+
+
+def test_malformed_query_raises_query_error(seed_index: CorpusIndex) -> None:
+    with pytest.raises(QueryError, match="closing quote"):
+        seed_index.search(SearchRequest('"حلب'))
+
+
+def test_total_counts_all_hits_beyond_the_limit(seed_index: CorpusIndex) -> None:
+    results = seed_index.search(SearchRequest("حلب", limit=2))
+    assert len(results) == 2
+    assert results.total == 4
+
+
+def test_sources_and_info(seed_index: CorpusIndex) -> None:
+    sources = seed_index.sources()
+    assert sources.get("سانا", 0) >= 2
+    info = seed_index.info()
+    assert info.articles == 5
+    assert info.files == 5
+    assert info.index_bytes > 0

@@ -1,0 +1,396 @@
+"""The per-corpus Whoosh index: open (or repair), update incrementally, search, read articles.
+
+Layout: ``<data home>/corpora/<key>/index/`` holds the Whoosh segments and ``manifest.sqlite3``
+(see manifest.py). The corpus folder itself is only ever read.
+
+Safety rules this module keeps:
+- Whoosh commits are atomic; the manifest is written after each commit. An interrupted run
+  (Ctrl-C, crash, power loss) leaves the last committed index usable and the next run
+  re-processes whatever the manifest does not vouch for.
+- Work is committed every COMMIT_EVERY articles, so a cancelled or crashed run keeps what it did.
+- An index that cannot be opened, or was written with another SCHEMA_VERSION, is rebuilt from
+  the corpus and the reason is reported (``UpdateReport.rebuilt_reason``), never a traceback.
+- Whoosh's write lock is an OS file lock, released when a process dies, so a crashed run never
+  leaves a stale lock behind; a live writer elsewhere gives a clear IndexBusyError.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import shutil
+import threading
+import time
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import index as windex
+from whoosh import query as wq
+from whoosh import scoring
+from whoosh.searching import Searcher
+
+from workbench.core import paths
+from workbench.core.corpus import Article, CorpusError, CorpusFile, SkippedFile, read_file, scan_corpus
+from workbench.core.manifest import Manifest
+from workbench.core.progress import CancelToken, Progress, ProgressCallback
+from workbench.core.query import QueryError
+from workbench.core.schema import SCHEMA_VERSION, article_from_stored, build_schema, document_fields
+from workbench.core.search import Hit, SearchResults, Snippet, compile_query
+
+__all__ = [
+    "CorpusIndex", "IndexBusyError", "IndexInfo", "IndexingError", "QueryError", "SearchRequest", "SearchResults",
+    "Hit", "Snippet", "UpdateReport",
+]
+
+log = logging.getLogger(__name__)
+
+COMMIT_EVERY = 5000
+WRITE_LOCK_TIMEOUT = 3.0
+PROGRESS_INTERVAL = 0.2
+WEIGHTING = scoring.BM25F(B=0.75, K1=1.2)
+
+
+class IndexingError(Exception):
+    """The index could not be written (disk full, permissions); str() says what to do."""
+
+
+class IndexBusyError(IndexingError):
+    """Another process is updating this corpus's index right now."""
+
+
+@dataclass
+class UpdateReport:
+    """What one update run did. File counts, except ``articles`` (total in the index after the run)."""
+
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    articles: int = 0
+    skipped: list[SkippedFile] = field(default_factory=list)
+    cancelled: bool = False
+    seconds: float = 0.0
+    rebuilt_reason: str | None = None
+    indexed_articles: int = 0
+    """Articles read and indexed by this run."""
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """A search as the user asked for it."""
+
+    query: str
+    sort: str = "relevance"
+    match: str = "all"
+    sources: tuple[str, ...] = ()
+    date_from: str | None = None
+    date_to: str | None = None
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class IndexInfo:
+    """Facts about an indexed corpus (``workbench info``)."""
+
+    corpus: Path
+    articles: int
+    files: int
+    sources: dict[str, int]
+    date_min: str | None
+    date_max: str | None
+    skipped: list[SkippedFile]
+    index_path: Path
+    index_bytes: int
+
+
+class CorpusIndex:
+    """The index of one corpus folder. Safe for one updating thread beside reading threads."""
+
+    def __init__(self, corpus: Path, index_dir: Path, ix: windex.Index, manifest: Manifest,
+                 rebuilt_reason: str | None) -> None:
+        self.corpus = corpus
+        self.index_dir = index_dir
+        self._ix = ix
+        self._manifest = manifest
+        self._rebuilt_reason = rebuilt_reason
+        self._read_lock = threading.RLock()
+        self._write_lock = threading.Lock()
+        self._searcher: Searcher | None = None
+        self._retired: list[Searcher] = []
+
+    # -- opening ----------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, corpus: Path | str) -> CorpusIndex:
+        """Open the index of ``corpus``, creating or repairing it as needed (no indexing yet)."""
+        root = Path(corpus).expanduser().resolve()
+        if not root.exists():
+            raise CorpusError(f"The corpus folder {root} does not exist: check the path or open another folder.")
+        if not root.is_dir():
+            raise CorpusError(f"{root} is a file, not a folder: open the folder that contains the articles.")
+        index_dir = paths.index_dir(root)
+        try:
+            index_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise IndexingError(f"Cannot create the index folder {index_dir} ({error.strerror}): "
+                                f"make it writable or set WORKBENCH_HOME to another folder.") from error
+        ix, manifest, reason = cls._open_or_rebuild(index_dir, root)
+        return cls(root, index_dir, ix, manifest, reason)
+
+    @staticmethod
+    def _open_or_rebuild(index_dir: Path, root: Path) -> tuple[windex.Index, Manifest, str | None]:
+        manifest: Manifest | None = None
+        reason: str | None = None
+        try:
+            manifest = Manifest(index_dir)
+            version = manifest.get_meta("schema_version")
+            has_toc = any(index_dir.glob("*.toc"))
+            if version == str(SCHEMA_VERSION) and has_toc:
+                return _open_whoosh(index_dir), manifest, None
+            if version is not None and version != str(SCHEMA_VERSION):
+                reason = (f"The index was made by another version of the workbench (format {version}, "
+                          f"now {SCHEMA_VERSION}); it has been rebuilt from the corpus.")
+            elif version is not None or has_toc:
+                reason = "The index was incomplete; it has been rebuilt from the corpus."
+        except Exception as error:  # any failure to read an existing index means it is damaged: rebuild
+            log.warning("index at %s unreadable, rebuilding: %r", index_dir, error)
+            reason = f"The index was damaged ({error}) and has been rebuilt from the corpus."
+        if manifest is not None:
+            manifest.close()
+        ix, manifest = CorpusIndex._create(index_dir, root)
+        return ix, manifest, reason
+
+    @staticmethod
+    def _create(index_dir: Path, root: Path) -> tuple[windex.Index, Manifest]:
+        shutil.rmtree(index_dir, ignore_errors=True)
+        index_dir.mkdir(parents=True, exist_ok=True)
+        ix = windex.create_in(str(index_dir), build_schema())
+        manifest = Manifest(index_dir)
+        manifest.set_meta({"schema_version": str(SCHEMA_VERSION), "corpus": str(root)})
+        return ix, manifest
+
+    def close(self) -> None:
+        """Release the searcher and the manifest connection."""
+        with self._read_lock:
+            for searcher in [*self._retired, self._searcher]:
+                if searcher is not None:
+                    searcher.close()
+            self._searcher, self._retired = None, []
+        self._manifest.close()
+
+    # -- updating ---------------------------------------------------------------------------
+
+    def update(self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> UpdateReport:
+        """Bring the index in line with the corpus folder: add new and changed files, drop deleted ones.
+
+        Cancelling commits the finished work and returns a report with ``cancelled=True``.
+        Raises CorpusError (folder gone), IndexBusyError, IndexingError (disk full, ...).
+        """
+        with self._write_lock:
+            started = time.monotonic()
+            report = UpdateReport(rebuilt_reason=self._rebuilt_reason)
+            self._rebuilt_reason = None
+            files, scan_skipped = scan_corpus(self.corpus)
+            known = self._manifest.files()
+            current = {f.relpath for f in files}
+            removed = [p for p in known if p not in current]
+            todo = [f for f in files if known.get(f.relpath) != (f.size, f.mtime_ns)]
+            report.unchanged = len(files) - len(todo)
+            report.removed = len(removed)
+            report.skipped = list(scan_skipped)
+            self._manifest.forget_skipped_except(current | {s.relpath for s in scan_skipped})
+            if todo or removed:
+                self._write(todo, removed, known, report, progress, cancel, started)
+            self._manifest.record_skipped(scan_skipped, [s.relpath for s in scan_skipped])
+            report.skipped = self._manifest.skipped()
+            report.articles = self._doc_count()
+            report.seconds = time.monotonic() - started
+            return report
+
+    def _write(self, todo: list[CorpusFile], removed: list[str], known: dict[str, tuple[int, int]],
+               report: UpdateReport, progress: ProgressCallback | None, cancel: CancelToken | None,
+               started: float) -> None:
+        writer = self._writer()
+        for relpath in removed:
+            writer.delete_by_term("path", relpath)
+        batch: list[tuple[CorpusFile, int]] = []
+        forgotten = list(removed)
+        batch_skipped: list[SkippedFile] = []
+        tried: list[str] = []
+        batch_articles = 0
+        last_report = 0.0
+        try:
+            for done, corpus_file in enumerate(todo):
+                if cancel is not None and cancel.cancelled:
+                    report.cancelled = True
+                    break
+                tried.append(corpus_file.relpath)
+                if corpus_file.relpath in known:
+                    writer.delete_by_term("path", corpus_file.relpath)
+                try:
+                    articles = read_file(self.corpus, corpus_file.relpath)
+                except SkippedFile as skipped:
+                    batch_skipped.append(skipped)
+                    if corpus_file.relpath in known:
+                        forgotten.append(corpus_file.relpath)
+                    continue
+                for article in articles:
+                    writer.add_document(**document_fields(article))
+                batch.append((corpus_file, len(articles)))
+                if corpus_file.relpath in known:
+                    report.changed += 1
+                else:
+                    report.added += 1
+                batch_articles += len(articles)
+                report.indexed_articles += len(articles)
+                now = time.monotonic()
+                if progress is not None and (now - last_report >= PROGRESS_INTERVAL or done + 1 == len(todo)):
+                    last_report = now
+                    progress(_progress(done + 1, len(todo), report.indexed_articles, now - started, corpus_file.relpath))
+                if batch_articles >= COMMIT_EVERY:
+                    self._commit(writer, batch, forgotten, batch_skipped, tried, progress)
+                    batch, forgotten, batch_skipped, tried, batch_articles = [], [], [], [], 0
+                    writer = self._writer()
+            self._commit(writer, batch, forgotten, batch_skipped, tried, progress)
+        except BaseException:
+            writer.cancel()
+            raise
+
+    def _writer(self):  # noqa: ANN202 - Whoosh's writer type is not part of its public API
+        try:
+            return self._ix.writer(timeout=WRITE_LOCK_TIMEOUT, limitmb=256)
+        except windex.LockError as error:
+            raise IndexBusyError(f"Another workbench process is updating the index of {self.corpus}: "
+                                 "wait for it to finish, then try again.") from error
+
+    def _commit(self, writer, batch: list[tuple[CorpusFile, int]], forgotten: list[str],  # noqa: ANN001
+                skipped: list[SkippedFile], tried: list[str], progress: ProgressCallback | None) -> None:
+        if progress is not None:
+            progress(Progress("commit", 0, 0, message="saving the index"))
+        try:
+            writer.commit()
+        except OSError as error:
+            raise IndexingError(f"Could not save the index in {self.index_dir} ({error.strerror or error}): "
+                                "free disk space or fix permissions, then index again. "
+                                "The previous index is intact.") from error
+        self._manifest.record_batch(batch, forgotten)
+        self._manifest.record_skipped(skipped, tried)
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def _get_searcher(self) -> Searcher:
+        """The current searcher, replaced after each commit.
+
+        A replaced searcher is kept open (until close()) because SearchResults handed out
+        earlier still read hits through it.
+        """
+        with self._read_lock:
+            if self._searcher is not None and not self._searcher.up_to_date():
+                self._retired.append(self._searcher)
+                self._searcher = None
+            if self._searcher is None:
+                self._searcher = self._ix.searcher(weighting=WEIGHTING)
+            return self._searcher
+
+    def _doc_count(self) -> int:
+        with self._read_lock:
+            return self._get_searcher().doc_count()
+
+    def search(self, request: SearchRequest) -> SearchResults:
+        """Run a search; raises QueryError (message for the user) on a malformed query."""
+        if request.sort not in ("relevance", "date"):
+            raise QueryError(f"Unknown sort order '{request.sort}': use 'relevance' or 'date'.")
+        with self._read_lock:
+            searcher = self._get_searcher()
+            compiled = compile_query(request.query, request.match, searcher.reader())
+            by_date = request.sort == "date"
+            results = searcher.search(compiled.query, limit=None if by_date else request.limit,
+                                      filter=_filters(request))
+            total = len(results)
+            refs = [(results.docnum(i), results.score(i) or 0.0) for i in range(results.scored_length())]
+            if by_date:
+                dates = searcher.reader().column_reader("date")
+                refs.sort(key=lambda ref: dates[ref[0]], reverse=True)
+                refs = refs[:request.limit]
+        return SearchResults(query=request.query, total=total, refs=refs, variants=compiled.variants,
+                             plan=compiled.plan, searcher=searcher, lock=self._read_lock)
+
+    def article(self, article_id: str) -> Article:
+        """The article with this id, original text included; KeyError if it is not indexed."""
+        with self._read_lock:
+            searcher = self._get_searcher()
+            docnum = searcher.document_number(id=article_id)
+            if docnum is None:
+                raise KeyError(article_id)
+            return article_from_stored(searcher.stored_fields(docnum))
+
+    def match_spans(self, article_id: str, query: str, match: str = "all") -> list[tuple[int, int]]:
+        """Every whole-token match of ``query`` in the article's ORIGINAL text, as [start, end) spans."""
+        with self._read_lock:
+            compiled = compile_query(query, match, self._get_searcher().reader())
+        article = self.article(article_id)
+        return compiled.plan.spans(article.indexable_text())
+
+    def sources(self) -> dict[str, int]:
+        """Article count per source, largest first."""
+        with self._read_lock:
+            searcher = self._get_searcher()
+            groups = searcher.search(wq.Every(), groupedby="source", limit=None).groups("source")
+        counts = {name: len(docs) for name, docs in groups.items() if name}
+        return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+    def info(self) -> IndexInfo:
+        """Counts, sources, date range, skipped files and index location/size."""
+        with self._read_lock:
+            reader = self._get_searcher().reader()
+            dates = [d.decode("utf-8") if isinstance(d, bytes) else d for d in reader.lexicon("date")]
+            dates = [d for d in dates if d]
+            articles = self._doc_count()
+        size = sum(p.stat().st_size for p in self.index_dir.rglob("*") if p.is_file())
+        return IndexInfo(
+            corpus=self.corpus, articles=articles, files=self._manifest.file_count(), sources=self.sources(),
+            date_min=dates[0] if dates else None, date_max=dates[-1] if dates else None,
+            skipped=self._manifest.skipped(), index_path=self.index_dir, index_bytes=size,
+        )
+
+
+class _DamagedIndexError(Exception):
+    """An index that Whoosh could not open; the message names Whoosh's error."""
+
+
+def _open_whoosh(index_dir: Path) -> windex.Index:
+    """Open and probe the Whoosh index, or raise _DamagedIndexError.
+
+    Whoosh leaves the file of an unreadable TOC open when it raises, held by the traceback's
+    reference cycle; the cycle is collected here, quietly, instead of surfacing later as a
+    ResourceWarning somewhere unrelated.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        try:
+            ix = windex.open_dir(str(index_dir))
+            with ix.searcher() as searcher:
+                searcher.doc_count()
+            return ix
+        except Exception as error:  # Whoosh raises many types (EOFError, pickle, struct, its own)
+            failure = _DamagedIndexError(type(error).__name__)
+        gc.collect()
+    raise failure
+
+
+def _filters(request: SearchRequest) -> wq.Query | None:
+    parts: list[wq.Query] = []
+    if request.sources:
+        parts.append(wq.Or([wq.Term("source", s) for s in request.sources]))
+    if request.date_from or request.date_to:
+        parts.append(wq.TermRange("date", request.date_from or "0000-00-00", request.date_to or "9999-99-99"))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else wq.And(parts)
+
+
+def _progress(done: int, total: int, articles: int, elapsed: float, current: str) -> Progress:
+    rate = articles / elapsed if elapsed > 0 else 0.0
+    eta = (elapsed / done) * (total - done) if done else None
+    return Progress("index", done, total, articles=articles, rate=rate, eta_seconds=eta, message=current)

@@ -1,0 +1,345 @@
+"""The workbench query language: parse what the user typed into a small syntax tree.
+
+Syntax (documented for users in README.md, "Query language"):
+
+- ``حلب لافروف``            all words must match (``--match any``: any word, ranked by how many)
+- ``"الصليب الأحمر"``        exact phrase (straight or Arabic quotes: " “ ” « »)
+- ``حلب OR دمشق``            either (``|`` works too)
+- ``NOT داعش`` / ``-داعش``   exclude
+- ``(حلب OR دمشق) لافروف``   grouping
+- ``لافرو*``                 prefix
+- ``لافروف~`` / ``لافروف~2`` fuzzy, edit distance 1 (default) or 2
+- ``title:حلب`` ``source:سانا``   search one field
+- ``date:2016-11-01..2016-12-31``, ``date:2016-11``, ``date:2016``, ``date:2016-11-01..`` date ranges
+
+Parsing is separate from compiling into Whoosh queries (core/index.py), so the grammar can be
+tested and reported on without an index. Malformed input raises QueryError whose message says
+what is wrong and how to write it instead.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+from workbench.core.arabic import normalize_digits
+
+FIELDS = ("title", "source", "date")
+OPEN_QUOTES = frozenset('"“”«„')
+CLOSE_QUOTES = frozenset('"”“»')
+MAX_FUZZY_DISTANCE = 2
+
+
+class QueryError(ValueError):
+    """A query the user must fix; ``str(error)`` is a one-line message for them."""
+
+
+@dataclass(frozen=True)
+class Word:
+    """A single search word, possibly a prefix (``word*``) or fuzzy (``word~N``)."""
+
+    text: str
+    field: str | None = None
+    prefix: bool = False
+    fuzzy: int = 0
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Words that must appear next to each other, in order."""
+
+    text: str
+    field: str | None = None
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """Inclusive ISO date bounds; None is open-ended."""
+
+    start: str | None
+    end: str | None
+
+
+@dataclass(frozen=True)
+class And:
+    """Every item must match."""
+
+    items: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Or:
+    """At least one item must match; documents matching more rank higher."""
+
+    items: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Not:
+    """The item must not match."""
+
+    item: Node
+
+
+Node = Word | Phrase | DateRange | And | Or | Not
+
+
+@dataclass(frozen=True)
+class _Lexeme:
+    kind: str  # "word", "phrase", "lparen", "rparen", "or", "and", "not", "minus", "field"
+    text: str
+    position: int
+
+
+def _closing_quote(text: str, opening: int) -> int:
+    """Index of the quote closing the phrase opened at ``opening``, or -1.
+
+    News copy and keyboards mix straight and typographic quotes, so any closing mark ends
+    a phrase opened by any opening mark.
+    """
+    for index in range(opening + 1, len(text)):
+        if text[index] in CLOSE_QUOTES:
+            return index
+    return -1
+
+
+_OPERATORS = {"OR": "or", "|": "or", "AND": "and", "&&": "and", "NOT": "not"}
+_BREAK_CHARS = set('()"“”«»„') | {" ", "\t", "\n", "\r"}
+
+
+def _lex(text: str) -> list[_Lexeme]:
+    lexemes: list[_Lexeme] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch.isspace():
+            i += 1
+        elif ch == "(":
+            lexemes.append(_Lexeme("lparen", ch, i))
+            i += 1
+        elif ch == ")":
+            lexemes.append(_Lexeme("rparen", ch, i))
+            i += 1
+        elif ch in OPEN_QUOTES:
+            close = _closing_quote(text, i)
+            if close == -1:
+                raise QueryError(f"Missing closing quote for the phrase that starts at character {i + 1}: "
+                                 'close it with " to search an exact phrase.')
+            lexemes.append(_Lexeme("phrase", text[i + 1:close], i))
+            i = close + 1
+        elif ch in CLOSE_QUOTES:
+            i += 1  # a closing quote with no opening one carries no meaning: ignore it
+        elif ch == "-" and (i + 1 < len(text)) and not text[i + 1].isspace() and (
+                i == 0 or text[i - 1].isspace() or text[i - 1] == "("):
+            lexemes.append(_Lexeme("minus", ch, i))
+            i += 1
+        else:
+            start = i
+            while i < len(text) and text[i] not in _BREAK_CHARS:
+                i += 1
+            word = text[start:i]
+            field, sep, rest = word.partition(":")
+            if sep and field.lower() in FIELDS:
+                lexemes.append(_Lexeme("field", field.lower(), start))
+                if rest:
+                    lexemes.append(_Lexeme("word", rest, start + len(field) + 1))
+                continue
+            kind = _OPERATORS.get(word, "word")
+            lexemes.append(_Lexeme(kind, word, start))
+    return lexemes
+
+
+class _Parser:
+    """Recursive-descent parser over the lexemes; see the module docstring for the grammar."""
+
+    def __init__(self, text: str, implicit: type[And] | type[Or]) -> None:
+        self.lexemes = _lex(text)
+        self.pos = 0
+        self.implicit = implicit
+
+    def peek(self) -> _Lexeme | None:
+        return self.lexemes[self.pos] if self.pos < len(self.lexemes) else None
+
+    def take(self) -> _Lexeme:
+        lexeme = self.lexemes[self.pos]
+        self.pos += 1
+        return lexeme
+
+    def parse(self) -> Node:
+        if not self.lexemes:
+            raise QueryError("The query is empty: type one or more words to search for.")
+        node = self.or_expr()
+        extra = self.peek()
+        if extra is not None:
+            raise QueryError(f"Unexpected closing parenthesis at character {extra.position + 1}: "
+                             "remove it or add a matching '('.")
+        return node
+
+    def or_expr(self) -> Node:
+        items = [self.and_expr()]
+        while (lexeme := self.peek()) is not None and lexeme.kind == "or":
+            self.take()
+            if self.peek() is None or self.peek().kind in ("rparen", "or", "and"):
+                raise QueryError(f"'{lexeme.text}' at character {lexeme.position + 1} needs a word after it.")
+            items.append(self.and_expr())
+        return items[0] if len(items) == 1 else Or(tuple(items))
+
+    def and_expr(self) -> Node:
+        explicit: list[Node] = [self.unary()]
+        groups: list[list[Node]] = [explicit]
+        while (lexeme := self.peek()) is not None and lexeme.kind not in ("or", "rparen"):
+            if lexeme.kind == "and":
+                self.take()
+                if self.peek() is None or self.peek().kind in ("rparen", "or", "and"):
+                    raise QueryError(f"'{lexeme.text}' at character {lexeme.position + 1} needs a word after it.")
+                groups[-1].append(self.unary())
+            else:
+                groups.append([self.unary()])
+        nodes = [group[0] if len(group) == 1 else And(tuple(group)) for group in groups]
+        if len(nodes) == 1:
+            return nodes[0]
+        return _join(self.implicit, nodes)
+
+    def unary(self) -> Node:
+        lexeme = self.peek()
+        if lexeme is not None and lexeme.kind in ("not", "minus"):
+            self.take()
+            if self.peek() is None or self.peek().kind in ("rparen", "or", "and"):
+                raise QueryError(f"'{lexeme.text}' at character {lexeme.position + 1} needs a word to exclude after it.")
+            return Not(self.unary())
+        return self.primary()
+
+    def primary(self, field: str | None = None) -> Node:
+        lexeme = self.peek()
+        if lexeme is None:
+            raise QueryError("The query ends too early: add a word after the last operator.")
+        if lexeme.kind == "lparen":
+            self.take()
+            if self.peek() is None:
+                raise QueryError(f"Missing closing parenthesis for '(' at character {lexeme.position + 1}.")
+            if self.peek().kind == "rparen":
+                raise QueryError(f"Empty parentheses at character {lexeme.position + 1}: put words inside them.")
+            node = self._with_field(self.or_expr(), field)
+            closing = self.peek()
+            if closing is None or closing.kind != "rparen":
+                raise QueryError(f"Missing closing parenthesis for '(' at character {lexeme.position + 1}.")
+            self.take()
+            return node
+        if lexeme.kind == "rparen":
+            raise QueryError(f"Unexpected closing parenthesis at character {lexeme.position + 1}: "
+                             "remove it or add a matching '('.")
+        if lexeme.kind == "field":
+            self.take()
+            if field is not None:
+                raise QueryError(f"'{lexeme.text}:' at character {lexeme.position + 1} is inside another field.")
+            following = self.peek()
+            if following is None or following.kind not in ("word", "phrase", "lparen"):
+                raise QueryError(f"'{lexeme.text}:' at character {lexeme.position + 1} needs a value, "
+                                 f"for example {_FIELD_EXAMPLES[lexeme.text]}.")
+            if lexeme.text == "date":
+                return self._date(self.take())
+            return self.primary(field=lexeme.text)
+        if lexeme.kind == "phrase":
+            self.take()
+            return Phrase(lexeme.text, field)
+        if lexeme.kind in ("or", "and"):
+            raise QueryError(f"'{lexeme.text}' at character {lexeme.position + 1} needs a word before it.")
+        self.take()
+        return _word(lexeme, field)
+
+    def _with_field(self, node: Node, field: str | None) -> Node:
+        if field is None:
+            return node
+        if isinstance(node, Word):
+            return Word(node.text, field, node.prefix, node.fuzzy)
+        if isinstance(node, Phrase):
+            return Phrase(node.text, field)
+        if isinstance(node, Not):
+            return Not(self._with_field(node.item, field))
+        if isinstance(node, (And, Or)):
+            return type(node)(tuple(self._with_field(item, field) for item in node.items))
+        return node
+
+    @staticmethod
+    def _date(lexeme: _Lexeme) -> DateRange:
+        if lexeme.kind != "word":
+            raise QueryError(f"date: at character {lexeme.position + 1} takes a date or range such as "
+                             f"{_FIELD_EXAMPLES['date']}.")
+        return parse_date_range(lexeme.text)
+
+
+_FIELD_EXAMPLES = {
+    "title": "title:حلب",
+    "source": "source:سانا",
+    "date": "date:2016-11-01..2016-12-31",
+}
+
+_FUZZY_RE = re.compile(r"^(?P<word>.+?)~(?P<dist>\d*)$")
+
+
+def _word(lexeme: _Lexeme, field: str | None) -> Word:
+    text = lexeme.text
+    if text.endswith("*") and len(text.rstrip("*")) > 0:
+        return Word(text.rstrip("*"), field, prefix=True)
+    if text.strip("*") == "":
+        raise QueryError(f"'{text}' at character {lexeme.position + 1} is a wildcard without a word: "
+                         "write the beginning of a word before *, e.g. لافرو*.")
+    match = _FUZZY_RE.match(text)
+    if match:
+        distance = int(match["dist"]) if match["dist"] else 1
+        if not 1 <= distance <= MAX_FUZZY_DISTANCE:
+            raise QueryError(f"'{text}': fuzzy distance must be 1 or 2 (word~ or word~2).")
+        return Word(match["word"], field, fuzzy=distance)
+    return Word(text, field)
+
+
+def _join(kind: type[And] | type[Or], nodes: list[Node]) -> Node:
+    flat: list[Node] = []
+    for node in nodes:
+        flat.extend(node.items if isinstance(node, kind) else (node,))
+    return kind(tuple(flat))
+
+
+def parse(text: str, match: str = "all") -> Node:
+    """Parse a user query; ``match`` is "all" (words joined by AND) or "any" (joined by OR)."""
+    if match not in ("all", "any"):
+        raise QueryError(f"Unknown match mode '{match}': use 'all' or 'any'.")
+    return _Parser(text, And if match == "all" else Or).parse()
+
+
+_DATE_PART_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+def _date_bound(text: str, end: bool, whole: str) -> str:
+    """Turn ``2016``, ``2016-11`` or ``2016-11-03`` into the first (or last) ISO day it covers."""
+    match = _DATE_PART_RE.match(normalize_digits(text.strip()).replace("/", "-"))
+    if not match:
+        raise QueryError(f"'{whole}' is not a date range: write date:YYYY-MM-DD..YYYY-MM-DD "
+                         "(either side may be YYYY or YYYY-MM, or left empty).")
+    year = int(match[1])
+    month = int(match[2]) if match[2] else (12 if end else 1)
+    if not 1 <= month <= 12:
+        raise QueryError(f"'{whole}': month {month} does not exist.")
+    last_day = calendar.monthrange(year, month)[1]
+    day = int(match[3]) if match[3] else (last_day if end else 1)
+    if not 1 <= day <= last_day:
+        raise QueryError(f"'{whole}': day {day} does not exist in {year}-{month:02d}.")
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def parse_date_range(text: str) -> DateRange:
+    """Parse the value of ``date:`` into inclusive ISO bounds (see the module docstring)."""
+    value = text.strip()
+    if ".." in value:
+        left, _, right = value.partition("..")
+        start = _date_bound(left, end=False, whole=value) if left else None
+        end = _date_bound(right, end=True, whole=value) if right else None
+        if start is None and end is None:
+            raise QueryError("date:.. needs at least one date, e.g. date:2016-11-01..")
+    else:
+        start = _date_bound(value, end=False, whole=value)
+        end = _date_bound(value, end=True, whole=value)
+    if start and end and start > end:
+        raise QueryError(f"date:{value} ends before it starts: put the earlier date first.")
+    return DateRange(start, end)

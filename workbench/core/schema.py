@@ -1,0 +1,80 @@
+"""The Whoosh schema of a corpus index and how articles are stored in it.
+
+One home for field names and the stored-document codec, shared by the indexer (index.py) and
+the searcher (search.py). Bump SCHEMA_VERSION whenever fields or their analysis change: an
+index with another version is rebuilt on open.
+"""
+
+from __future__ import annotations
+
+import zlib
+from typing import Any
+
+from whoosh import fields
+
+from workbench.core.analysis import exact_analyzer, stem_analyzer
+from workbench.core.corpus import Article
+
+SCHEMA_VERSION = 1
+
+
+def build_schema() -> fields.Schema:
+    """Fields: identity and metadata (stored), exact and stemmed body and title, and an
+    ``entities`` keyword field the entity extraction fills."""
+    exact = exact_analyzer()
+    stem = stem_analyzer()
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        path=fields.ID(stored=True),
+        title=fields.TEXT(analyzer=stem, stored=True, phrase=False),
+        title_exact=fields.TEXT(analyzer=exact),
+        source=fields.ID(stored=True, sortable=True),
+        source_text=fields.TEXT(analyzer=exact),
+        date=fields.ID(stored=True, sortable=True),
+        url=fields.STORED(),
+        author=fields.STORED(),
+        hash=fields.STORED(),
+        body_exact=fields.TEXT(analyzer=exact),
+        body=fields.TEXT(analyzer=stem, phrase=False),
+        entities=fields.KEYWORD(stored=True, commas=True, scorable=True),
+        text_z=fields.STORED(),
+        boilerplate=fields.STORED(),
+    )
+
+
+def document_fields(article: Article) -> dict[str, Any]:
+    """The values to index for one article. Boilerplate is blanked out of the analysed body
+    (same length, so offsets stay valid) and the original text is stored compressed."""
+    body = article.indexable_text()
+    return {
+        "id": article.id,
+        "path": article.path,
+        "title": article.title,
+        "title_exact": article.title,
+        "source": article.source,
+        "source_text": article.source,
+        "date": article.date,
+        "url": article.url,
+        "author": article.author,
+        "hash": article.content_hash,
+        "body_exact": body,
+        "body": body,
+        "text_z": zlib.compress(article.text.encode("utf-8"), 6),
+        "boilerplate": [list(span) for span in article.boilerplate],
+    }
+
+
+def article_from_stored(stored: dict[str, Any]) -> Article:
+    """Rebuild the Article (original text included) from a document's stored fields."""
+    return Article(
+        id=stored["id"],
+        path=stored["path"],
+        title=stored.get("title", ""),
+        source=stored.get("source", ""),
+        date=stored.get("date", ""),
+        url=stored.get("url", ""),
+        author=stored.get("author", ""),
+        text=zlib.decompress(stored["text_z"]).decode("utf-8"),
+        boilerplate=tuple((int(start), int(end)) for start, end in stored.get("boilerplate", ())),
+        content_hash=stored.get("hash", ""),
+    )

@@ -1,0 +1,350 @@
+"""Turn a parsed query into a Whoosh query, run it, and explain the hits.
+
+Every word is looked up in two fields and scored in both (BM25F): ``body_exact`` holds the
+normalised, unstemmed form (phrases, exact matches) and ``body`` the light stem (recall). A word
+also matches the spelling variants of it that actually occur in the index (سيرغي/سيرجي), and the
+caller is told which were added. Hits carry keyword-in-context snippets whose highlight spans
+are offsets into the ORIGINAL article text, computed by running the same analyzers that built
+the index over the stored original, so what is highlighted is exactly what matched.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from whoosh import query as wq
+from whoosh.reading import IndexReader
+from whoosh.searching import Searcher
+
+from workbench.core import query as qlang
+from workbench.core.analysis import exact_analyzer, stem_analyzer
+from workbench.core.arabic import spelling_variants
+from workbench.core.query import QueryError
+from workbench.core.schema import article_from_stored
+
+EXACT_ANALYZER = exact_analyzer()
+STEM_ANALYZER = stem_analyzer()
+
+# Field boosts for BM25F: an exact (unstemmed) match counts more than a stem match, and a
+# match in the title more than one in the body. Tuned on bench/qa_retrieval.py.
+BOOST_BODY_EXACT = 1.5
+BOOST_BODY_STEM = 1.0
+BOOST_TITLE_EXACT = 2.0
+BOOST_TITLE_STEM = 1.0
+
+MAX_EXPANSIONS = 200
+SNIPPETS_PER_HIT = 3
+SNIPPET_CONTEXT = 70
+LEAD_SNIPPET_CHARS = 160
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A keyword-in-context excerpt: ``highlights`` are offsets into ``text``; ``start`` is where
+    ``text`` begins in the article's original text."""
+
+    text: str
+    highlights: list[tuple[int, int]]
+    start: int
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One matching article with the metadata a results list shows."""
+
+    id: str
+    path: str
+    title: str
+    source: str
+    date: str
+    url: str
+    score: float
+    snippets: list[Snippet]
+
+
+@dataclass
+class MatchPlan:
+    """What to highlight in an article's text for one query (positive parts only)."""
+
+    exact_terms: set[str] = field(default_factory=set)
+    stem_terms: set[str] = field(default_factory=set)
+    phrases: list[tuple[str, ...]] = field(default_factory=list)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Sorted, merged [start, end) spans of every whole token of ``text`` that matches."""
+        if not (self.exact_terms or self.stem_terms or self.phrases):
+            return []
+        exact = [(t.text, t.startchar, t.endchar) for t in EXACT_ANALYZER(text, chars=True, positions=True)]
+        stems = {t.startchar: t.text for t in STEM_ANALYZER(text, chars=True)} if self.stem_terms else {}
+        spans = [
+            (start, end)
+            for key, start, end in exact
+            if key in self.exact_terms or stems.get(start) in self.stem_terms
+        ]
+        keys = [key for key, _, _ in exact]
+        for phrase in self.phrases:
+            size = len(phrase)
+            for i in range(len(keys) - size + 1):
+                if tuple(keys[i:i + size]) == phrase:
+                    spans.append((exact[i][1], exact[i + size - 1][2]))
+        return _merge(spans)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+@dataclass
+class CompiledQuery:
+    """A Whoosh query plus what the user should be told about it and what to highlight."""
+
+    query: wq.Query
+    plan: MatchPlan
+    variants: dict[str, list[str]]
+
+
+def _keys(analyzer: Any, text: str) -> list[str]:
+    return [token.text for token in analyzer(text, mode="query")]
+
+
+class _Compiler:
+    """Compiles one parsed query against one index reader."""
+
+    def __init__(self, reader: IndexReader, keep_stopwords: bool) -> None:
+        self.reader = reader
+        self.keep_stopwords = keep_stopwords
+        self.plan = MatchPlan()
+        self.variants: dict[str, list[str]] = {}
+
+    def compile(self, node: qlang.Node, positive: bool = True) -> wq.Query | None:
+        if isinstance(node, qlang.Word):
+            return self._word(node, positive)
+        if isinstance(node, qlang.Phrase):
+            return self._phrase(node, positive)
+        if isinstance(node, qlang.DateRange):
+            return wq.TermRange("date", node.start or "0000-00-00", node.end or "9999-99-99")
+        if isinstance(node, qlang.Not):
+            inner = self.compile(node.item, positive=False)
+            return wq.Not(inner) if inner is not None else None
+        parts = [q for q in (self.compile(item, positive) for item in node.items) if q is not None]
+        if not parts:
+            return None
+        if len(parts) == 1:
+            return parts[0]
+        return wq.And(parts) if isinstance(node, qlang.And) else wq.Or(parts)
+
+    def _fields(self, node_field: str | None) -> list[tuple[str, str, float, float]]:
+        """(exact field, stem field, exact boost, stem boost) pairs a word is searched in."""
+        title = ("title_exact", "title", BOOST_TITLE_EXACT, BOOST_TITLE_STEM)
+        if node_field == "title":
+            return [title]
+        return [("body_exact", "body", BOOST_BODY_EXACT, BOOST_BODY_STEM), title]
+
+    def _word(self, node: qlang.Word, positive: bool) -> wq.Query | None:
+        if node.field == "source":
+            return self._source(node.text)
+        keys = _keys(EXACT_ANALYZER, node.text)
+        if not keys:
+            return None
+        if len(keys) > 1:
+            return self._phrase(qlang.Phrase(node.text, node.field), positive)
+        key = keys[0]
+        highlight = positive and node.field != "title"
+        if node.prefix or node.fuzzy:
+            return self._multi_term(node, key, highlight)
+        stems = _keys(STEM_ANALYZER, node.text)
+        if not stems and not self.keep_stopwords:
+            return None
+        found = sorted(v for v in spelling_variants(key) if ("body_exact", v) in self.reader)
+        if found and positive:
+            self.variants[node.text] = found
+        all_keys = [key, *found]
+        all_stems = sorted({s for k in all_keys for s in _keys(STEM_ANALYZER, k)} | set(stems))
+        subqueries: list[wq.Query] = []
+        for exact_field, stem_field, exact_boost, stem_boost in self._fields(node.field):
+            subqueries += [wq.Term(exact_field, k, boost=exact_boost) for k in all_keys]
+            subqueries += [wq.Term(stem_field, s, boost=stem_boost) for s in all_stems]
+        if highlight:
+            self.plan.exact_terms.update(all_keys)
+            self.plan.stem_terms.update(all_stems)
+        return wq.Or(subqueries)
+
+    def _multi_term(self, node: qlang.Word, key: str, highlight: bool) -> wq.Query:
+        subqueries: list[wq.Query] = []
+        for exact_field, _, boost, _ in self._fields(node.field):
+            if node.prefix:
+                subqueries.append(wq.Prefix(exact_field, key, boost=boost))
+            else:
+                subqueries.append(wq.FuzzyTerm(exact_field, key, boost=boost, maxdist=node.fuzzy, prefixlength=1))
+        if highlight:
+            expansions = subqueries[0].expanded_terms(self.reader)
+            for _, btext in _take(expansions, MAX_EXPANSIONS):
+                self.plan.exact_terms.add(btext.decode("utf-8") if isinstance(btext, bytes) else btext)
+        return wq.Or(subqueries)
+
+    def _phrase(self, node: qlang.Phrase, positive: bool) -> wq.Query | None:
+        if node.field == "source":
+            return self._source(node.text)
+        keys = _keys(EXACT_ANALYZER, node.text)
+        if not keys:
+            return None
+        fields = ["title_exact"] if node.field == "title" else ["body_exact", "title_exact"]
+        if len(keys) == 1:
+            subqueries: list[wq.Query] = [wq.Term(f, keys[0]) for f in fields]
+        else:
+            subqueries = [wq.Phrase(f, keys) for f in fields]
+        if positive and node.field != "title":
+            if len(keys) == 1:
+                self.plan.exact_terms.add(keys[0])
+            else:
+                self.plan.phrases.append(tuple(keys))
+        return wq.Or(subqueries)
+
+    @staticmethod
+    def _source(text: str) -> wq.Query | None:
+        keys = _keys(EXACT_ANALYZER, text)
+        if not keys:
+            return None
+        return wq.Term("source_text", keys[0]) if len(keys) == 1 else wq.Phrase("source_text", keys)
+
+
+def _take(items: Iterator[Any], limit: int) -> Iterator[Any]:
+    for count, item in enumerate(items):
+        if count >= limit:
+            return
+        yield item
+
+
+def _has_content_word(node: qlang.Node) -> bool:
+    """True when the query has a positive word that is not a stopword (so stopwords can be dropped)."""
+    if isinstance(node, qlang.Word):
+        return node.field != "source" and (node.prefix or node.fuzzy or bool(_keys(STEM_ANALYZER, node.text)))
+    if isinstance(node, qlang.Phrase):
+        return True
+    if isinstance(node, (qlang.And, qlang.Or)):
+        return any(_has_content_word(item) for item in node.items)
+    return False
+
+
+def compile_query(text: str, match: str, reader: IndexReader) -> CompiledQuery:
+    """Parse and compile a user query; raises QueryError with a message for the user."""
+    node = qlang.parse(text, match)
+    compiler = _Compiler(reader, keep_stopwords=not _has_content_word(node))
+    compiled = compiler.compile(node)
+    if compiled is None:
+        raise QueryError("The query has no searchable words: type at least one word, phrase or field.")
+    if _only_negative(compiled):
+        compiled = wq.And([wq.Every(), compiled])
+    return CompiledQuery(compiled, compiler.plan, compiler.variants)
+
+
+def _only_negative(q: wq.Query) -> bool:
+    if isinstance(q, wq.Not):
+        return True
+    if isinstance(q, wq.And):
+        return all(_only_negative(sub) for sub in q.subqueries)
+    return False
+
+
+def make_snippets(text: str, spans: list[tuple[int, int]], boilerplate: tuple[tuple[int, int], ...] = (),
+                  limit: int = SNIPPETS_PER_HIT) -> list[Snippet]:
+    """Keyword-in-context excerpts around the densest groups of matches (or the lead, if none)."""
+    if not spans:
+        start = _first_content_offset(text, boilerplate)
+        end = _word_end(text, min(len(text), start + LEAD_SNIPPET_CHARS))
+        return [Snippet(_flatten(text[start:end]), [], start)] if end > start else []
+    windows: list[list[Any]] = []
+    for start, end in spans:
+        win_start = _word_start(text, max(0, start - SNIPPET_CONTEXT))
+        win_end = _word_end(text, min(len(text), end + SNIPPET_CONTEXT))
+        if windows and win_start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], win_end)
+            windows[-1][2].append((start, end))
+        else:
+            windows.append([win_start, win_end, [(start, end)]])
+    best = sorted(windows, key=lambda w: (-len(w[2]), w[0]))[:limit]
+    snippets = []
+    for win_start, win_end, inside in sorted(best, key=lambda w: w[0]):
+        highlights = [(s - win_start, e - win_start) for s, e in inside]
+        snippets.append(Snippet(_flatten(text[win_start:win_end]), highlights, win_start))
+    return snippets
+
+
+def _flatten(excerpt: str) -> str:
+    """Line breaks become spaces one for one, so highlight offsets stay valid."""
+    return excerpt.replace("\r", " ").replace("\n", " ").replace("\t", " ")
+
+
+def _word_start(text: str, index: int) -> int:
+    while index > 0 and not text[index - 1].isspace():
+        index -= 1
+    return index
+
+
+def _word_end(text: str, index: int) -> int:
+    while index < len(text) and not text[index].isspace():
+        index += 1
+    return index
+
+
+def _first_content_offset(text: str, boilerplate: tuple[tuple[int, int], ...]) -> int:
+    offset = 0
+    for start, end in sorted(boilerplate):
+        if start <= offset < end:
+            offset = end
+    while offset < len(text) and text[offset].isspace():
+        offset += 1
+    return offset
+
+
+class SearchResults:
+    """The hits of one search, materialised lazily: ``hit(i)`` reads and explains one hit.
+
+    Holds the searcher it came from, so hits stay consistent even if the index is updated
+    meanwhile; a GUI table can show 30,000 hits while only building the visible rows.
+    """
+
+    def __init__(self, *, query: str, total: int, refs: list[tuple[int, float]], variants: dict[str, list[str]],
+                 plan: MatchPlan, searcher: Searcher, lock: threading.RLock) -> None:
+        self.query = query
+        self.total = total
+        self.variants = variants
+        self.plan = plan
+        self._refs = refs
+        self._searcher = searcher
+        self._lock = lock
+        self._cache: dict[int, Hit] = {}
+
+    def __len__(self) -> int:
+        return len(self._refs)
+
+    def hit(self, i: int) -> Hit:
+        """The i-th hit with metadata and snippets (computed on first access)."""
+        if i not in self._cache:
+            docnum, score = self._refs[i]
+            with self._lock:
+                stored = self._searcher.stored_fields(docnum)
+            self._cache[i] = hit_from_stored(stored, score, self.plan)
+        return self._cache[i]
+
+    def __iter__(self) -> Iterator[Hit]:
+        return (self.hit(i) for i in range(len(self)))
+
+
+def hit_from_stored(stored: dict[str, Any], score: float, plan: MatchPlan) -> Hit:
+    """Build a Hit (with snippets) from a document's stored fields."""
+    article = article_from_stored(stored)
+    snippets = make_snippets(article.text, plan.spans(article.indexable_text()), article.boilerplate)
+    return Hit(
+        id=article.id, path=article.path, title=article.title, source=article.source, date=article.date,
+        url=article.url, score=round(float(score), 4), snippets=snippets,
+    )
