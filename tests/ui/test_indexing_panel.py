@@ -1,0 +1,42 @@
+"""Indexing progress text, cancel and skipped files."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+
+from workbench.core.corpus import SkippedFile
+from workbench.core.progress import Progress
+from workbench.ui.widgets.indexing_panel import IndexingPanel, format_duration
+
+
+def test_progress_cancel_and_skipped(qtbot: QtBot) -> None:
+    host = QWidget()
+    qtbot.addWidget(host)
+    panel = IndexingPanel()
+    QVBoxLayout(host).addWidget(panel)
+    host.show()
+    assert not panel.isVisible()
+    panel.start("seeds")
+    assert panel.isVisible() and panel.running
+    panel.update_progress(Progress("index", 120, 5000, articles=120, rate=350.4, eta_seconds=75))
+    assert panel.progress_bar.maximum() == 5000 and panel.progress_bar.value() == 120
+    assert panel.detail_label.text() == "120 / 5,000 files  ·  350 articles/s  ·  1:15 left"
+    with qtbot.waitSignal(panel.cancel_requested):
+        qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
+    assert not panel.cancel_button.isEnabled()
+    panel.finish([SkippedFile("bad.bin", "binary", "This is a binary file, not text.")])
+    assert panel.isVisible() and not panel.progress_bar.isVisible()
+    assert panel.skipped_count() == 1 and panel.skipped_button.text() == "Skipped files: 1"
+    panel.skipped_button.click()
+    assert panel.skipped_tree.isVisible()
+    item = panel.skipped_tree.topLevelItem(0)
+    assert (item.text(0), item.text(1)) == ("bad.bin", "binary")
+    panel.finish([])
+    assert not panel.isVisible()
+
+
+def test_format_duration() -> None:
+    assert format_duration(5) == "0:05"
+    assert format_duration(3725) == "1:02:05"

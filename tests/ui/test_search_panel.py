@@ -1,0 +1,73 @@
+"""Search box history, syntax help, filters and summary."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from workbench.core.index import SearchRequest
+from workbench.ui.widgets.search_panel import SearchPanel, expand_date
+
+
+def make_panel(qtbot: QtBot) -> SearchPanel:
+    panel = SearchPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    return panel
+
+
+def test_enter_emits_the_request_with_filters(qtbot: QtBot) -> None:
+    panel = make_panel(qtbot)
+    panel.set_sources({"سانا": 3, "elmaouid": 1})
+    assert [panel.source_box.itemText(i) for i in range(3)] == ["All sources", "سانا (3)", "elmaouid (1)"]
+    panel.source_box.setCurrentIndex(1)
+    panel.sort_box.setCurrentIndex(panel.sort_box.findData("date"))
+    panel.date_from_edit.setText("2016-11")
+    panel.date_to_edit.setText("2016")
+    panel.query_edit.setText("title:هدنة")
+    with qtbot.waitSignal(panel.search_requested) as blocker:
+        qtbot.keyClick(panel.query_edit, Qt.Key.Key_Return)
+    assert blocker.args[0] == SearchRequest(query="title:هدنة", sort="date", match="all", sources=("سانا",),
+                                            date_from="2016-11-01", date_to="2016-12-31")
+
+
+def test_history_with_up_and_down(qtbot: QtBot) -> None:
+    panel = make_panel(qtbot)
+    for query in ("حلب", "لافروف"):
+        panel.query_edit.setText(query)
+        qtbot.keyClick(panel.query_edit, Qt.Key.Key_Return)
+    panel.query_edit.setText("draft")
+    qtbot.keyClick(panel.query_edit, Qt.Key.Key_Up)
+    assert panel.query_edit.text() == "لافروف"
+    qtbot.keyClick(panel.query_edit, Qt.Key.Key_Up)
+    assert panel.query_edit.text() == "حلب"
+    qtbot.keyClick(panel.query_edit, Qt.Key.Key_Down)
+    qtbot.keyClick(panel.query_edit, Qt.Key.Key_Down)
+    assert panel.query_edit.text() == "draft"
+    assert panel.history() == ["حلب", "لافروف"]
+
+
+def test_syntax_help_lists_the_query_language(qtbot: QtBot) -> None:
+    panel = make_panel(qtbot)
+    qtbot.mouseClick(panel.help_button, Qt.MouseButton.LeftButton)
+    assert panel.syntax_help.isVisible()
+    text = panel.syntax_help.label.text()
+    for example in ('"وزير الخارجية"', "OR", "NOT", "-داعش", "(", "روس*", "لافروف~", "title:", "source:", "date:2016-11-01..2016-12-31"):
+        assert example in text
+    panel.syntax_help.hide()
+
+
+def test_summary_shows_total_variants_and_errors(qtbot: QtBot) -> None:
+    panel = make_panel(qtbot)
+    panel.show_results(1234, {"سيرغي": ["سيرجي"], "سورية": ["سوريا"]})
+    assert panel.total_label.text() == "1,234 articles"
+    assert panel.variants_label.text() == "also matched: سوريا، سيرجي"
+    panel.show_error("Missing closing quote")
+    assert panel.error_label.isVisible() and panel.total_label.text() == ""
+
+
+def test_expand_date() -> None:
+    assert expand_date("", end=False) is None
+    assert expand_date("2016", end=False) == "2016-01-01"
+    assert expand_date("2016-02", end=True) == "2016-02-29"
+    assert expand_date("2016-11-05", end=True) == "2016-11-05"

@@ -1,0 +1,312 @@
+"""The reader pane: one article's original text, right-to-left, with every query match highlighted.
+
+Arabic rules that shape this widget:
+
+* The text is shown exactly as stored (diacritics and all); matches come from the core as offsets
+  into that original text and are converted to Qt's UTF-16 positions here.
+* Direction is forced right-to-left on the document's default text option *and* on every block,
+  otherwise Qt guesses each paragraph's direction from its first strong character and a
+  paragraph opening with a Latin name would run left-to-right.
+* Matches are painted with ExtraSelections that change the BACKGROUND only: a different weight or
+  size inside a word would split the glyph run and break Arabic letter joining.
+* Boilerplate spans are kept in place, dimmed (grey foreground), never hidden.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QAction, QColor, QDesktopServices, QKeySequence, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextOption, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QTextEdit, QToolButton, QVBoxLayout, QWidget
+
+from workbench.ui.fonts import arabic_font
+
+if TYPE_CHECKING:
+    from workbench.core.corpus import Article
+
+MATCH_COLOUR = QColor("#fff176")
+CURRENT_MATCH_COLOUR = QColor("#ffa726")
+BOILERPLATE_COLOUR = QColor("#9e9e9e")
+MIN_FONT_SIZE, MAX_FONT_SIZE = 8, 48
+
+
+def display_text(text: str) -> str:
+    """The article text as Qt will hold it, with the same length in code points.
+
+    QTextDocument turns line breaks into block separators; CR LF and lone CR are mapped so every
+    original offset still points at the same character.
+    """
+    return text.replace("\r\n", " \n").replace("\r", "\n")
+
+
+def utf16_positions(text: str) -> Sequence[int] | None:
+    """Sorted code-point offsets of characters outside the BMP, or None when there are none.
+
+    Qt positions count UTF-16 code units; each astral character before an offset shifts it by one.
+    """
+    astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+    return astral or None
+
+
+def to_qt_position(offset: int, astral: Sequence[int] | None) -> int:
+    """Convert a code-point offset into a QTextDocument (UTF-16) position."""
+    return offset if astral is None else offset + bisect_left(astral, offset)
+
+
+class ReaderPane(QWidget):
+    """Metadata header, match navigation, font size control and the article text."""
+
+    font_size_changed = Signal(int)
+    """The user changed the text size (points)."""
+
+    def __init__(self, parent: QWidget | None = None, font_size: int = 16) -> None:
+        super().__init__(parent)
+        self.setObjectName("reader")
+        self._article: Article | None = None
+        self._corpus: Path | None = None
+        self._spans: list[tuple[int, int]] = []
+        self._current = -1
+        self._astral: Sequence[int] | None = None
+
+        self.title_label = QLabel()
+        self.title_label.setObjectName("reader_title")
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meta_label = QLabel()
+        self.meta_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.meta_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.path_label = QLabel()
+        self.path_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_folder_button = QToolButton()
+        self.open_folder_button.setText(self.tr("Open containing folder"))
+        self.open_folder_button.clicked.connect(self._on_open_folder_clicked)
+
+        self.previous_action = QAction(self.tr("Previous match"), self)
+        self.previous_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.FindPrevious), QKeySequence("Ctrl+Shift+G")])
+        self.previous_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.previous_action.triggered.connect(self.previous_match)
+        self.next_action = QAction(self.tr("Next match"), self)
+        self.next_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.FindNext), QKeySequence("Ctrl+G")])
+        self.next_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.next_action.triggered.connect(self.next_match)
+        self.addActions([self.previous_action, self.next_action])
+        self.previous_button = QToolButton()
+        self.previous_button.setDefaultAction(self.previous_action)
+        self.next_button = QToolButton()
+        self.next_button.setDefaultAction(self.next_action)
+        self.match_label = QLabel()
+        self.match_label.setObjectName("match_label")
+
+        self.font_size_box = QSpinBox()
+        self.font_size_box.setRange(MIN_FONT_SIZE, MAX_FONT_SIZE)
+        self.font_size_box.setSuffix(self.tr(" pt"))
+        self.font_size_box.setToolTip(self.tr("Text size"))
+        self.font_size_box.setValue(font_size)
+        self.font_size_box.valueChanged.connect(self._on_font_size_box_value_changed)
+        font_label = QLabel(self.tr("Text size:"))
+        font_label.setBuddy(self.font_size_box)
+
+        self.text_edit = QTextEdit()
+        self.text_edit.setObjectName("reader_text")
+        self.text_edit.setReadOnly(True)
+        self.text_edit.setUndoRedoEnabled(False)
+        self.text_edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.text_edit.setFont(arabic_font(font_size))
+        self._apply_direction()
+
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_label, 1)
+        path_row.addWidget(self.open_folder_button)
+        tools = QHBoxLayout()
+        tools.addWidget(self.previous_button)
+        tools.addWidget(self.next_button)
+        tools.addWidget(self.match_label)
+        tools.addStretch(1)
+        tools.addWidget(font_label)
+        tools.addWidget(self.font_size_box)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.meta_label)
+        layout.addLayout(path_row)
+        layout.addLayout(tools)
+        layout.addWidget(self.text_edit, 1)
+        self.clear()
+
+    @property
+    def article(self) -> Article | None:
+        """The article shown, or None."""
+        return self._article
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """Highlighted matches as (start, end) offsets into the original article text."""
+        return list(self._spans)
+
+    @property
+    def current_match(self) -> int:
+        """Index of the match the user navigated to, -1 when none."""
+        return self._current
+
+    def font_size(self) -> int:
+        """The text size in points."""
+        return self.font_size_box.value()
+
+    def set_font_size(self, size: int) -> None:
+        """Change the text size (also updates the spin box)."""
+        self.font_size_box.setValue(size)
+
+    def clear(self) -> None:
+        """Show nothing."""
+        self._article = None
+        self._corpus = None
+        self._spans = []
+        self._current = -1
+        self.title_label.setText(self.tr("No article open"))
+        self.meta_label.clear()
+        self.path_label.clear()
+        self.open_folder_button.setEnabled(False)
+        self.text_edit.clear()
+        self.text_edit.setExtraSelections([])
+        self._update_navigation()
+
+    def show_article(self, article: Article, spans: Sequence[tuple[int, int]], corpus: Path | None = None) -> None:
+        """Display an article's original text with the given match spans highlighted.
+
+        ``spans`` are (start, end) offsets into ``article.text`` (what ``CorpusIndex.match_spans``
+        returns); ``corpus`` lets "open containing folder" resolve the article's relative path.
+        """
+        self._article = article
+        self._corpus = corpus
+        text = display_text(article.text)
+        self._astral = utf16_positions(text)
+        self.title_label.setText(article.title or Path(article.path).name)
+        date = f"\u2066{article.date}\u2069" if article.date else ""  # isolate: digits stay in order in RTL
+        meta = [part for part in (article.source, date, article.author) if part]
+        self.meta_label.setText("  ·  ".join(meta))
+        self.path_label.setText(str(article.path))
+        self.open_folder_button.setEnabled(True)
+        self.text_edit.setPlainText(text)
+        self._apply_direction()
+        self._dim_boilerplate(article.boilerplate)
+        self._spans = sorted((s, e) for s, e in spans if 0 <= s < e <= len(text))
+        self._current = 0 if self._spans else -1
+        self._refresh_selections()
+        if self._spans:
+            self._scroll_to(self._spans[0])
+        else:
+            self.text_edit.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def next_match(self) -> None:
+        """Move to the next match (wrapping around)."""
+        if self._spans:
+            self._current = (self._current + 1) % len(self._spans)
+            self._refresh_selections()
+            self._scroll_to(self._spans[self._current])
+
+    def previous_match(self) -> None:
+        """Move to the previous match (wrapping around)."""
+        if self._spans:
+            self._current = (self._current - 1) % len(self._spans)
+            self._refresh_selections()
+            self._scroll_to(self._spans[self._current])
+
+    def highlighted_ranges(self) -> list[tuple[int, int]]:
+        """The (start, end) Qt positions of the extra selections painted (for checks and tests)."""
+        return [(sel.cursor.selectionStart(), sel.cursor.selectionEnd()) for sel in self.text_edit.extraSelections()]
+
+    def _apply_direction(self) -> None:
+        """Force right-to-left on the document and every paragraph of it."""
+        document = self.text_edit.document()
+        option = QTextOption(document.defaultTextOption())
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        document.setDefaultTextOption(option)
+        document.setDefaultFont(self.text_edit.font())
+        block_format = QTextBlockFormat()
+        block_format.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        block_format.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        cursor = QTextCursor(document)
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.mergeBlockFormat(block_format)
+
+    def _cursor(self, start: int, end: int) -> QTextCursor:
+        cursor = QTextCursor(self.text_edit.document())
+        cursor.setPosition(to_qt_position(start, self._astral))
+        cursor.setPosition(to_qt_position(end, self._astral), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def _dim_boilerplate(self, spans: Sequence[tuple[int, int]]) -> None:
+        dimmed = QTextCharFormat()
+        dimmed.setForeground(BOILERPLATE_COLOUR)
+        length = self.text_edit.document().characterCount() - 1
+        for start, end in spans:
+            if 0 <= start < end <= length:
+                self._cursor(start, end).mergeCharFormat(dimmed)
+
+    def boilerplate_ranges(self) -> list[tuple[int, int]]:
+        """Qt positions of text drawn dimmed as boilerplate (for checks and tests)."""
+        ranges: list[tuple[int, int]] = []
+        block = self.text_edit.document().begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                if fragment.charFormat().foreground().color() == BOILERPLATE_COLOUR:
+                    start, end = fragment.position(), fragment.position() + fragment.length()
+                    if ranges and ranges[-1][1] >= start - 1:
+                        ranges[-1] = (ranges[-1][0], end)
+                    else:
+                        ranges.append((start, end))
+                iterator += 1
+            block = block.next()
+        return ranges
+
+    def _refresh_selections(self) -> None:
+        selections = []
+        for number, (start, end) in enumerate(self._spans):
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = self._cursor(start, end)
+            fmt = QTextCharFormat()
+            fmt.setBackground(CURRENT_MATCH_COLOUR if number == self._current else MATCH_COLOUR)
+            selection.format = fmt
+            selections.append(selection)
+        self.text_edit.setExtraSelections(selections)
+        self._update_navigation()
+
+    def _scroll_to(self, span: tuple[int, int]) -> None:
+        cursor = QTextCursor(self.text_edit.document())
+        cursor.setPosition(to_qt_position(span[0], self._astral))
+        self.text_edit.setTextCursor(cursor)
+        self.text_edit.ensureCursorVisible()
+
+    def _update_navigation(self) -> None:
+        has_matches = bool(self._spans)
+        self.previous_action.setEnabled(has_matches)
+        self.next_action.setEnabled(has_matches)
+        if self._article is None:
+            self.match_label.clear()
+        elif has_matches:
+            self.match_label.setText(self.tr("Match {current} of {total}").format(current=self._current + 1, total=len(self._spans)))
+        else:
+            self.match_label.setText(self.tr("No matches in this article"))
+
+    def _on_font_size_box_value_changed(self, size: int) -> None:
+        self.text_edit.setFont(arabic_font(size))
+        self.text_edit.document().setDefaultFont(self.text_edit.font())
+        self.font_size_changed.emit(size)
+
+    def _on_open_folder_clicked(self) -> None:
+        if self._article is None:
+            return
+        path = Path(self._article.path)
+        if not path.is_absolute() and self._corpus is not None:
+            path = self._corpus / path
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
