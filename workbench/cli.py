@@ -115,14 +115,14 @@ def _open_and_update(corpus: Path, show_progress: bool) -> tuple[CorpusIndex, Up
 def _cmd_index(args: argparse.Namespace) -> int:
     index, report = _open_and_update(args.corpus, show_progress=True)
     index.close()
-    rate = report.indexed_articles / report.seconds if report.seconds > 0 else 0.0
-    print(f"indexed {report.added} new and {report.changed} changed files, removed {report.removed}, "
-          f"{report.unchanged} unchanged; {report.articles} articles in the index "
-          f"({report.indexed_articles} read at {rate:.0f} articles/s, {report.seconds:.1f} s)", file=sys.stderr)
     _print_skipped(report, sys.stderr)
     if report.articles == 0:
         raise _CliError(f"no articles found in {args.corpus}: it has no readable .txt, .md, .html, .json, "
                         ".jsonl or .csv files.")
+    rate = report.indexed_articles / report.seconds if report.seconds > 0 else 0.0
+    print(f"indexed {report.added} new and {report.changed} changed files, removed {report.removed}, "
+          f"{report.unchanged} unchanged; {report.articles} articles in the index "
+          f"({report.indexed_articles} read at {rate:.0f} articles/s, {report.seconds:.1f} s)", file=sys.stderr)
     return EXIT_OK
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -136,3 +137,13 @@ def test_sources_and_info(seed_index: CorpusIndex) -> None:
     assert info.articles == 5
     assert info.files == 5
     assert info.index_bytes > 0
+
+
+def test_phrase_whose_last_position_gap_is_46_is_found(tmp_path: Path) -> None:
+    """Regression: whoosh-ng misread such postings as its legacy format (UnpicklingError)."""
+    filler = " ".join(["كلمة"] * 44)
+    (tmp_path / "gap.txt").write_text(f"مجلس الوزراء {filler} مجلس الوزراء", encoding="utf-8")
+    index = CorpusIndex.open(tmp_path)
+    index.update()
+    assert index.search(SearchRequest('"مجلس الوزراء"')).total == 1
+    index.close()

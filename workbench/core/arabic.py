@@ -175,11 +175,13 @@ _KEPT_ENDINGS = (
 )
 
 
+_KEPT_FORMS = frozenset(stem + ending for stem in _KEEP for ending in _KEPT_ENDINGS)
+"""Every _KEEP stem with every _KEPT_ENDINGS suffix: one set lookup per candidate (hot path)."""
+
+
 def _is_kept(word: str) -> bool:
     """True when word is a _KEEP stem plus one of _KEPT_ENDINGS."""
-    return any(
-        word.endswith(ending) and word[: len(word) - len(ending)] in _KEEP for ending in _KEPT_ENDINGS
-    )
+    return word in _KEPT_FORMS
 
 
 def _leading_proclitics(norm: str) -> int:
@@ -188,6 +190,7 @@ def _leading_proclitics(norm: str) -> int:
     return count + 1 if len(norm) > count and norm[count] in _PREPOSITIONS else count
 
 
+@lru_cache(maxsize=200_000)
 def strip_clitics(norm: str) -> str:
     """Remove proclitics from a normalised word: conjunction و/ف, preposition ب/ك/ل, article.
 

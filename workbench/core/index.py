@@ -234,16 +234,17 @@ class CorpusIndex:
                     batch_skipped.append(skipped)
                     if corpus_file.relpath in known:
                         forgotten.append(corpus_file.relpath)
-                    continue
-                for article in articles:
-                    writer.add_document(**document_fields(article))
-                batch.append((corpus_file, len(articles)))
-                if corpus_file.relpath in known:
-                    report.changed += 1
-                else:
-                    report.added += 1
-                batch_articles += len(articles)
-                report.indexed_articles += len(articles)
+                    articles = None
+                if articles is not None:
+                    for article in articles:
+                        writer.add_document(**document_fields(article))
+                    batch.append((corpus_file, len(articles)))
+                    if corpus_file.relpath in known:
+                        report.changed += 1
+                    else:
+                        report.added += 1
+                    batch_articles += len(articles)
+                    report.indexed_articles += len(articles)
                 now = time.monotonic()
                 if progress is not None and (now - last_report >= PROGRESS_INTERVAL or done + 1 == len(todo)):
                     last_report = now

@@ -10,12 +10,35 @@ from __future__ import annotations
 import zlib
 from typing import Any
 
-from whoosh import fields
+from whoosh import fields, formats
 
 from workbench.core.analysis import exact_analyzer, stem_analyzer
 from workbench.core.corpus import Article
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+
+class SafePositions(formats.Positions):
+    """Whoosh-ng's Positions format with postings that are always read back correctly.
+
+    whoosh-ng 5.4 encodes positions as varints but decides between that and its legacy pickle
+    encoding by checking whether the value ends with b"." — which a varint ends with whenever
+    the last position gap is 46, so such postings fail to decode (UnpicklingError) and phrase
+    queries crash. A trailing marker byte that is never "." keeps the detection honest; the
+    varint decoder reads exactly the count it stored and ignores it.
+    """
+
+    _MARKER = b"!"
+
+    def encode(self, poslist: list[int]) -> bytes:
+        return super().encode(poslist) + self._MARKER
+
+
+def _phrase_text(analyzer: Any) -> fields.TEXT:
+    """A TEXT field with positions (for phrases) in the SafePositions format."""
+    field = fields.TEXT(analyzer=analyzer)
+    field.format = SafePositions(field_boost=field.format.field_boost)
+    return field
 
 
 def build_schema() -> fields.Schema:
@@ -27,14 +50,14 @@ def build_schema() -> fields.Schema:
         id=fields.ID(stored=True, unique=True),
         path=fields.ID(stored=True),
         title=fields.TEXT(analyzer=stem, stored=True, phrase=False),
-        title_exact=fields.TEXT(analyzer=exact),
+        title_exact=_phrase_text(exact),
         source=fields.ID(stored=True, sortable=True),
-        source_text=fields.TEXT(analyzer=exact),
+        source_text=_phrase_text(exact),
         date=fields.ID(stored=True, sortable=True),
         url=fields.STORED(),
         author=fields.STORED(),
         hash=fields.STORED(),
-        body_exact=fields.TEXT(analyzer=exact),
+        body_exact=_phrase_text(exact),
         body=fields.TEXT(analyzer=stem, phrase=False),
         entities=fields.KEYWORD(stored=True, commas=True, scorable=True),
         text_z=fields.STORED(),

@@ -1,0 +1,131 @@
+"""The `workbench` command as a user runs it: JSON contract, batch search, info and error lines."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEEDS_DIR
+from workbench.cli import main
+
+HIT_KEYS = {"path", "id", "title", "source", "date", "url", "score", "snippets"}
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_search_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "search", str(SEEDS_DIR), "سيرغي لافروف", "--json", "--limit", "3")
+    assert code == 0
+    lines = out.strip().splitlines()
+    assert len(lines) == 1
+    data = json.loads(lines[0])
+    assert set(data) == {"query", "total", "variants", "hits"}
+    assert data["query"] == "سيرغي لافروف"
+    assert data["total"] == 4
+    assert data["variants"] == {"سيرغي": ["سيرجي"]}
+    assert len(data["hits"]) == 3
+    for hit in data["hits"]:
+        assert set(hit) == HIT_KEYS
+        assert not Path(hit["path"]).is_absolute()
+        original = (SEEDS_DIR / hit["path"]).read_text(encoding="utf-8")
+        for snippet in hit["snippets"]:
+            assert set(snippet) == {"text", "highlights"}
+            for start, end in snippet["highlights"]:
+                assert snippet["text"][start:end] in original
+                assert "لافروف" in snippet["text"][start:end] or "سير" in snippet["text"][start:end]
+
+
+def test_search_sorts_by_date_and_matches_any(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "search", str(SEEDS_DIR), "حلب", "--sort", "date", "--json", "--limit", "10")
+    dates = [hit["date"] for hit in json.loads(out)["hits"] if hit["date"]]
+    assert code == 0 and dates == sorted(dates, reverse=True)
+    code, out, _ = run(capsys, "search", str(SEEDS_DIR), "شويغو كيري", "--match", "any", "--json")
+    assert code == 0 and json.loads(out)["total"] == 4
+
+
+def test_batch_queries_give_one_json_object_per_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    queries = tmp_path / "queries.txt"
+    queries.write_text("# names to check\nلافروف\n\nدي ميستورا\n\"جبهة النصرة\"\n(حلب\n", encoding="utf-8")
+    code, out, _ = run(capsys, "search", str(SEEDS_DIR), "--queries", str(queries), "--json")
+    results = [json.loads(line) for line in out.strip().splitlines()]
+    assert [r["query"] for r in results] == ["لافروف", "دي ميستورا", '"جبهة النصرة"', "(حلب"]
+    assert results[0]["total"] == 4
+    assert results[1]["total"] == 2
+    assert results[2]["total"] == 2
+    assert "closing parenthesis" in results[3]["error"]
+    assert code == 2
+
+
+def test_plain_output_marks_matches(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "search", str(SEEDS_DIR), "بحلب", "--limit", "1")
+    assert code == 0
+    assert out.startswith("4 result(s) for بحلب")
+    assert "[حلب]" in out
+
+
+def test_index_reports_progress_and_skipped_files(capsys: pytest.CaptureFixture[str], seeds_copy: Path) -> None:
+    (seeds_copy / "broken.txt").write_bytes(b"\x00\x01binary")
+    code, _, err = run(capsys, "index", str(seeds_copy))
+    assert code == 0
+    assert "indexing: 6/6 files" in err
+    assert "5 articles in the index" in err
+    assert "broken.txt: binary:" in err
+    code, _, err = run(capsys, "index", str(seeds_copy))
+    assert "0 new and 0 changed files" in err and "5 unchanged" in err
+
+
+def test_info_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "info", str(SEEDS_DIR), "--json")
+    info = json.loads(out)
+    assert code == 0
+    assert info["articles"] == 5 and info["files"] == 5
+    assert info["date_min"] <= info["date_max"]
+    assert info["index_bytes"] > 0 and Path(info["index_path"]).is_dir()
+    assert info["sources"]["سانا"] >= 2
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "fragment"),
+    [
+        (["search", "{missing}", "حلب"], 1, "does not exist"),
+        (["search", "{empty}", "حلب"], 1, "no articles found"),
+        (["index", "{empty}"], 1, "no articles found"),
+        (["search", "{seeds}", '"حلب'], 2, "bad query: Missing closing quote"),
+        (["search", "{seeds}"], 2, "give either a QUERY or --queries FILE"),
+        (["search", "{seeds}", "--queries", "{missing}"], 1, "cannot read the queries file"),
+    ],
+)
+def test_errors_print_one_clear_line_and_exit_non_zero(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, args: list[str], code: int, fragment: str) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    values = {"missing": str(tmp_path / "missing"), "empty": str(empty), "seeds": str(SEEDS_DIR)}
+    exit_code, out, err = run(capsys, *[a.format(**values) for a in args])
+    assert exit_code == code
+    assert fragment in err
+    assert len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err + out
+
+
+def test_home_option_puts_the_index_there(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    home = tmp_path / "elsewhere"
+    code, _, _ = run(capsys, "--home", str(home), "index", str(SEEDS_DIR))
+    assert code == 0
+    assert any((home / "corpora").iterdir())
+
+
+def test_console_script_runs_as_a_module(tmp_path: Path) -> None:
+    env = {**os.environ, "WORKBENCH_HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-m", "workbench", "search", str(SEEDS_DIR), "للصليب", "--json"],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["total"] == 1
