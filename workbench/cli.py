@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -79,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``workbench`` console script."""
+    multiprocessing.freeze_support()  # a frozen build re-enters here in indexing worker processes
     args = build_parser().parse_args(argv)
     if args.home:
         paths.set_data_home(args.home)
@@ -104,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _open_and_update(corpus: Path, show_progress: bool) -> tuple[CorpusIndex, UpdateReport]:
     index = CorpusIndex.open(corpus)
     printer = _ProgressPrinter(sys.stderr) if show_progress else None
-    report = index.update(progress=printer)
+    report = index.update(progress=printer, processes=min(2, os.cpu_count() or 1))
     if printer is not None:
         printer.finish()
     if report.rebuilt_reason:

@@ -213,3 +213,17 @@ def test_unreadable_files_are_skipped_with_reasons_and_reported_again(seeds_copy
     (seeds_copy / "image.txt").unlink()
     assert {s.relpath for s in index.update().skipped} == {"empty.txt"}
     index.close()
+
+
+def test_parallel_indexing_gives_the_same_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "corpus"
+    write_articles(corpus, 30, place="حلب")
+    write_articles(corpus, 30, place="دمشق", start=30)
+    monkeypatch.setattr("workbench.core.index.PARALLEL_MIN_BYTES", 1000)
+    index = CorpusIndex.open(corpus)
+    report = index.update(processes=2)
+    assert report.articles == 60
+    assert total(index, "حلب") == 30 and total(index, '"وزارة الدفاع"') == 60
+    (corpus / "article_00000.txt").unlink()
+    assert index.update(processes=2).articles == 59
+    index.close()

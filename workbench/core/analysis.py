@@ -78,14 +78,8 @@ class ArabicStemFilter(Filter):
         return hash(type(self))
 
     def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
-        keys = _STEM_KEYS
-        if len(keys) > _STEM_CACHE_LIMIT:
-            keys.clear()
         for t in tokens:
-            norm = t.text
-            key = keys.get(norm)
-            if key is None:
-                key = keys[norm] = (arabic.stem(norm), arabic.is_stopword(norm))
+            key = stem_key(t.text)
             if key[1]:
                 if t.removestops:
                     continue
@@ -108,15 +102,8 @@ class ArabicCliticFilter(Filter):
         return hash(type(self))
 
     def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
-        keys = _CLITIC_KEYS
-        if len(keys) > _STEM_CACHE_LIMIT:
-            keys.clear()
         for t in tokens:
-            norm = t.text
-            key = keys.get(norm)
-            if key is None:
-                key = keys[norm] = arabic.strip_clitics(norm)
-            t.text = key
+            t.text = exact_key(t.text)
             yield t
 
 
@@ -124,7 +111,37 @@ _CLITIC_KEYS: dict[str, str] = {}
 """Memo of normalised word -> word without clitics."""
 _STEM_KEYS: dict[str, tuple[str, bool]] = {}
 """Memo of normalised word -> (stem, is stopword): one dict lookup per token when indexing."""
-_STEM_CACHE_LIMIT = 500_000
+_CACHE_LIMIT = 500_000
+
+
+def exact_key(norm: str) -> str:
+    """The exact-field term of a normalised word (clitics and article stripped), memoised."""
+    key = _CLITIC_KEYS.get(norm)
+    if key is None:
+        if len(_CLITIC_KEYS) > _CACHE_LIMIT:
+            _CLITIC_KEYS.clear()
+        key = _CLITIC_KEYS[norm] = arabic.strip_clitics(norm)
+    return key
+
+
+def stem_key(norm: str) -> tuple[str, bool]:
+    """The stemmed-field term of a normalised word and whether it is a stopword, memoised."""
+    key = _STEM_KEYS.get(norm)
+    if key is None:
+        if len(_STEM_KEYS) > _CACHE_LIMIT:
+            _STEM_KEYS.clear()
+        key = _STEM_KEYS[norm] = (arabic.stem(norm), arabic.is_stopword(norm))
+    return key
+
+
+def keyed_tokens(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, exact term, stem term) of every word of ``text``, exactly as the analyzers
+    index them (a stopword's stem term is ""): what highlighting compares query terms with."""
+    keyed = []
+    for token in arabic.tokenize(text):
+        stem, stopword = stem_key(token.norm)
+        keyed.append((token.start, token.end, exact_key(token.norm), "" if stopword else stem))
+    return keyed
 
 
 def exact_analyzer() -> Analyzer:

@@ -46,6 +46,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 COMMIT_EVERY = 5000
+PARALLEL_MIN_BYTES = 8_000_000
+"""Runs with less text to index stay in-process: worker start-up would cost more than it saves."""
 WRITE_LOCK_TIMEOUT = 3.0
 PROGRESS_INTERVAL = 0.2
 WEIGHTING = scoring.BM25F(B=0.75, K1=1.2)
@@ -181,10 +183,14 @@ class CorpusIndex:
 
     # -- updating ---------------------------------------------------------------------------
 
-    def update(self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> UpdateReport:
+    def update(self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
+               processes: int = 1) -> UpdateReport:
         """Bring the index in line with the corpus folder: add new and changed files, drop deleted ones.
 
         Cancelling commits the finished work and returns a report with ``cancelled=True``.
+        ``processes`` > 1 lets large runs (PARALLEL_MIN_BYTES of files or more) analyse documents
+        in that many worker processes; only callers on a process's main thread should ask for it
+        (forking from a GUI worker thread is unsafe).
         Raises CorpusError (folder gone), IndexBusyError, IndexingError (disk full, ...).
         """
         with self._write_lock:
@@ -201,7 +207,8 @@ class CorpusIndex:
             report.skipped = list(scan_skipped)
             self._manifest.forget_skipped_except(current | {s.relpath for s in scan_skipped})
             if todo or removed:
-                self._write(todo, removed, known, report, progress, cancel, started)
+                parallel = processes if sum(f.size for f in todo) >= PARALLEL_MIN_BYTES else 1
+                self._write(todo, removed, known, report, progress, cancel, started, parallel)
             self._manifest.record_skipped(scan_skipped, [s.relpath for s in scan_skipped])
             report.skipped = self._manifest.skipped()
             report.articles = self._doc_count()
@@ -210,8 +217,8 @@ class CorpusIndex:
 
     def _write(self, todo: list[CorpusFile], removed: list[str], known: dict[str, tuple[int, int]],
                report: UpdateReport, progress: ProgressCallback | None, cancel: CancelToken | None,
-               started: float) -> None:
-        writer = self._writer()
+               started: float, processes: int) -> None:
+        writer = self._writer(processes)
         for relpath in removed:
             writer.delete_by_term("path", relpath)
         batch: list[tuple[CorpusFile, int]] = []
@@ -252,15 +259,20 @@ class CorpusIndex:
                 if batch_articles >= COMMIT_EVERY:
                     self._commit(writer, batch, forgotten, batch_skipped, tried, progress)
                     batch, forgotten, batch_skipped, tried, batch_articles = [], [], [], [], 0
-                    writer = self._writer()
+                    writer = self._writer(processes)
             self._commit(writer, batch, forgotten, batch_skipped, tried, progress)
         except BaseException:
             writer.cancel()
+            for task in getattr(writer, "tasks", ()):
+                task.terminate()  # Whoosh's sub-writers never see cancel() and would block exit
             raise
 
-    def _writer(self):  # noqa: ANN202 - Whoosh's writer type is not part of its public API
+    def _writer(self, processes: int = 1):  # noqa: ANN202 - Whoosh's writer type is not public API
+        options: dict[str, object] = {"timeout": WRITE_LOCK_TIMEOUT, "limitmb": 256}
+        if processes > 1:
+            options.update(procs=processes, multisegment=True, limitmb=128)
         try:
-            return self._ix.writer(timeout=WRITE_LOCK_TIMEOUT, limitmb=256)
+            return self._ix.writer(**options)
         except windex.LockError as error:
             raise IndexBusyError(f"Another workbench process is updating the index of {self.corpus}: "
                                  "wait for it to finish, then try again.") from error

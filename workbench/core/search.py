@@ -20,7 +20,7 @@ from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
 from workbench.core import query as qlang
-from workbench.core.analysis import exact_analyzer, stem_analyzer
+from workbench.core.analysis import exact_analyzer, keyed_tokens, stem_analyzer
 from workbench.core.arabic import spelling_variants
 from workbench.core.query import QueryError
 from workbench.core.schema import article_from_stored
@@ -77,19 +77,19 @@ class MatchPlan:
         """Sorted, merged [start, end) spans of every whole token of ``text`` that matches."""
         if not (self.exact_terms or self.stem_terms or self.phrases):
             return []
-        exact = [(t.text, t.startchar, t.endchar) for t in EXACT_ANALYZER(text, chars=True, positions=True)]
-        stems = {t.startchar: t.text for t in STEM_ANALYZER(text, chars=True)} if self.stem_terms else {}
+        tokens = keyed_tokens(text)
+        exact_terms, stem_terms = self.exact_terms, self.stem_terms
         spans = [
             (start, end)
-            for key, start, end in exact
-            if key in self.exact_terms or stems.get(start) in self.stem_terms
+            for start, end, exact, stem in tokens
+            if exact in exact_terms or stem in stem_terms
         ]
-        keys = [key for key, _, _ in exact]
+        keys = [exact for _, _, exact, _ in tokens]
         for phrase in self.phrases:
             size = len(phrase)
             for i in range(len(keys) - size + 1):
-                if tuple(keys[i:i + size]) == phrase:
-                    spans.append((exact[i][1], exact[i + size - 1][2]))
+                if keys[i] == phrase[0] and tuple(keys[i:i + size]) == phrase:
+                    spans.append((tokens[i][0], tokens[i + size - 1][1]))
         return _merge(spans)
 
 
