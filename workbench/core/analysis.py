@@ -15,14 +15,19 @@ from whoosh.analysis import Analyzer, Filter, Token, Tokenizer
 from workbench.core import arabic
 
 
-class ArabicTokenizer(Tokenizer):
-    """Yields ``arabic.tokenize`` words with their normalised form as the token text."""
+class _Stateless:
+    """Equality by type: the components have no settings, and Whoosh compares analyzers when
+    it checks that a schema is unchanged."""
 
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self)
 
     def __hash__(self) -> int:
         return hash(type(self))
+
+
+class ArabicTokenizer(_Stateless, Tokenizer):
+    """Yields ``arabic.tokenize`` words with their normalised form as the token text."""
 
     def __call__(
         self,
@@ -65,17 +70,11 @@ class ArabicTokenizer(Tokenizer):
             yield t
 
 
-class ArabicStemFilter(Filter):
+class ArabicStemFilter(_Stateless, Filter):
     """Replaces each normalised token by its light stem and drops (or marks) stopwords.
 
     Positions are left untouched, so removed stopwords leave gaps and phrase distances hold.
     """
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self)
-
-    def __hash__(self) -> int:
-        return hash(type(self))
 
     def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
         for t in tokens:
@@ -88,18 +87,12 @@ class ArabicStemFilter(Filter):
             yield t
 
 
-class ArabicCliticFilter(Filter):
+class ArabicCliticFilter(_Stateless, Filter):
     """Replaces each normalised token by its form without proclitics and article (للصليب -> صليب).
 
     This is the "exact" key: unstemmed, so phrases and exact matches stay precise, but a phrase
     such as "الصليب الأحمر" still finds للصليب الأحمر. Stopwords are kept for phrases.
     """
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self)
-
-    def __hash__(self) -> int:
-        return hash(type(self))
 
     def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
         for t in tokens:

@@ -1,0 +1,98 @@
+"""Entity extraction on the seed articles, the CoNLL round trip and the exact-span scorer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.core.entities import Mention, extract_mentions
+from workbench.core.entities.conll import read_sentences, score, spans, tag_conll
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seed_mentions() -> dict[str, list[Mention]]:
+    """Mentions of every seed article, by file name (the model loads once)."""
+    return {path.name: extract_mentions(path.read_text(encoding="utf-8")) for path in sorted(SEEDS.glob("*.txt"))}
+
+
+def _found(mentions: dict[str, list[Mention]], text: str, kind: str) -> bool:
+    return any(m.text == text and m.type == kind for ms in mentions.values() for m in ms)
+
+
+def test_offsets_point_into_the_original_text(seed_mentions: dict[str, list[Mention]]) -> None:
+    for name, mentions in seed_mentions.items():
+        original = (SEEDS / name).read_text(encoding="utf-8")
+        assert mentions, name
+        for m in mentions:
+            assert original[m.start : m.end] == m.text
+            assert m.type in {"PERSON", "LOCATION", "ORGANIZATION"}
+
+
+@pytest.mark.parametrize("name", ["سيرغي لافروف", "سيرجي لافروف"])
+def test_lavrov_in_both_spellings_is_a_person(seed_mentions: dict[str, list[Mention]], name: str) -> None:
+    assert _found(seed_mentions, name, "PERSON")
+
+
+@pytest.mark.parametrize("place", ["حلب", "دمشق"])
+def test_cities_are_locations(seed_mentions: dict[str, list[Mention]], place: str) -> None:
+    assert _found(seed_mentions, place, "LOCATION")
+
+
+def test_ministry_and_front_are_organisations(seed_mentions: dict[str, list[Mention]]) -> None:
+    assert _found(seed_mentions, "وزارة الدفاع الروسية", "ORGANIZATION")
+    assert _found(seed_mentions, "جبهة النصرة", "ORGANIZATION")
+
+
+def test_proclitic_is_left_out_of_the_span() -> None:
+    text = "وقال المتحدث إن الاجتماع سيعقد بألمانيا الشهر المقبل بمشاركة فرنسا وإيطاليا."
+    locations = [m for m in extract_mentions(text) if m.type == "LOCATION"]
+    germany = [m for m in locations if m.text == "ألمانيا"]
+    assert germany, locations
+    assert text[germany[0].start : germany[0].end] == "ألمانيا"
+    assert germany[0].start == text.index("بألمانيا") + 1
+
+
+def test_tag_conll_keeps_the_layout() -> None:
+    lines = ["أعلن O", "الرئيس O", "الروسي O", "فلاديمير B-PERS", "بوتين I-PERS", "", "زار O", "دمشق B-LOC", "."]
+    out = list(tag_conll(lines))
+    assert len(out) == len(lines)
+    for given, written in zip(lines, out, strict=True):
+        if not given:
+            assert written == ""
+            continue
+        token, tag = written.split(" ")
+        assert token == given.split(" ")[0]
+        assert tag == "O" or tag[:2] in ("B-", "I-") and tag[2:] in {"PERS", "LOC", "ORG", "MISC"}
+    assert [len(s) for s in read_sentences(out)] == [5, 3]
+
+
+def test_tag_conll_accepts_untagged_tokens() -> None:
+    out = list(tag_conll(["زار", "حلب", "أمس"]))
+    assert [line.split(" ")[0] for line in out] == ["زار", "حلب", "أمس"]
+
+
+def test_spans_reads_iob2() -> None:
+    assert spans(["B-PERS", "I-PERS", "O", "I-LOC", "B-LOC", "B-LOC"]) == {
+        (0, 2, "PERS"),
+        (3, 4, "LOC"),
+        (4, 5, "LOC"),
+        (5, 6, "LOC"),
+    }
+
+
+def test_score_counts_exact_spans_only() -> None:
+    gold = [["B-PERS", "I-PERS", "O", "B-LOC"], ["B-ORG", "I-ORG", "O"]]
+    predicted = [["B-PERS", "I-PERS", "O", "B-ORG"], ["B-ORG", "O", "B-MISC"]]
+    result = score(gold, predicted)
+    assert (result["PERS"].true_positives, result["PERS"].predicted, result["PERS"].gold) == (1, 1, 1)
+    assert (result["LOC"].true_positives, result["LOC"].predicted, result["LOC"].gold) == (0, 0, 1)
+    assert (result["ORG"].true_positives, result["ORG"].predicted, result["ORG"].gold) == (0, 2, 1)
+    micro = result["micro"]
+    assert (micro.true_positives, micro.predicted, micro.gold) == (1, 3, 3)
+    assert micro.precision == pytest.approx(1 / 3)
+    assert micro.recall == pytest.approx(1 / 3)
+    assert micro.f1 == pytest.approx(1 / 3)
+    assert result["LOC"].f1 == 0.0

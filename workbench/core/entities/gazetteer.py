@@ -1,0 +1,98 @@
+"""Load the entity gazetteers and trigger-word lists from resources/gazetteers/.
+
+Files are written by ``tools/build_gazetteers.py`` in display spelling, one entry per line
+(``#`` starts a comment). Each entry is keyed here by the matching form of its words
+(``arabic.normalize`` then ``arabic.strip_clitics``), so ``بألمانيا`` in a text meets
+``ألمانيا`` in the list without any letter rule living in this module.
+
+A file's stem names its category: ``location``, ``organization`` and ``person_first`` are
+name lists (matched as longest word sequences), ``trigger_*`` are single head words
+(titles, organisation and location heads).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.core import arabic
+
+NAME_LISTS = ("location", "organization", "person_first")
+TRIGGER_LISTS = ("trigger_person", "trigger_org", "trigger_loc")
+
+
+def match_key(word: str) -> str:
+    """The form a word is matched by: normalised, clitics stripped."""
+    return arabic.strip_clitics(arabic.normalize(word))
+
+
+def _read_entries(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Name lists (multi-word, longest match) and trigger words, keyed by matching form."""
+
+    names: dict[tuple[str, ...], frozenset[str]]
+    """Word-key tuple -> the categories of the lists it is in."""
+    triggers: dict[str, frozenset[str]]
+    """Single word key -> the trigger lists it is in."""
+    max_words: int
+    first_words: frozenset[str]
+    """Keys that start some entry: lets ``match`` skip most positions at once."""
+
+    @classmethod
+    def load(cls, folder: Path) -> Gazetteer:
+        """Read every known list present in ``folder``."""
+        names: dict[tuple[str, ...], set[str]] = {}
+        triggers: dict[str, set[str]] = {}
+        for category in NAME_LISTS:
+            path = folder / f"{category}.txt"
+            if path.is_file():
+                for entry in _read_entries(path):
+                    key = tuple(match_key(w) for w in entry.split())
+                    if all(key):
+                        names.setdefault(key, set()).add(category)
+        for category in TRIGGER_LISTS:
+            path = folder / f"{category}.txt"
+            if path.is_file():
+                for entry in _read_entries(path):
+                    for word in entry.split():
+                        key = match_key(word)
+                        if key:
+                            triggers.setdefault(key, set()).add(category)
+        return cls(
+            names={k: frozenset(v) for k, v in names.items()},
+            triggers={k: frozenset(v) for k, v in triggers.items()},
+            max_words=max((len(k) for k in names), default=0),
+            first_words=frozenset(k[0] for k in names),
+        )
+
+    def contains(self, keys: Sequence[str], category: str) -> bool:
+        """True when the word-key sequence is an entry of the given name list."""
+        return category in self.names.get(tuple(keys), ())
+
+    def match(self, keys: Sequence[str]) -> list[list[str]]:
+        """Per position, the name-list hits covering it as ``category:B`` / ``category:I``.
+
+        Longest match first, left to right; a shorter entry inside a longer hit is not
+        reported again. ``keys`` are matching forms (see ``match_key``).
+        """
+        hits: list[list[str]] = [[] for _ in keys]
+        n, covered = len(keys), 0
+        for i in [i for i, key in enumerate(keys) if key in self.first_words]:
+            if i < covered:
+                continue
+            for length in range(min(self.max_words, n - i), 0, -1):
+                categories = self.names.get(tuple(keys[i : i + length]))
+                if categories:
+                    for category in categories:
+                        hits[i].append(f"{category}:B")
+                        for j in range(i + 1, i + length):
+                            hits[j].append(f"{category}:I")
+                    covered = i + length
+                    break
+        return hits

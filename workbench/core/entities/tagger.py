@@ -1,0 +1,410 @@
+"""Tag words with entity labels and extract entity mentions from raw text.
+
+The statistical part is a linear-chain CRF trained by ``tools/train_ner.py`` (python-crfsuite)
+on ANERcorp with the features of ``features.py``, exported to numpy arrays and decoded here
+with a batched Viterbi: scores are additive over features, so each distinct word is scored
+once and cached, which is what makes indexing-time tagging fast. Around it, two rule layers that the product
+wants and ANERcorp's guidelines do not annotate (so they are off when scoring against
+ANERcorp-style data):
+
+* organisation heads: a head noun such as وزارة, جبهة or حزب followed by definite words
+  becomes one ORGANIZATION (وزارة الدفاع الروسية, جبهة النصرة);
+* document consistency: in one article, a word sequence tagged as an entity somewhere is
+  tagged the same where the model missed it, and the last word of a multi-word person name
+  (لافروف after سيرغي لافروف) is a person too.
+
+Mention spans index the original text. A name glued to a proclitic (بألمانيا, وحلب) starts
+after the clitic letters, so the span is just the name (ألمانيا); the clitic is trusted only
+when the news corpus counts show the remainder as a word of its own (لافروف stays whole). A
+name after the contracted ل + ال (للعراق) keeps the whole token as its span, since the
+article's alef is not written; its ``norm`` is still the article form (العراق).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from workbench.core import arabic
+from workbench.core.entities.features import WINDOW, FeatureExtractor, load_clusters
+from workbench.core.entities.gazetteer import Gazetteer, match_key
+
+RESOURCES_DIR = Path(__file__).resolve().parents[3] / "resources"
+MODEL_FILE = "ner.npz"
+CLUSTERS_FILE = "word_clusters.tsv"
+COUNTS_FILE = "word_counts.tsv"
+
+MENTION_TYPES = {"PERS": "PERSON", "LOC": "LOCATION", "ORG": "ORGANIZATION", "MISC": "MISC"}
+"""ANERcorp tag type -> Mention.type."""
+DEFAULT_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
+
+ORG_HEADS = frozenset(
+    match_key(w)
+    for w in "وزارة وكالة منظمة هيئة مجلس جبهة تنظيم حزب حركة جماعة شركة مؤسسة جامعة اتحاد "
+    "لجنة جمعية بنك مصرف صندوق محكمة رابطة نقابة مديرية".split()
+)
+MAX_ORG_TAIL = 3
+ROW_LIMIT = 500_000
+"""Distinct words whose scores are cached (about 200 bytes each) before the cache restarts."""
+SENTENCE_END = frozenset(".!?؟")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One entity mention: offsets into the original text, type, original text, matching form."""
+
+    start: int
+    end: int
+    type: str
+    text: str
+    norm: str
+
+
+def _spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(start, end_exclusive, type) of each entity in an IOB2 sequence, in order."""
+    found: list[tuple[int, int, str]] = []
+    if tags.count("O") == len(tags):
+        return found
+    start, kind = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, label = tag.partition("-")
+        if not (prefix == "I" and label == kind and start >= 0):
+            if start >= 0:
+                found.append((start, i, kind))
+            start, kind = (i, label) if prefix in ("B", "I") else (-1, "")
+    return found
+
+
+def _set_span(tags: list[str], start: int, end: int, kind: str) -> None:
+    tags[start] = f"B-{kind}"
+    for i in range(start + 1, end):
+        tags[i] = f"I-{kind}"
+
+
+class LinearChainCrf:
+    """A first-order linear-chain CRF's weights, decoded with numpy (Viterbi).
+
+    Trained with python-crfsuite and exported by ``tools/train_ner.py`` into an ``.npz``:
+    label names, attribute names, a state-weight matrix (attribute x label) and a
+    label-transition matrix. Scoring is additive over binary attributes, which lets the
+    tagger cache one score vector per distinct word instead of building feature lists.
+    """
+
+    def __init__(self, labels: list[str], attributes: list[str], state: np.ndarray, transitions: np.ndarray) -> None:
+        self.labels = labels
+        self.attribute_index = {a: i for i, a in enumerate(attributes)}
+        self.state = state
+        self.transitions = transitions
+        # A zero row that unknown attributes point at, so every group has at least one row.
+        self._padded_state = np.vstack([state, np.zeros((1, len(labels)), dtype=state.dtype)])
+
+    @classmethod
+    def load(cls, path: Path) -> LinearChainCrf:
+        """Read a model written by ``save``."""
+        with np.load(path) as data:
+            return cls(
+                str(data["labels"]).split("\n"),
+                str(data["attributes"]).split("\n"),
+                data["state"],
+                data["transitions"],
+            )
+
+    def save(self, path: Path) -> None:
+        """Write the model as a compressed ``.npz``."""
+        attributes = list(self.attribute_index)
+        np.savez_compressed(
+            path,
+            labels=np.array("\n".join(self.labels)),
+            attributes=np.array("\n".join(attributes)),
+            state=self.state.astype(np.float32),
+            transitions=self.transitions.astype(np.float32),
+        )
+
+    def score(self, groups: Sequence[Sequence[str]]) -> np.ndarray:
+        """Per group of attributes, the summed state weights (groups x labels); unknown ones add 0."""
+        unknown = len(self.state)
+        get = self.attribute_index.get
+        rows: list[int] = []
+        starts: list[int] = []
+        for group in groups:
+            starts.append(len(rows))
+            rows.append(unknown)
+            rows += [get(f, unknown) for f in group]
+        return np.add.reduceat(self._padded_state[rows], starts, axis=0)
+
+    def decode(self, emissions: Sequence[np.ndarray]) -> list[list[str]]:
+        """Best label sequence of each (length x labels) emission matrix, decoded as one batch."""
+        if not emissions:
+            return []
+        lengths = [len(e) for e in emissions]
+        batch, longest, n_labels = len(emissions), max(lengths), len(self.labels)
+        padded = np.zeros((batch, longest, n_labels), dtype=np.float32)
+        for b, e in enumerate(emissions):
+            padded[b, : len(e)] = e
+        ends = np.array(lengths)
+        delta = padded[:, 0]
+        backpointers = np.zeros((batch, longest, n_labels), dtype=np.int64)
+        for t in range(1, longest):
+            candidates = delta[:, :, None] + self.transitions[None]
+            backpointers[:, t] = candidates.argmax(axis=1)
+            step = candidates.max(axis=1) + padded[:, t]
+            delta = np.where((t < ends)[:, None], step, delta)
+        # Backtrack all sentences at once; a sentence joins when t reaches its last word.
+        paths = np.zeros((batch, longest), dtype=np.int64)
+        last = current = delta.argmax(axis=1)
+        everyone = np.arange(batch)
+        for t in range(longest - 1, -1, -1):
+            current = np.where(ends - 1 == t, last, current)
+            paths[:, t] = current
+            if t:
+                current = np.where(t < ends, backpointers[everyone, t, current], current)
+        labels = self.labels
+        return [[labels[i] for i in row[:length]] for row, length in zip(paths.tolist(), lengths, strict=True)]
+
+
+class EntityTagger:
+    """A loaded CRF model with its gazetteers and clusters; tags words and texts."""
+
+    def __init__(
+        self, model: Path, gazetteer: Gazetteer, clusters: dict[str, tuple[str, ...]], counts: Counter[str]
+    ) -> None:
+        self.crf = LinearChainCrf.load(model)
+        self.features = FeatureExtractor(gazetteer, clusters)
+        self.counts = counts
+        n_labels = len(self.crf.labels)
+        # Per distinct word: its row in the score tables (own features, and as a neighbour at
+        # each window offset). Rows are appended as new words arrive; capacity doubles.
+        self._rows: dict[str, int] = {}
+        self._row_keys: list[str] = []
+        self._own = np.zeros((1024, n_labels), dtype=np.float32)
+        self._context = {d: np.zeros((1024, n_labels), dtype=np.float32) for d in WINDOW}
+        self._extra_scores: dict[str, np.ndarray] = {}
+
+    @classmethod
+    def from_resources(cls, resources: Path = RESOURCES_DIR) -> EntityTagger:
+        """Load the shipped model, gazetteers, clusters and word counts."""
+        models = resources / "models"
+        counts: Counter[str] = Counter()
+        counts_path = models / COUNTS_FILE
+        if counts_path.is_file():
+            with open(counts_path, encoding="utf-8") as handle:
+                for line in handle:
+                    if not line.startswith("#"):
+                        word, _, count = line.rstrip("\n").partition("\t")
+                        counts[word] = int(count)
+        return cls(
+            models / MODEL_FILE,
+            Gazetteer.load(resources / "gazetteers"),
+            load_clusters(models / CLUSTERS_FILE),
+            counts,
+        )
+
+    def _row(self, word: str) -> int:
+        """The word's row in the score tables, scoring it on first sight."""
+        row = self._rows.get(word)
+        if row is None:
+            if len(self._rows) >= ROW_LIMIT:
+                self._rows.clear()
+                self._row_keys.clear()
+            row = len(self._rows)
+            if row == len(self._own):
+                self._own = np.concatenate([self._own, np.zeros_like(self._own)])
+                self._context = {d: np.concatenate([m, np.zeros_like(m)]) for d, m in self._context.items()}
+            entry = self.features.word(word)
+            scores = self.crf.score([entry.own, *(entry.context[d] for d in WINDOW)])
+            self._own[row] = scores[0]
+            for i, d in enumerate(WINDOW, 1):
+                self._context[d][row] = scores[i]
+            self._rows[word] = row
+            self._row_keys.append(entry.key)
+        return row
+
+    def _emissions(self, words: Sequence[str]) -> np.ndarray:
+        """State scores (words x labels): the sum over ``FeatureExtractor.sentence`` features."""
+        row_ids = [self._row(w) for w in words]
+        rows = np.array(row_ids)
+        scores = self._own[rows]
+        for d in WINDOW:
+            if d > 0:
+                scores[:-d] += self._context[d][rows[d:]]
+            else:
+                scores[-d:] += self._context[d][rows[:d]]
+        keys = [self._row_keys[r] for r in row_ids]
+        for i, extras in enumerate(self.features.sentence_extras(keys)):
+            for feature in extras:
+                vector = self._extra_scores.get(feature)
+                if vector is None:
+                    vector = self._extra_scores[feature] = self.crf.score([[feature]])[0]
+                scores[i] += vector
+        return scores
+
+    # --- tagging word sequences -------------------------------------------------------
+
+    def tag_words(self, words: Sequence[str], rules: bool = False) -> list[str]:
+        """IOB2 tags (PERS/LOC/ORG/MISC) for one sentence of words."""
+        return self.tag_document([words], rules=rules, consistency=False)[0]
+
+    def tag_document(
+        self, sentences: Sequence[Sequence[str]], rules: bool = True, consistency: bool = True
+    ) -> list[list[str]]:
+        """Tag the sentences of one document.
+
+        With ``rules``, apply the organisation-head rule, and unless ``consistency`` is off,
+        document consistency across the sentences.
+        """
+        tagged: list[list[str]] = [[] for _ in sentences]
+        filled = [i for i, s in enumerate(sentences) if s]
+        for i, tags in zip(filled, self.crf.decode([self._emissions(sentences[i]) for i in filled]), strict=True):
+            tagged[i] = tags
+        if rules:
+            forms = [self.features.forms(s) for s in sentences]
+            for (norms, keys), tags in zip(forms, tagged, strict=True):
+                self._organisation_heads(norms, keys, tags)
+            if consistency:
+                self._propagate([keys for _, keys in forms], tagged)
+        return tagged
+
+    @staticmethod
+    def _organisation_heads(norms: list[str], keys: list[str], tags: list[str]) -> None:
+        """Head noun (وزارة, جبهة, ...) + following definite words -> one ORG span, in place."""
+        i = 0
+        while i < len(norms) - 1:
+            if tags[i] == "O" and keys[i] in ORG_HEADS:
+                end = i + 1
+                while (
+                    end < len(norms)
+                    and end - i <= MAX_ORG_TAIL
+                    and norms[end].startswith("ال")
+                    and not arabic.is_stopword(norms[end])
+                    and tags[end][2:] in ("", "ORG", "LOC")
+                ):
+                    end += 1
+                # An organisation named right after the head joins it (حركة حماس).
+                if end == i + 1 and tags[end] == "B-ORG":
+                    end += 1
+                while end < len(norms) and tags[end].startswith("I-"):
+                    end += 1
+                if end > i + 1:
+                    _set_span(tags, i, end, "ORG")
+                    i = end
+                    continue
+            i += 1
+
+    @staticmethod
+    def _propagate(keys: list[list[str]], tagged: list[list[str]]) -> None:
+        """Document consistency (see module docstring), in place on ``tagged``; keys are matching forms."""
+        known: dict[tuple[str, ...], Counter[str]] = {}
+        for sentence, tags in zip(keys, tagged, strict=True):
+            for start, end, kind in _spans(tags):
+                words = tuple(sentence[start:end])
+                known.setdefault(words, Counter())[kind] += 1
+                if kind == "PERS" and end - start >= 2:
+                    known.setdefault(words[-1:], Counter())["PERS"] += 1
+        entries = {
+            words: kinds.most_common(1)[0][0]
+            for words, kinds in known.items()
+            if not (len(words) == 1 and (len(words[0]) < 3 or arabic.is_stopword(words[0])))
+        }
+        if not entries:
+            return
+        longest = max(len(w) for w in entries)
+        first_words = {w[0] for w in entries}
+        for sentence, tags in zip(keys, tagged, strict=True):
+            i = 0
+            while i < len(sentence):
+                if sentence[i] not in first_words:
+                    i += 1
+                    continue
+                for length in range(min(longest, len(sentence) - i), 0, -1):
+                    kind = entries.get(tuple(sentence[i : i + length]))
+                    if kind and all(t == "O" for t in tags[i : i + length]):
+                        _set_span(tags, i, i + length, kind)
+                        i += length
+                        break
+                else:
+                    i += 1
+
+    # --- raw text ---------------------------------------------------------------------
+
+    @staticmethod
+    def _pieces(text: str) -> list[list[arabic.Token]]:
+        """Words (``arabic.tokenize``) and punctuation marks of ``text``, grouped into sentences.
+
+        Punctuation is kept as one-character tokens because the model was trained on text
+        that has them; a sentence ends at . ! ? ؟ or a line break.
+        """
+        sentences: list[list[arabic.Token]] = []
+        current: list[arabic.Token] = []
+        position = 0
+        for token in [*arabic.tokenize(text), arabic.Token("", len(text), len(text), "")]:
+            between = text[position : token.start]
+            if between and not (between.isspace() and "\n" not in between):
+                for offset, char in enumerate(between, position):
+                    if char == "\n":
+                        if current:
+                            sentences.append(current)
+                            current = []
+                    elif not char.isspace():
+                        current.append(arabic.Token(char, offset, offset + 1, arabic.normalize(char)))
+                        if char in SENTENCE_END:
+                            sentences.append(current)
+                            current = []
+            if token.text:
+                current.append(token)
+            position = token.end
+        if current:
+            sentences.append(current)
+        return sentences
+
+    def _name_start(self, piece: arabic.Token) -> tuple[int, str]:
+        """(start offset, normalised name) of a mention's first word, past any proclitic."""
+        norm = piece.norm
+        key = arabic.strip_clitics(norm)
+        if key == norm or not norm.endswith(key):
+            return piece.start, norm
+        prefix = norm[: len(norm) - len(key)]
+        if prefix.endswith("لل"):
+            return piece.start, "ال" + key
+        clitic, name = (prefix[:-2], "ال" + key) if prefix.endswith("ال") else (prefix, key)
+        if not clitic or self.counts[name] <= self.counts[norm]:
+            return piece.start, norm
+        skip, offset = len(clitic), piece.start
+        while skip and offset < piece.end:
+            if arabic.normalize(piece.text[offset - piece.start]):
+                skip -= 1
+            offset += 1
+        return offset, name
+
+    def extract_mentions(
+        self, text: str, rules: bool = True, types: frozenset[str] = DEFAULT_TYPES
+    ) -> list[Mention]:
+        """Entity mentions of one document, in text order."""
+        sentences = self._pieces(text)
+        tagged = self.tag_document([[p.text for p in s] for s in sentences], rules=rules)
+        mentions: list[Mention] = []
+        for pieces, tags in zip(sentences, tagged, strict=True):
+            for first, last, kind in _spans(tags):
+                mention_type = MENTION_TYPES.get(kind)
+                if mention_type not in types:
+                    continue
+                start, first_norm = self._name_start(pieces[first])
+                end = pieces[last - 1].end
+                norm = " ".join([first_norm, *(p.norm for p in pieces[first + 1 : last])])
+                mentions.append(Mention(start, end, mention_type, text[start:end], norm))
+        return mentions
+
+
+@lru_cache(maxsize=1)
+def default_tagger() -> EntityTagger:
+    """The shipped tagger, loaded once per process."""
+    return EntityTagger.from_resources()
+
+
+def extract_mentions(text: str) -> list[Mention]:
+    """PERSON, LOCATION and ORGANIZATION mentions of ``text`` with the shipped tagger."""
+    return default_tagger().extract_mentions(text)
