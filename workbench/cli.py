@@ -6,6 +6,7 @@
     workbench search CORPUS QUERY [--limit N] [--sort relevance|date] [--match all|any] [--json]
     workbench search CORPUS --queries FILE [--json]
     workbench info CORPUS [--json]
+    workbench entities CORPUS [--type T] [--query Q] [--json]   entities by article count, curation applied
     workbench tag-conll FILE                    tag `token [TAG]` lines with the entity tagger
 
 Errors print one line on stderr and exit non-zero: 2 for usage and query errors, 1 otherwise.
@@ -26,6 +27,7 @@ from typing import Any, TextIO
 
 from workbench.core import paths
 from workbench.core.corpus import CorpusError
+from workbench.core.entities.service import ENTITY_TYPES, entities_json
 from workbench.core.index import (
     CorpusIndex,
     IndexingError,
@@ -74,6 +76,14 @@ def build_parser() -> argparse.ArgumentParser:
     info.add_argument("corpus", type=Path)
     info.add_argument("--json", action="store_true")
 
+    entities = commands.add_parser("entities", help="the corpus's entities (people, places, organisations) "
+                                                    "by article count, with the user's curation applied")
+    entities.add_argument("corpus", type=Path)
+    entities.add_argument("--type", choices=ENTITY_TYPES, help="only entities of this type")
+    entities.add_argument("--query", help="count only the articles matching this search query")
+    entities.add_argument("--limit", type=int, default=50, help="entities to show without --json (default 50)")
+    entities.add_argument("--json", action="store_true", help="print every entity as one JSON list")
+
     tag = commands.add_parser("tag-conll", help="tag a CoNLL file (`token [TAG]` lines) with entity tags")
     tag.add_argument("file", type=Path, help="input file; '-' reads standard input")
     return parser
@@ -90,7 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from workbench.ui.app import main as gui_main
 
             return gui_main(getattr(args, "corpus", None))
-        handler = {"index": _cmd_index, "search": _cmd_search, "info": _cmd_info, "tag-conll": _cmd_tag_conll}
+        handler = {"index": _cmd_index, "search": _cmd_search, "info": _cmd_info, "entities": _cmd_entities,
+                   "tag-conll": _cmd_tag_conll}
         return handler[args.command](args)
     except _CliError as error:
         print(f"workbench: {error}", file=sys.stderr)
@@ -246,6 +257,25 @@ def _cmd_info(args: argparse.Namespace) -> int:
         print(f"skipped:    {len(info.skipped)} file(s)")
         for skipped in info.skipped:
             print(f"  {skipped.relpath}: {skipped.reason}: {skipped.message}")
+    return EXIT_OK
+
+
+def _cmd_entities(args: argparse.Namespace) -> int:
+    index, _ = _open_and_update(args.corpus, show_progress=False)
+    try:
+        rows = entities_json(index, type=args.type, query=args.query)
+    except QueryError as error:
+        raise _CliError(str(error), EXIT_USAGE) from error
+    finally:
+        index.close()
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False))
+        return EXIT_OK
+    for row in rows[:args.limit]:
+        aliases = f"  ({', '.join(row['aliases'])})" if row["aliases"] else ""
+        print(f"{row['articles']:6d} {row['mentions']:7d}  {row['type']:<12} {row['name']}{aliases}")
+    if len(rows) > args.limit:
+        print(f"... {len(rows) - args.limit} more (--limit N, or --json for all)")
     return EXIT_OK
 
 

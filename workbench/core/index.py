@@ -4,7 +4,8 @@ Layout: ``<data home>/corpora/<key>/index/`` holds the Whoosh segments and ``man
 (see manifest.py). The corpus folder itself is only ever read.
 
 Safety rules this module keeps:
-- Whoosh commits are atomic; the manifest is written after each commit. An interrupted run
+- Whoosh commits are atomic; the entity catalog (entities/catalog.py) and then the manifest
+  are written after each commit. An interrupted run
   (Ctrl-C, crash, power loss) leaves the last committed index usable and the next run
   re-processes whatever the manifest does not vouch for.
 - Work is committed every COMMIT_EVERY articles, so a cancelled or crashed run keeps what it did.
@@ -32,6 +33,7 @@ from whoosh.searching import Searcher
 
 from workbench.core import paths
 from workbench.core.corpus import Article, CorpusError, CorpusFile, SkippedFile, read_file, scan_corpus
+from workbench.core.entities.catalog import CatalogMention, EntityCatalog, article_mentions
 from workbench.core.manifest import Manifest
 from workbench.core.progress import CancelToken, Progress, ProgressCallback
 from workbench.core.query import QueryError
@@ -89,6 +91,9 @@ class SearchRequest:
     date_from: str | None = None
     date_to: str | None = None
     limit: int | None = None
+    entities: tuple[tuple[str, ...], ...] = ()
+    """Entity filter: per selected entity, its ``entities`` field terms (EntityService.entity_filter_terms);
+    a hit mentions every selected entity (AND), each through any of its terms (OR)."""
 
 
 @dataclass(frozen=True)
@@ -110,9 +115,11 @@ class CorpusIndex:
     """The index of one corpus folder. Safe for one updating thread beside reading threads."""
 
     def __init__(self, corpus: Path, index_dir: Path, ix: windex.Index, manifest: Manifest,
-                 rebuilt_reason: str | None) -> None:
+                 catalog: EntityCatalog, rebuilt_reason: str | None) -> None:
         self.corpus = corpus
         self.index_dir = index_dir
+        self.entity_catalog = catalog
+        """The entity mentions of the indexed articles (read by entities.service)."""
         self._ix = ix
         self._manifest = manifest
         self._rebuilt_reason = rebuilt_reason
@@ -137,11 +144,11 @@ class CorpusIndex:
         except OSError as error:
             raise IndexingError(f"Cannot create the index folder {index_dir} ({error.strerror}): "
                                 f"make it writable or set WORKBENCH_HOME to another folder.") from error
-        ix, manifest, reason = cls._open_or_rebuild(index_dir, root)
-        return cls(root, index_dir, ix, manifest, reason)
+        ix, manifest, catalog, reason = cls._open_or_rebuild(index_dir, root)
+        return cls(root, index_dir, ix, manifest, catalog, reason)
 
     @staticmethod
-    def _open_or_rebuild(index_dir: Path, root: Path) -> tuple[windex.Index, Manifest, str | None]:
+    def _open_or_rebuild(index_dir: Path, root: Path) -> tuple[windex.Index, Manifest, EntityCatalog, str | None]:
         manifest: Manifest | None = None
         reason: str | None = None
         try:
@@ -149,7 +156,7 @@ class CorpusIndex:
             version = manifest.get_meta("schema_version")
             has_toc = any(index_dir.glob("*.toc"))
             if version == str(SCHEMA_VERSION) and has_toc:
-                return _open_whoosh(index_dir), manifest, None
+                return _open_whoosh(index_dir), manifest, EntityCatalog(index_dir), None
             if version is not None and version != str(SCHEMA_VERSION):
                 reason = (f"The index was made by another version of the workbench (format {version}, "
                           f"now {SCHEMA_VERSION}); it has been rebuilt from the corpus.")
@@ -160,17 +167,19 @@ class CorpusIndex:
             reason = f"The index was damaged ({error}) and has been rebuilt from the corpus."
         if manifest is not None:
             manifest.close()
-        ix, manifest = CorpusIndex._create(index_dir, root)
-        return ix, manifest, reason
+        ix, manifest, catalog = CorpusIndex._create(index_dir, root)
+        return ix, manifest, catalog, reason
 
     @staticmethod
-    def _create(index_dir: Path, root: Path) -> tuple[windex.Index, Manifest]:
+    def _create(index_dir: Path, root: Path) -> tuple[windex.Index, Manifest, EntityCatalog]:
+        """A new, empty index folder: Whoosh index, entity catalog and manifest (written last)."""
         shutil.rmtree(index_dir, ignore_errors=True)
         index_dir.mkdir(parents=True, exist_ok=True)
         ix = windex.create_in(str(index_dir), build_schema())
+        catalog = EntityCatalog(index_dir)
         manifest = Manifest(index_dir)
         manifest.set_meta({"schema_version": str(SCHEMA_VERSION), "corpus": str(root)})
-        return ix, manifest
+        return ix, manifest, catalog
 
     def close(self) -> None:
         """Release the searcher and the manifest connection."""
@@ -180,6 +189,7 @@ class CorpusIndex:
                     searcher.close()
             self._searcher, self._retired = None, []
         self._manifest.close()
+        self.entity_catalog.close()
 
     # -- updating ---------------------------------------------------------------------------
 
@@ -222,6 +232,7 @@ class CorpusIndex:
         for relpath in removed:
             writer.delete_by_term("path", relpath)
         batch: list[tuple[CorpusFile, int]] = []
+        mentions: list[tuple[str, str, list[CatalogMention]]] = []
         forgotten = list(removed)
         batch_skipped: list[SkippedFile] = []
         tried: list[str] = []
@@ -244,7 +255,9 @@ class CorpusIndex:
                     articles = None
                 if articles is not None:
                     for article in articles:
-                        writer.add_document(**document_fields(article))
+                        found = article_mentions(article)
+                        mentions.append((article.id, article.path, found))
+                        writer.add_document(**document_fields(article, sorted({m.term for m in found})))
                     batch.append((corpus_file, len(articles)))
                     if corpus_file.relpath in known:
                         report.changed += 1
@@ -257,10 +270,10 @@ class CorpusIndex:
                     last_report = now
                     progress(_progress(done + 1, len(todo), report.indexed_articles, now - started, corpus_file.relpath))
                 if batch_articles >= COMMIT_EVERY:
-                    self._commit(writer, batch, forgotten, batch_skipped, tried, progress)
-                    batch, forgotten, batch_skipped, tried, batch_articles = [], [], [], [], 0
+                    self._commit(writer, batch, mentions, forgotten, batch_skipped, tried, progress)
+                    batch, mentions, forgotten, batch_skipped, tried, batch_articles = [], [], [], [], [], 0
                     writer = self._writer(processes)
-            self._commit(writer, batch, forgotten, batch_skipped, tried, progress)
+            self._commit(writer, batch, mentions, forgotten, batch_skipped, tried, progress)
         except BaseException:
             writer.cancel()
             for task in getattr(writer, "tasks", ()):
@@ -277,7 +290,8 @@ class CorpusIndex:
             raise IndexBusyError(f"Another workbench process is updating the index of {self.corpus}: "
                                  "wait for it to finish, then try again.") from error
 
-    def _commit(self, writer, batch: list[tuple[CorpusFile, int]], forgotten: list[str],  # noqa: ANN001
+    def _commit(self, writer, batch: list[tuple[CorpusFile, int]],  # noqa: ANN001
+                mentions: list[tuple[str, str, list[CatalogMention]]], forgotten: list[str],
                 skipped: list[SkippedFile], tried: list[str], progress: ProgressCallback | None) -> None:
         if progress is not None:
             progress(Progress("commit", 0, 0, message="saving the index"))
@@ -287,6 +301,7 @@ class CorpusIndex:
             raise IndexingError(f"Could not save the index in {self.index_dir} ({error.strerror or error}): "
                                 "free disk space or fix permissions, then index again. "
                                 "The previous index is intact.") from error
+        self.entity_catalog.replace([*forgotten, *tried], mentions)
         self._manifest.record_batch(batch, forgotten)
         self._manifest.record_skipped(skipped, tried)
 
@@ -328,6 +343,14 @@ class CorpusIndex:
                 refs = refs[:request.limit]
         return SearchResults(query=request.query, total=total, refs=refs, variants=compiled.variants,
                              plan=compiled.plan, searcher=searcher, lock=self._read_lock)
+
+    def search_ids(self, request: SearchRequest) -> list[str]:
+        """The ids of every article matching ``request`` (sort and limit ignored), for counting."""
+        with self._read_lock:
+            searcher = self._get_searcher()
+            compiled = compile_query(request.query, request.match, searcher.reader())
+            results = searcher.search(compiled.query, limit=None, filter=_filters(request))
+            return [searcher.stored_fields(docnum)["id"] for docnum in results.docs()]
 
     def article(self, article_id: str) -> Article:
         """The article with this id, original text included; KeyError if it is not indexed."""
@@ -398,6 +421,8 @@ def _filters(request: SearchRequest) -> wq.Query | None:
         parts.append(wq.Or([wq.Term("source", s) for s in request.sources]))
     if request.date_from or request.date_to:
         parts.append(wq.TermRange("date", request.date_from or "0000-00-00", request.date_to or "9999-99-99"))
+    for terms in request.entities:
+        parts.append(wq.Or([wq.Term("entities", t) for t in terms]) if terms else wq.NullQuery)
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else wq.And(parts)

@@ -8,6 +8,7 @@ index with another version is rebuilt on open.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Sequence
 from typing import Any
 
 from whoosh import fields, formats
@@ -15,7 +16,7 @@ from whoosh import fields, formats
 from workbench.core.analysis import exact_analyzer, stem_analyzer
 from workbench.core.corpus import Article
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class SafePositions(formats.Positions):
@@ -65,9 +66,10 @@ def build_schema() -> fields.Schema:
     )
 
 
-def document_fields(article: Article) -> dict[str, Any]:
+def document_fields(article: Article, entity_terms: Sequence[str] = ()) -> dict[str, Any]:
     """The values to index for one article. Boilerplate is blanked out of the analysed body
-    (same length, so offsets stay valid) and the original text is stored compressed."""
+    (same length, so offsets stay valid) and the original text is stored compressed.
+    ``entity_terms`` are the article's ``TYPE:key`` entity terms (entities.catalog.entity_term)."""
     body = article.indexable_text()
     return {
         "id": article.id,
@@ -82,6 +84,7 @@ def document_fields(article: Article) -> dict[str, Any]:
         "hash": article.content_hash,
         "body_exact": body,
         "body": body,
+        "entities": ",".join(entity_terms),
         "text_z": zlib.compress(article.text.encode("utf-8"), 6),
         "boilerplate": [list(span) for span in article.boilerplate],
     }

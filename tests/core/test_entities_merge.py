@@ -1,0 +1,221 @@
+"""Entities of a corpus: spelling merges, surname links, counts, filters and curation round-trips."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEEDS_DIR
+from workbench.core.entities.catalog import mention_key
+from workbench.core.entities.merge import KeyStats, group_keys, link_in_article
+from workbench.core.entities.service import EntityService, entities_json
+from workbench.core.index import CorpusIndex, SearchRequest
+
+LAVROV = "PERSON:سيرغي لافروف"
+S000, S001, S002, S003, S004 = sorted(p.name for p in SEEDS_DIR.iterdir())
+
+
+@pytest.fixture(scope="module")
+def seeds_index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CorpusIndex]:
+    """The seed corpus indexed once for the read-only tests of this module."""
+    corpus = tmp_path_factory.mktemp("entities-corpus") / "seeds"
+    shutil.copytree(SEEDS_DIR, corpus)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("WORKBENCH_HOME", str(tmp_path_factory.mktemp("entities-home")))
+        index = CorpusIndex.open(corpus)
+        index.update()
+    yield index
+    index.close()
+
+
+@pytest.fixture
+def service(seeds_index: CorpusIndex) -> Iterator[EntityService]:
+    """A service over the shared index with a fresh store (each test has its own WORKBENCH_HOME)."""
+    svc = EntityService(seeds_index)
+    yield svc
+    svc.close()
+
+
+# -- grouping --------------------------------------------------------------------------------
+
+
+def test_mention_key_normalises_but_keeps_names_whole() -> None:
+    assert mention_key("ستافان دى ميستورا") == "ستافان دي ميستورا"
+    assert mention_key("كيري") == "كيري"
+    assert mention_key("الأمم المتحدة") == "الامم المتحده"
+
+
+def test_surnames_link_to_the_full_name_in_the_same_article() -> None:
+    mentions = [("PERSON", "ستافان دي ميستورا"), ("PERSON", "ميستورا"), ("PERSON", "دي ميستورا"),
+                ("LOCATION", "ميستورا"), ("PERSON", "كيري")]
+    assert link_in_article(mentions) == ["ستافان دي ميستورا"] * 3 + ["ميستورا", "كيري"]
+
+
+def test_spelling_variants_and_surnames_group_across_the_corpus() -> None:
+    stats = [KeyStats("سيرغي لافروف", {"PERSON": 3}, 3), KeyStats("سيرجي لافروف", {"PERSON": 1}, 1),
+             KeyStats("لافروف", {"PERSON": 2}, 2), KeyStats("سوريه", {"LOCATION": 5}, 5),
+             KeyStats("سوريا", {"LOCATION": 2, "ORGANIZATION": 1}, 2), KeyStats("كيري", {"PERSON": 1}, 1),
+             KeyStats("جون كيري", {"PERSON": 1}, 1), KeyStats("لاري كيري", {"PERSON": 1}, 1)]
+    groups = group_keys(stats)
+    assert ["سيرجي لافروف", "سيرغي لافروف", "لافروف"] in groups
+    assert ["سوريا", "سوريه"] in groups
+    assert ["كيري"] in groups  # two equally likely full names: left alone
+
+
+def test_lavrov_is_one_entity_over_both_spellings(service: EntityService) -> None:
+    lavrov = service.entity(LAVROV)
+    assert lavrov.name == "سيرغي لافروف"
+    assert lavrov.type == "PERSON"
+    assert {"سيرجي لافروف", "لافروف"} <= set(lavrov.aliases)
+    assert lavrov.docs == (S000, S001, S003, S004)
+    assert service.entity("PERSON:سيرجي لافروف") == lavrov == service.entity("PERSON:لافروف")
+
+
+def test_de_mistura_is_one_entity_over_his_two_articles(service: EntityService) -> None:
+    mistura = service.entity("PERSON:ستافان دي ميستورا")
+    assert mistura.docs == (S003, S004)
+    assert {mistura.name, *mistura.aliases} >= {"ستافان دى ميستورا", "ستافان دي ميستورا", "دى ميستورا"}
+
+
+def test_a_name_glued_to_a_clitic_is_found_and_sliced_from_the_original(
+        service: EntityService, seeds_index: CorpusIndex) -> None:
+    germany = service.entity("LOCATION:المانيا")
+    assert germany.name == "ألمانيا" and germany.docs == (S004,)
+    text = seeds_index.article(S004).text
+    spans = service.mentions(S004, [germany.id])
+    assert [text[start:end] for start, end, _, _ in spans] == ["ألمانيا"]
+    assert text[spans[0][0] - 1] == "ب"
+    for start, end, type_, entity_id in service.mentions(S004):
+        assert text[start:end].strip() == text[start:end] and type_ == service.entity(entity_id).type
+
+
+def test_entities_are_sorted_by_articles_and_counts_restrict_to_a_result_set(service: EntityService) -> None:
+    everything = service.entities()
+    assert [e.articles for e in everything] == sorted((e.articles for e in everything), reverse=True)
+    restricted = {e.id: e for e in service.entities(article_ids=[S001, S002])}
+    assert restricted[LAVROV].docs == (S001,) and restricted[LAVROV].articles == 1
+    assert all(set(e.docs) <= {S001, S002} for e in restricted.values())
+    assert "PERSON:ستافان دي ميستورا" not in restricted
+    assert {e.type for e in service.entities(type="PERSON")} == {"PERSON"}
+
+
+def test_article_ids_with_means_all_of_them(service: EntityService) -> None:
+    assert service.article_ids_with([LAVROV]) == {S000, S001, S003, S004}
+    assert service.article_ids_with([LAVROV, "PERSON:ستافان دي ميستورا"]) == {S003, S004}
+    assert service.article_ids_with([LAVROV, "LOCATION:المانيا"]) == {S004}
+
+
+def test_search_filtered_by_entities_returns_only_their_articles(
+        service: EntityService, seeds_index: CorpusIndex) -> None:
+    terms = service.entity_filter_terms([LAVROV])
+    results = seeds_index.search(SearchRequest("روسيا", entities=tuple(tuple(t) for t in terms)))
+    assert {hit.id for hit in results} == {S000, S001, S003, S004}
+    both = service.entity_filter_terms([LAVROV, "PERSON:ستافان دي ميستورا"])
+    results = seeds_index.search(SearchRequest("الأمم", entities=tuple(tuple(t) for t in both)))
+    assert {hit.id for hit in results} <= {S003, S004} and results.total >= 1
+
+
+def test_cooccurring_counts_shared_articles(service: EntityService) -> None:
+    shared = {e.id: n for e, n in service.cooccurring(LAVROV, limit=100)}
+    assert shared["LOCATION:حلب"] == 4
+    assert shared["PERSON:ستافان دي ميستورا"] == 2
+    assert LAVROV not in shared
+
+
+def test_entities_json_is_sorted_and_query_restricts(seeds_index: CorpusIndex) -> None:
+    rows = entities_json(seeds_index, type="PERSON")
+    assert rows[0]["name"] == "سيرغي لافروف" and rows[0]["articles"] == 4
+    assert set(rows[0]) >= {"name", "type", "aliases", "articles", "mentions", "docs"}
+    hamburg = entities_json(seeds_index, query="هامبورج")
+    assert {d for row in hamburg for d in row["docs"]} == {S004}
+
+
+# -- curation ------------------------------------------------------------------------------
+
+
+def test_curation_round_trip_survives_update_and_rebuild(seeds_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    index = CorpusIndex.open(seeds_copy)
+    index.update()
+    service = EntityService(index)
+    kerry = service.entity("PERSON:جون كيري").id
+    service.merge(["LOCATION:جنيف"], into=kerry)  # nonsense on purpose: easy to see survive
+    service.hide("LOCATION:حلب")
+    service.rename(LAVROV, "لافروف (وزير الخارجية)")
+    service.set_type("LOCATION:موسكو", "ORGANIZATION")
+    new = service.split("PERSON:ستافان دي ميستورا", "دى ميستورا")
+    turkey = service.entity("LOCATION:تركيا").docs
+    added = service.add("الجمهورية التركية", "ORGANIZATION", aliases=["تركيا", "تركية"])
+
+    def check(svc: EntityService) -> None:
+        names = {e.name: e for e in svc.entities()}
+        assert "حلب" not in names and svc.entity("LOCATION:حلب").hidden
+        assert svc.entity("LOCATION:جنيف").id == kerry
+        assert "جنيف" in svc.entity(kerry).aliases
+        assert names["لافروف (وزير الخارجية)"].docs == (S000, S001, S003, S004)
+        assert svc.entity(new).name == "دى ميستورا" and svc.entity(new).docs == (S003,)
+        assert "دى ميستورا" not in svc.entity("PERSON:ستافان دي ميستورا").aliases
+        assert svc.entity(added).type == "ORGANIZATION" and svc.entity(added).docs == turkey
+        assert svc.entity("LOCATION:موسكو").type == "ORGANIZATION"
+        assert svc.entity(kerry).type == "PERSON" and svc.entity(kerry).name == "جون كيري"
+        assert all(entity_id != svc.entity("LOCATION:حلب").id for _, _, _, entity_id in svc.mentions(S004))
+
+    check(service)
+    service.close()
+    touched = seeds_copy / S004
+    touched.write_text(touched.read_text(encoding="utf-8") + "\nخبر إضافي.\n", encoding="utf-8")
+    os.utime(touched, ns=(touched.stat().st_atime_ns, touched.stat().st_mtime_ns + 10**9))
+    assert index.update().changed == 1
+    service = EntityService(index)
+    check(service)
+    service.close()
+    index.close()
+
+    monkeypatch.setattr("workbench.core.index.SCHEMA_VERSION", 99)
+    rebuilt = CorpusIndex.open(seeds_copy)
+    assert rebuilt.update().rebuilt_reason
+    service = EntityService(rebuilt)
+    check(service)
+    service.unhide("LOCATION:حلب")
+    assert not service.entity("LOCATION:حلب").hidden
+    service.close()
+    rebuilt.close()
+
+
+def test_curation_rejects_unknown_entities_types_and_spellings(service: EntityService) -> None:
+    with pytest.raises(KeyError):
+        service.rename("PERSON:لا يوجد", "x")
+    with pytest.raises(ValueError, match="type"):
+        service.set_type(LAVROV, "ANIMAL")
+    with pytest.raises(ValueError, match="spelling"):
+        service.split(LAVROV, "كيري")
+
+
+def test_catalog_is_replaced_per_file_and_cleared_by_a_rebuild(seeds_copy: Path) -> None:
+    index = CorpusIndex.open(seeds_copy)
+    index.update()
+    before = len(index.entity_catalog.article_mentions(S004))
+    (seeds_copy / S002).unlink()
+    touched = seeds_copy / S004
+    os.utime(touched, ns=(touched.stat().st_atime_ns, touched.stat().st_mtime_ns + 10**9))
+    index.update()
+    assert len(index.entity_catalog.article_mentions(S004)) == before
+    assert index.entity_catalog.article_mentions(S002) == []
+    assert S002 not in index.entity_catalog.article_ids().values()
+    index.close()
+
+
+def test_a_rebuild_starts_an_empty_catalog(seeds_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    index = CorpusIndex.open(seeds_copy)
+    index.update()
+    assert len(index.entity_catalog.article_ids()) == 5
+    index.close()
+    monkeypatch.setattr("workbench.core.index.SCHEMA_VERSION", 99)
+    rebuilt = CorpusIndex.open(seeds_copy)
+    assert rebuilt.entity_catalog.article_ids() == {}
+    rebuilt.update()
+    assert len(rebuilt.entity_catalog.article_ids()) == 5
+    rebuilt.close()

@@ -1,0 +1,189 @@
+"""The entity catalog: every entity mention of every indexed article, beside the Whoosh index.
+
+``entities.sqlite3`` lives in the index folder because it is derived data, exactly like the
+index: it is deleted when the index is rebuilt and refilled by indexing. (The user's curation
+is NOT here but in the per-corpus store, store.py, so it survives rebuilds.)
+
+It is written like the manifest (manifest.py): AFTER the Whoosh commit that indexed the same
+articles and before the manifest records them, so a crash leaves the catalog behind the index,
+never ahead; the next run re-processes those files and replaces their rows (delete by path,
+insert), which converges.
+
+Layout, normalised because a large corpus has about a million mentions that repeat a few tens
+of thousands of spellings:
+
+- ``articles(id, article_id, path)``: one row per article that has mentions;
+- ``forms(id, type, text, key, link)``: one row per distinct (type, original text, key, link);
+- ``mentions(article, form, start, end)``: offsets into the article's ORIGINAL text.
+
+``key`` is the matching form of the name (``mention_key``); ``link`` is the key of the longer
+name the mention was linked to inside its article (لافروف after سيرغي لافروف), else ``key``
+(see merge.link_in_article). ``meta.generation`` grows with every write, so readers can cache.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.core import arabic
+from workbench.core.corpus import Article
+from workbench.core.entities.merge import link_in_article
+from workbench.core.entities.tagger import extract_mentions
+
+__all__ = ["CatalogMention", "EntityCatalog", "article_mentions", "mention_key"]
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    id INTEGER PRIMARY KEY, article_id TEXT NOT NULL UNIQUE, path TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_path ON articles (path);
+CREATE TABLE IF NOT EXISTS forms (
+    id INTEGER PRIMARY KEY, type TEXT NOT NULL, text TEXT NOT NULL, key TEXT NOT NULL, link TEXT NOT NULL,
+    UNIQUE (type, text, key, link)
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    article INTEGER NOT NULL, form INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article);
+"""
+
+
+def mention_key(name: str) -> str:
+    """The matching form of an entity name: its words normalised (arabic.normalize), space-joined.
+
+    Proclitics are NOT stripped here: for extracted mentions the tagger already removed them
+    from the first word where the corpus counts vouch for it (بألمانيا -> ألمانيا, while كيري
+    stays whole), and its ``Mention.norm`` is what is keyed. Blanket ``strip_clitics`` on names
+    would turn كيري into يري and join it with بيري. A user-typed name is keyed as written.
+    """
+    return " ".join(token.norm for token in arabic.tokenize(name))
+
+
+@dataclass(frozen=True)
+class CatalogMention:
+    """One mention ready for the catalog: offsets into the original text, type, text, key, link."""
+
+    start: int
+    end: int
+    type: str
+    text: str
+    key: str
+    link: str
+
+    @property
+    def term(self) -> str:
+        """The article's term in the Whoosh ``entities`` field for this mention: ``TYPE:key``."""
+        return entity_term(self.type, self.key)
+
+
+def entity_term(type_: str, key: str) -> str:
+    """The ``entities`` field term of a (type, key): ``PERSON:سيرغي لافروف``."""
+    return f"{type_}:{key}"
+
+
+def article_mentions(article: Article) -> list[CatalogMention]:
+    """Extract, key and link the entity mentions of one article (boilerplate excluded).
+
+    The tagger is loaded on first use, once per process (tagger.default_tagger).
+    """
+    found = [(m, mention_key(m.norm)) for m in extract_mentions(article.indexable_text())]
+    found = [(m, key) for m, key in found if key]
+    links = link_in_article([(m.type, key) for m, key in found])
+    return [CatalogMention(m.start, m.end, m.type, m.text, key, link)
+            for (m, key), link in zip(found, links, strict=True)]
+
+
+class EntityCatalog:
+    """Read and write ``entities.sqlite3`` of one index folder. Thread-safe (one connection, a lock)."""
+
+    FILENAME = "entities.sqlite3"
+
+    def __init__(self, index_dir: Path) -> None:
+        self.path = index_dir / self.FILENAME
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(_SCHEMA)
+        self._forms: dict[tuple[str, str, str, str], int] = {
+            (row[1], row[2], row[3], row[4]): row[0] for row in self._db.execute("SELECT * FROM forms")
+        }
+
+    def close(self) -> None:
+        """Close the database connection."""
+        with self._lock:
+            self._db.close()
+
+    def generation(self) -> int:
+        """A number that grows with every write: a reader's cache is valid while it is unchanged."""
+        with self._lock:
+            row = self._db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        return int(row[0]) if row else 0
+
+    def replace(self, paths: Iterable[str], articles: Sequence[tuple[str, str, Sequence[CatalogMention]]]) -> None:
+        """After a Whoosh commit: drop every row of the files in ``paths``, then add ``articles``
+        as (article id, path, mentions), in one transaction."""
+        with self._lock, self._transaction():
+            for path in set(paths) | {path for _, path, _ in articles}:
+                self._db.execute("DELETE FROM mentions WHERE article IN (SELECT id FROM articles WHERE path = ?)",
+                                 (path,))
+                self._db.execute("DELETE FROM articles WHERE path = ?", (path,))
+            rows = []
+            for article_id, path, mentions in articles:
+                if not mentions:
+                    continue
+                number = self._db.execute("INSERT INTO articles (article_id, path) VALUES (?, ?)",
+                                          (article_id, path)).lastrowid
+                rows += [(number, self._form(m), m.start, m.end) for m in mentions]
+            self._db.executemany("INSERT INTO mentions (article, form, start, end) VALUES (?, ?, ?, ?)", rows)
+            self._db.execute("INSERT INTO meta (key, value) VALUES ('generation', '1') ON CONFLICT (key) "
+                             "DO UPDATE SET value = CAST(value AS INTEGER) + 1")
+
+    def _form(self, mention: CatalogMention) -> int:
+        form = (mention.type, mention.text, mention.key, mention.link)
+        number = self._forms.get(form)
+        if number is None:
+            number = self._forms[form] = self._db.execute(
+                "INSERT INTO forms (type, text, key, link) VALUES (?, ?, ?, ?)", form).lastrowid
+        return number
+
+    # -- reading (the entity service) -----------------------------------------------------
+
+    def forms(self) -> list[tuple[int, str, str, str, str]]:
+        """Every (form id, type, text, key, link)."""
+        with self._lock:
+            return self._db.execute("SELECT id, type, text, key, link FROM forms").fetchall()
+
+    def article_ids(self) -> dict[int, str]:
+        """Article number -> article id, for the articles that have mentions."""
+        with self._lock:
+            return dict(self._db.execute("SELECT id, article_id FROM articles").fetchall())
+
+    def form_counts(self) -> list[tuple[int, int, int]]:
+        """(article number, form id, mentions) for every form used in every article."""
+        with self._lock:
+            return self._db.execute(
+                "SELECT article, form, COUNT(*) FROM mentions GROUP BY article, form").fetchall()
+
+    def article_mentions(self, article_id: str) -> list[tuple[int, int, int]]:
+        """(start, end, form id) of the mentions of one article, in text order."""
+        with self._lock:
+            return self._db.execute(
+                "SELECT m.start, m.end, m.form FROM mentions m JOIN articles a ON a.id = m.article "
+                "WHERE a.article_id = ? ORDER BY m.start", (article_id,)).fetchall()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self._db.execute("BEGIN")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")

@@ -1,0 +1,233 @@
+"""The entity API the CLI and the GUI use: list, filter, explain and curate a corpus's entities.
+
+Reads the catalog of the corpus's index (derived, rebuilt with the index) and the corpus's
+store (the user's curation, kept across rebuilds), and shows them as one list of ``Entity``.
+The combined view is cached and rebuilt only when the catalog (indexing) or the store (curation,
+from this or another process) has changed, so the sidebar can re-count for every new result
+set cheaply.
+
+User-added entities (``add``) own the mentions the tagger found whose key equals the key of
+their name or of an alias. The texts are not rescanned for names the tagger missed, so a name
+the model never tags gets no articles (a known limitation).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from workbench.core.entities.catalog import mention_key
+from workbench.core.entities.view import AutoGroups, Counts, EntityView
+from workbench.core.store import Store
+
+if TYPE_CHECKING:
+    from workbench.core.index import CorpusIndex
+
+__all__ = ["ENTITY_TYPES", "Entity", "EntityService", "entities_json"]
+
+ENTITY_TYPES = ("PERSON", "LOCATION", "ORGANIZATION", "MISC")
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One entity as the user sees it, curation applied; counts are for the articles asked about."""
+
+    id: str
+    """Stable across re-indexing: ``TYPE:key`` of its display name, or ``user:<n>`` for user-made ones."""
+    name: str
+    """Display name: the most complete common original spelling, unless renamed."""
+    type: str
+    aliases: tuple[str, ...]
+    """The other original spellings seen, sorted."""
+    articles: int
+    mentions: int
+    docs: tuple[str, ...]
+    """Article ids (== paths for single-article files), sorted."""
+    hidden: bool = False
+
+
+class EntityService:
+    """Entities of one indexed corpus; safe to share between threads."""
+
+    def __init__(self, index: CorpusIndex) -> None:
+        self._catalog = index.entity_catalog
+        self._store = Store(index.corpus)
+        self._lock = threading.RLock()
+        self._auto: tuple[int, AutoGroups] | None = None
+        self._view: tuple[tuple[int, int], EntityView] | None = None
+
+    def close(self) -> None:
+        """Close the store (the catalog belongs to the index)."""
+        self._store.close()
+
+    # -- reading --------------------------------------------------------------------------
+
+    def _current(self) -> EntityView:
+        with self._lock:
+            catalog_generation, store_generation = self._catalog.generation(), self._store.generation()
+            if self._auto is None or self._auto[0] != catalog_generation:
+                self._auto = (catalog_generation, AutoGroups(self._catalog))
+            stamp = (catalog_generation, store_generation)
+            if self._view is None or self._view[0] != stamp:
+                self._view = (stamp, EntityView(self._auto[1], self._store.curation()))
+            return self._view[1]
+
+    def entities(self, article_ids: Collection[str] | None = None, type: str | None = None,
+                 include_hidden: bool = False) -> list[Entity]:
+        """Entities by article count (desc), then name; counts within ``article_ids`` when given.
+
+        With ``article_ids``, entities with no mention in them are left out; without, every
+        entity is listed, including user-made ones that have no mentions yet.
+        """
+        view = self._current()
+        counts = view.counts(article_ids)
+        found = []
+        for i, entity in enumerate(view.entities):
+            if (entity.hidden and not include_hidden) or (type is not None and entity.type != type):
+                continue
+            if article_ids is not None and not counts.articles[i]:
+                continue
+            found.append(self._make(view, i, counts))
+        found.sort(key=lambda e: (-e.articles, e.name, e.id))
+        return found
+
+    def entity(self, entity_id: str) -> Entity:
+        """The entity this id names now (hidden ones too); KeyError if none does."""
+        view = self._current()
+        return self._make(view, self._index(view, entity_id), view.counts(None))
+
+    @staticmethod
+    def _make(view: EntityView, i: int, counts: Counts) -> Entity:
+        entity = view.entities[i]
+        return Entity(
+            id=entity.id, name=entity.name, type=entity.type,
+            aliases=tuple(s for s in entity.spellings if s != entity.name),
+            articles=int(counts.articles[i]), mentions=int(counts.mentions[i]),
+            docs=counts.docs.get(i, ()), hidden=entity.hidden,
+        )
+
+    @staticmethod
+    def _index(view: EntityView, entity_id: str) -> int:
+        index = view.resolve(entity_id)
+        if index is None:
+            raise KeyError(entity_id)
+        return index
+
+    def article_ids_with(self, entity_ids: Sequence[str]) -> set[str]:
+        """The articles that mention ALL of these entities."""
+        view = self._current()
+        docs = view.counts(None).docs
+        found: set[str] | None = None
+        for entity_id in entity_ids:
+            articles = set(docs.get(self._index(view, entity_id), ()))
+            found = articles if found is None else found & articles
+        return found or set()
+
+    def entity_filter_terms(self, entity_ids: Sequence[str]) -> list[list[str]]:
+        """Per entity, the ``entities`` field terms of its mentions: a Whoosh filter ANDs the
+        entities and ORs each one's terms (``SearchRequest.entities``).
+
+        Exact except where one spelling belongs to two entities (a surname linked to different
+        full names in different articles): the filter then also admits the other's articles;
+        ``article_ids_with`` is always exact.
+        """
+        view = self._current()
+        return [view.terms(self._index(view, entity_id)) for entity_id in entity_ids]
+
+    def mentions(self, article_id: str, entity_ids: Sequence[str] | None = None) -> list[tuple[int, int, str, str]]:
+        """(start, end, type, entity id) of the visible entity mentions of an article, as offsets
+        into its ORIGINAL text, in text order; only those of ``entity_ids`` when given."""
+        view = self._current()
+        wanted = None if entity_ids is None else {self._index(view, e) for e in entity_ids}
+        found = []
+        for start, end, form in self._catalog.article_mentions(article_id):
+            index = int(view.form_entity[form]) if form < len(view.form_entity) else -1
+            if index < 0 or view.entities[index].hidden or (wanted is not None and index not in wanted):
+                continue
+            entity = view.entities[index]
+            found.append((start, end, entity.type, entity.id))
+        return found
+
+    def cooccurring(self, entity_id: str, limit: int = 20) -> list[tuple[Entity, int]]:
+        """Visible entities that share articles with this one, with the number of shared articles."""
+        view = self._current()
+        index = self._index(view, entity_id)
+        everywhere = view.counts(None)
+        shared = view.counts(everywhere.docs.get(index, ()))
+        ranked = [(self._make(view, i, everywhere), int(n)) for i, n in enumerate(shared.articles)
+                  if n and i != index and not view.entities[i].hidden]
+        ranked.sort(key=lambda pair: (-pair[1], pair[0].name))
+        return ranked[:limit]
+
+    # -- curation -------------------------------------------------------------------------
+
+    def merge(self, entity_ids: Sequence[str], into: str) -> None:
+        """Make these entities one: ``into`` keeps its id and name, the others become its aliases."""
+        view = self._current()
+        target = view.entities[self._index(view, into)].id
+        sources = [view.entities[self._index(view, e)].id for e in entity_ids]
+        self._store.merge_entities([s for s in sources if s != target], target)
+
+    def split(self, entity_id: str, alias: str) -> str:
+        """Move one spelling (and every mention keyed like it) out into a new entity; its id."""
+        view = self._current()
+        entity = view.entities[self._index(view, entity_id)]
+        key = mention_key(alias)
+        if key not in {mention_key(s) for s in entity.spellings}:
+            raise ValueError(f"'{alias}' is not a spelling of {entity.name}.")
+        return self._store.create_entity(alias, entity.type, [key])
+
+    def rename(self, entity_id: str, name: str) -> None:
+        """Show the entity under ``name`` from now on."""
+        if not name.strip():
+            raise ValueError("An entity name cannot be empty.")
+        self._store.edit_entity(self._id(entity_id), name=name.strip())
+
+    def set_type(self, entity_id: str, type: str) -> None:
+        """Change the entity's type (one of ENTITY_TYPES)."""
+        self._store.edit_entity(self._id(entity_id), type=_checked_type(type))
+
+    def hide(self, entity_id: str) -> None:
+        """Hide a false positive from every list, highlight and export."""
+        self._store.edit_entity(self._id(entity_id), hidden=True)
+
+    def unhide(self, entity_id: str) -> None:
+        """Show a hidden entity again."""
+        self._store.edit_entity(self._id(entity_id), hidden=False)
+
+    def add(self, name: str, type: str, aliases: Sequence[str] = ()) -> str:
+        """Make an entity the user knows about; it owns the mentions keyed like its name or aliases."""
+        keys = list(dict.fromkeys(k for k in map(mention_key, [name, *aliases]) if k))
+        if not keys:
+            raise ValueError("An entity name needs at least one word.")
+        return self._store.create_entity(name.strip(), _checked_type(type), keys)
+
+    def _id(self, entity_id: str) -> str:
+        view = self._current()
+        return view.entities[self._index(view, entity_id)].id
+
+
+def _checked_type(type_: str) -> str:
+    if type_ not in ENTITY_TYPES:
+        raise ValueError(f"Unknown entity type '{type_}': use one of {', '.join(ENTITY_TYPES)}.")
+    return type_
+
+
+def entities_json(index: CorpusIndex, type: str | None = None, query: str | None = None) -> list[dict[str, Any]]:
+    """``workbench entities``: the entities (curation applied) as JSON-ready dicts, by article count.
+
+    With ``query``, only the articles that match it are counted (what the GUI's sidebar shows
+    for a result set).
+    """
+    from workbench.core.index import SearchRequest
+
+    service = EntityService(index)
+    try:
+        article_ids = None if query is None else index.search_ids(SearchRequest(query))
+        return [{"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases), "articles": e.articles,
+                 "mentions": e.mentions, "docs": list(e.docs)}
+                for e in service.entities(article_ids, type=None if type is None else _checked_type(type))]
+    finally:
+        service.close()

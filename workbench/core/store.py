@@ -1,0 +1,199 @@
+"""The per-corpus store of the user's work: SQLite at ``paths.store_path(corpus)``.
+
+Unlike the index folder (derived data, deleted and rebuilt at will), the store holds what only
+the user can make, so it is never deleted by the app, never written into the corpus folder, and
+upgraded in place: ``PRAGMA user_version`` is the schema version and ``MIGRATIONS[n]`` upgrades
+a store from version n to n + 1, each in its own transaction (a failed upgrade leaves the store
+at the last good version). A store from a NEWER app version is refused, not guessed at.
+
+Version 1 holds entity curation; every record names entities by the ids the user saw
+(``Entity.id``), which the entity service resolves against the current catalog, so curation
+survives re-indexing, rebuilds and upgrades of the tagger:
+
+- ``entity_edits``: rename, change of type, hidden (false positive), per entity id;
+- ``entity_merges``: source entity id -> target entity id;
+- ``key_assignments``: mentions with this key belong to this entity (splits, user-added aliases);
+- ``user_entities``: entities the user made (add, split); their ids are ``user:<n>``.
+
+Room left for later issues, each as a new migration: ``selections`` (named article sets),
+``tags`` (article id, tag) and ``notes`` (article id, offsets, text).
+
+WAL mode; every write is one transaction that also bumps ``meta.generation``, which readers
+(in this or another process) compare to know when their cached view is stale.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.core import paths
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Curation", "EntityEdit", "Store", "StoreError"]
+
+
+class StoreError(Exception):
+    """The store cannot be used (made by a newer version, unreadable); str() says what to do."""
+
+
+def _v1_entity_curation(db: sqlite3.Connection) -> None:
+    # One execute() per statement: executescript() would commit the migration's transaction.
+    for statement in (
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        ("CREATE TABLE entity_edits (entity_id TEXT PRIMARY KEY, name TEXT, type TEXT, "
+         "hidden INTEGER NOT NULL DEFAULT 0, seq INTEGER NOT NULL)"),
+        "CREATE TABLE entity_merges (source TEXT PRIMARY KEY, target TEXT NOT NULL, seq INTEGER NOT NULL)",
+        "CREATE TABLE key_assignments (key TEXT PRIMARY KEY, entity_id TEXT NOT NULL, seq INTEGER NOT NULL)",
+        "CREATE TABLE user_entities (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, type TEXT NOT NULL)",
+    ):
+        db.execute(statement)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_entity_curation]
+"""``MIGRATIONS[n]`` upgrades a store at version n to n + 1. Append only; never edit a released step."""
+SCHEMA_VERSION = len(MIGRATIONS)
+USER_PREFIX = "user:"
+
+
+@dataclass(frozen=True)
+class EntityEdit:
+    """The user's changes to one entity; None means unchanged."""
+
+    entity_id: str
+    name: str | None
+    type: str | None
+    hidden: bool
+
+
+@dataclass(frozen=True)
+class Curation:
+    """A snapshot of all entity curation, records in the order they were made."""
+
+    edits: tuple[EntityEdit, ...]
+    merges: tuple[tuple[str, str], ...]
+    """(source id, target id)."""
+    keys: dict[str, str]
+    """mention key -> entity id."""
+    user_entities: dict[str, tuple[str, str]]
+    """user entity id -> (name, type)."""
+
+
+class Store:
+    """The store of one corpus; safe to share between threads."""
+
+    def __init__(self, corpus: Path) -> None:
+        self.path = paths.store_path(Path(corpus))
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except BaseException:
+            self._db.close()
+            raise
+
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} was written by a newer version of the workbench (store format "
+                             f"{version}, this version reads up to {SCHEMA_VERSION}): update the workbench.")
+        for step in range(version, SCHEMA_VERSION):
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                MIGRATIONS[step](self._db)
+                self._db.execute(f"PRAGMA user_version = {step + 1}")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def close(self) -> None:
+        """Close the database connection."""
+        with self._lock:
+            self._db.close()
+
+    def version(self) -> int:
+        """The schema version of the open store."""
+        with self._lock:
+            return self._db.execute("PRAGMA user_version").fetchone()[0]
+
+    def generation(self) -> int:
+        """Grows with every write (from any process): a cached view is valid while it is unchanged."""
+        with self._lock:
+            row = self._db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        return int(row[0]) if row else 0
+
+    # -- entity curation ------------------------------------------------------------------
+
+    def curation(self) -> Curation:
+        """All entity curation, as one consistent snapshot."""
+        with self._lock, self._transaction("BEGIN"):
+            edits = tuple(EntityEdit(entity_id, name, type_, bool(hidden)) for entity_id, name, type_, hidden in
+                          self._db.execute("SELECT entity_id, name, type, hidden FROM entity_edits ORDER BY seq"))
+            merges = tuple(self._db.execute("SELECT source, target FROM entity_merges ORDER BY seq").fetchall())
+            keys = dict(self._db.execute("SELECT key, entity_id FROM key_assignments ORDER BY seq").fetchall())
+            users = {f"{USER_PREFIX}{n}": (name, type_)
+                     for n, name, type_ in self._db.execute("SELECT id, name, type FROM user_entities")}
+        return Curation(edits, merges, keys, users)
+
+    def edit_entity(self, entity_id: str, *, name: str | None = None, type: str | None = None,
+                    hidden: bool | None = None) -> None:
+        """Record a rename, a change of type and/or (un)hiding of an entity; other fields stay."""
+        with self._write() as seq:
+            self._db.execute(
+                "INSERT INTO entity_edits (entity_id, name, type, hidden, seq) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (entity_id) DO UPDATE SET name = coalesce(excluded.name, name), "
+                "type = coalesce(excluded.type, type), hidden = CASE WHEN ? IS NULL THEN hidden "
+                "ELSE excluded.hidden END, seq = excluded.seq",
+                (entity_id, name, type, int(bool(hidden)), seq, hidden))
+
+    def merge_entities(self, sources: list[str], target: str) -> None:
+        """Record that the ``sources`` entities are the ``target`` entity."""
+        with self._write() as seq:
+            self._db.executemany("INSERT OR REPLACE INTO entity_merges (source, target, seq) VALUES (?, ?, ?)",
+                                 [(source, target, seq) for source in sources if source != target])
+
+    def assign_keys(self, keys: list[str], entity_id: str) -> None:
+        """Record that mentions with these keys belong to ``entity_id``."""
+        with self._write() as seq:
+            self._db.executemany("INSERT OR REPLACE INTO key_assignments (key, entity_id, seq) VALUES (?, ?, ?)",
+                                 [(key, entity_id, seq) for key in keys])
+
+    def create_entity(self, name: str, type: str, keys: list[str]) -> str:
+        """Make a user entity owning the mentions with ``keys``; returns its id (``user:<n>``)."""
+        with self._write() as seq:
+            number = self._db.execute("INSERT INTO user_entities (name, type) VALUES (?, ?)", (name, type)).lastrowid
+            entity_id = f"{USER_PREFIX}{number}"
+            self._db.executemany("INSERT OR REPLACE INTO key_assignments (key, entity_id, seq) VALUES (?, ?, ?)",
+                                 [(key, entity_id, seq) for key in keys])
+        return entity_id
+
+    # -- transactions ---------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[int]:
+        """One write transaction; yields a sequence number that orders the records it makes."""
+        with self._lock, self._transaction("BEGIN IMMEDIATE"):
+            seq = self._next_generation()
+            yield seq
+
+    def _next_generation(self) -> int:
+        self._db.execute("INSERT INTO meta (key, value) VALUES ('generation', '1') ON CONFLICT (key) "
+                         "DO UPDATE SET value = CAST(value AS INTEGER) + 1")
+        return int(self._db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0])
+
+    @contextmanager
+    def _transaction(self, begin: str) -> Iterator[None]:
+        self._db.execute(begin)
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
