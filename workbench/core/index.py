@@ -23,6 +23,7 @@ import shutil
 import threading
 import time
 import warnings
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,9 +33,10 @@ from whoosh import scoring
 from whoosh.searching import Searcher
 
 from workbench.core import paths
-from workbench.core.corpus import Article, CorpusError, CorpusFile, SkippedFile, read_file, scan_corpus
-from workbench.core.entities.catalog import CatalogMention, EntityCatalog, article_mentions
+from workbench.core.corpus import Article, CorpusError, CorpusFile, SkippedFile, scan_corpus
+from workbench.core.entities.catalog import CatalogMention, EntityCatalog
 from workbench.core.manifest import Manifest
+from workbench.core.preparing import prepare_in_process, prepare_in_workers
 from workbench.core.progress import CancelToken, Progress, ProgressCallback
 from workbench.core.query import QueryError
 from workbench.core.schema import SCHEMA_VERSION, article_from_stored, build_schema, document_fields
@@ -48,9 +50,11 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 COMMIT_EVERY = 5000
-PARALLEL_MIN_BYTES = 8_000_000
+PARALLEL_MIN_BYTES = 2_000_000
 """Runs with less text to index stay in-process: worker start-up would cost more than it saves."""
 WRITE_LOCK_TIMEOUT = 3.0
+WRITER_MEMORY_MB = 128
+"""Whoosh's posting buffer before it spills to sorted runs on disk: bounds indexing memory."""
 PROGRESS_INTERVAL = 0.2
 WEIGHTING = scoring.BM25F(B=0.75, K1=1.2)
 
@@ -198,9 +202,8 @@ class CorpusIndex:
         """Bring the index in line with the corpus folder: add new and changed files, drop deleted ones.
 
         Cancelling commits the finished work and returns a report with ``cancelled=True``.
-        ``processes`` > 1 lets large runs (PARALLEL_MIN_BYTES of files or more) analyse documents
-        in that many worker processes; only callers on a process's main thread should ask for it
-        (forking from a GUI worker thread is unsafe).
+        ``processes`` > 1 lets large runs (PARALLEL_MIN_BYTES of files or more) extract entities
+        in that many worker processes while this one writes the index (see preparing.py).
         Raises CorpusError (folder gone), IndexBusyError, IndexingError (disk full, ...).
         """
         with self._write_lock:
@@ -228,7 +231,7 @@ class CorpusIndex:
     def _write(self, todo: list[CorpusFile], removed: list[str], known: dict[str, tuple[int, int]],
                report: UpdateReport, progress: ProgressCallback | None, cancel: CancelToken | None,
                started: float, processes: int) -> None:
-        writer = self._writer(processes)
+        writer = self._writer()
         for relpath in removed:
             writer.delete_by_term("path", relpath)
         batch: list[tuple[CorpusFile, int]] = []
@@ -236,56 +239,56 @@ class CorpusIndex:
         forgotten = list(removed)
         batch_skipped: list[SkippedFile] = []
         tried: list[str] = []
-        batch_articles = 0
+        batch_articles = file_articles = done = 0
+        current: str | None = None
         last_report = 0.0
+        pieces = (prepare_in_workers(self.corpus, todo, processes) if processes > 1
+                  else prepare_in_process(self.corpus, todo))
         try:
-            for done, corpus_file in enumerate(todo):
-                if cancel is not None and cancel.cancelled:
-                    report.cancelled = True
-                    break
-                tried.append(corpus_file.relpath)
-                if corpus_file.relpath in known:
-                    writer.delete_by_term("path", corpus_file.relpath)
-                try:
-                    articles = read_file(self.corpus, corpus_file.relpath)
-                except SkippedFile as skipped:
-                    batch_skipped.append(skipped)
-                    if corpus_file.relpath in known:
-                        forgotten.append(corpus_file.relpath)
-                    articles = None
-                if articles is not None:
-                    for article in articles:
-                        found = article_mentions(article)
+            with closing(pieces):
+                for piece in pieces:
+                    if piece.file.relpath != current:
+                        if cancel is not None and cancel.cancelled:
+                            report.cancelled = True
+                            break
+                        current = piece.file.relpath
+                        tried.append(current)
+                        if current in known:
+                            writer.delete_by_term("path", current)
+                    if piece.skipped is not None:
+                        batch_skipped.append(piece.skipped)
+                        if current in known:
+                            forgotten.append(current)
+                    for article, found in piece.articles:
                         mentions.append((article.id, article.path, found))
                         writer.add_document(**document_fields(article, sorted({m.term for m in found})))
-                    batch.append((corpus_file, len(articles)))
-                    if corpus_file.relpath in known:
-                        report.changed += 1
-                    else:
-                        report.added += 1
-                    batch_articles += len(articles)
-                    report.indexed_articles += len(articles)
-                now = time.monotonic()
-                if progress is not None and (now - last_report >= PROGRESS_INTERVAL or done + 1 == len(todo)):
-                    last_report = now
-                    progress(_progress(done + 1, len(todo), report.indexed_articles, now - started, corpus_file.relpath))
-                if batch_articles >= COMMIT_EVERY:
-                    self._commit(writer, batch, mentions, forgotten, batch_skipped, tried, progress)
-                    batch, mentions, forgotten, batch_skipped, tried, batch_articles = [], [], [], [], [], 0
-                    writer = self._writer(processes)
+                    file_articles += len(piece.articles)
+                    if piece.last:
+                        done += 1
+                        if piece.skipped is None:
+                            batch.append((piece.file, file_articles))
+                            report.changed += current in known
+                            report.added += current not in known
+                            batch_articles += file_articles
+                            report.indexed_articles += file_articles
+                        file_articles = 0
+                    now = time.monotonic()
+                    if progress is not None and (now - last_report >= PROGRESS_INTERVAL or done == len(todo)):
+                        last_report = now
+                        articles = report.indexed_articles + file_articles
+                        progress(_progress(done, len(todo), articles, now - started, current))
+                    if batch_articles >= COMMIT_EVERY:
+                        self._commit(writer, batch, mentions, forgotten, batch_skipped, tried, progress)
+                        batch, mentions, forgotten, batch_skipped, tried, batch_articles = [], [], [], [], [], 0
+                        writer = self._writer()
             self._commit(writer, batch, mentions, forgotten, batch_skipped, tried, progress)
         except BaseException:
             writer.cancel()
-            for task in getattr(writer, "tasks", ()):
-                task.terminate()  # Whoosh's sub-writers never see cancel() and would block exit
             raise
 
-    def _writer(self, processes: int = 1):  # noqa: ANN202 - Whoosh's writer type is not public API
-        options: dict[str, object] = {"timeout": WRITE_LOCK_TIMEOUT, "limitmb": 256}
-        if processes > 1:
-            options.update(procs=processes, multisegment=True, limitmb=128)
+    def _writer(self):  # noqa: ANN202 - Whoosh's writer type is not public API
         try:
-            return self._ix.writer(**options)
+            return self._ix.writer(timeout=WRITE_LOCK_TIMEOUT, limitmb=WRITER_MEMORY_MB)
         except windex.LockError as error:
             raise IndexBusyError(f"Another workbench process is updating the index of {self.corpus}: "
                                  "wait for it to finish, then try again.") from error

@@ -1,0 +1,99 @@
+"""Reading corpus files and extracting their entities, ahead of the index writer.
+
+Entity extraction costs about as much CPU per article as Whoosh's own indexing, so for large
+runs it moves to worker processes while the calling process reads files and writes the index:
+the two halves overlap on two cores. Workers are started with the "spawn" method, which is
+safe from any thread (the GUI indexes on a worker thread, where forking is not). Small runs
+stay in-process: starting workers (and loading the tagger in each) would cost more than it saves.
+
+Files are read in the calling process (reading is cheap) and their articles are sent to the
+workers in chunks, so even a single 30,000-record JSONL file is spread over the workers. Results
+come back in corpus order, a chunk at a time, with a bounded number of chunks in flight.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.core.corpus import Article, CorpusFile, SkippedFile, read_file
+from workbench.core.entities.catalog import CatalogMention, article_mentions
+
+CHUNK_ARTICLES = 16
+MAX_CHUNKS_IN_FLIGHT = 64
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A run of articles of one file with their entity mentions, or the reason the file was skipped.
+
+    ``last`` is True on the final piece of a file: only then may the file count as indexed.
+    """
+
+    file: CorpusFile
+    articles: list[tuple[Article, list[CatalogMention]]]
+    skipped: SkippedFile | None
+    last: bool
+
+
+def _with_mentions(articles: list[Article]) -> list[tuple[Article, list[CatalogMention]]]:
+    return [(article, article_mentions(article)) for article in articles]
+
+
+def _read(root: Path, corpus_file: CorpusFile) -> list[Article] | SkippedFile:
+    try:
+        return read_file(root, corpus_file.relpath)
+    except SkippedFile as skipped:
+        return skipped
+
+
+def prepare_in_process(root: Path, files: Iterable[CorpusFile]) -> Iterator[Prepared]:
+    """Read and extract file by file in this process."""
+    for corpus_file in files:
+        articles = _read(root, corpus_file)
+        if isinstance(articles, SkippedFile):
+            yield Prepared(corpus_file, [], articles, last=True)
+        else:
+            yield Prepared(corpus_file, _with_mentions(articles), None, last=True)
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the parent, which stops the run and shuts the pool down."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def prepare_in_workers(root: Path, files: Iterable[CorpusFile], processes: int) -> Iterator[Prepared]:
+    """Read here, extract entities in ``processes`` worker processes; yields in corpus order.
+
+    Closing the iterator early (cancel, error) cancels the chunks not yet started.
+    """
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=processes, mp_context=context, initializer=_ignore_interrupts)
+    pending: deque[tuple[CorpusFile, Future[list[tuple[Article, list[CatalogMention]]]] | SkippedFile, bool]] = deque()
+    try:
+        for corpus_file in files:
+            articles = _read(root, corpus_file)
+            if isinstance(articles, SkippedFile):
+                pending.append((corpus_file, articles, True))
+            else:
+                starts = range(0, max(len(articles), 1), CHUNK_ARTICLES)
+                for start in starts:
+                    chunk = articles[start:start + CHUNK_ARTICLES]
+                    pending.append((corpus_file, pool.submit(_with_mentions, chunk), start == starts[-1]))
+            while len(pending) > MAX_CHUNKS_IN_FLIGHT:
+                yield _resolve(*pending.popleft())
+        while pending:
+            yield _resolve(*pending.popleft())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _resolve(corpus_file: CorpusFile, work: Future | SkippedFile, last: bool) -> Prepared:  # type: ignore[type-arg]
+    if isinstance(work, SkippedFile):
+        return Prepared(corpus_file, [], work, last=True)
+    return Prepared(corpus_file, work.result(), None, last=last)
