@@ -55,6 +55,8 @@ PARALLEL_MIN_BYTES = 2_000_000
 WRITE_LOCK_TIMEOUT = 3.0
 WRITER_MEMORY_MB = 128
 """Whoosh's posting buffer before it spills to sorted runs on disk: bounds indexing memory."""
+RESPONSIVE_WRITER_MEMORY_MB = 2
+"""A buffer whose sort takes under ~100 ms (about 24,000 postings), for indexing beside a GUI."""
 PROGRESS_INTERVAL = 0.2
 WEIGHTING = scoring.BM25F(B=0.75, K1=1.2)
 
@@ -198,12 +200,15 @@ class CorpusIndex:
     # -- updating ---------------------------------------------------------------------------
 
     def update(self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
-               processes: int = 1) -> UpdateReport:
+               processes: int = 1, writer_memory_mb: int = WRITER_MEMORY_MB) -> UpdateReport:
         """Bring the index in line with the corpus folder: add new and changed files, drop deleted ones.
 
         Cancelling commits the finished work and returns a report with ``cancelled=True``.
         ``processes`` > 1 lets large runs (PARALLEL_MIN_BYTES of files or more) extract entities
         in that many worker processes while this one writes the index (see preparing.py).
+        ``writer_memory_mb`` is Whoosh's posting buffer: Whoosh sorts a full buffer in one call
+        that holds the GIL for ~3 us per posting, so an interactive caller indexing on a thread
+        passes a small value (RESPONSIVE_WRITER_MEMORY_MB) to keep its event loop responsive.
         Raises CorpusError (folder gone), IndexBusyError, IndexingError (disk full, ...).
         """
         with self._write_lock:
@@ -221,7 +226,7 @@ class CorpusIndex:
             self._manifest.forget_skipped_except(current | {s.relpath for s in scan_skipped})
             if todo or removed:
                 parallel = processes if sum(f.size for f in todo) >= PARALLEL_MIN_BYTES else 1
-                self._write(todo, removed, known, report, progress, cancel, started, parallel)
+                self._write(todo, removed, known, report, progress, cancel, started, parallel, writer_memory_mb)
             self._manifest.record_skipped(scan_skipped, [s.relpath for s in scan_skipped])
             report.skipped = self._manifest.skipped()
             report.articles = self._doc_count()
@@ -230,8 +235,8 @@ class CorpusIndex:
 
     def _write(self, todo: list[CorpusFile], removed: list[str], known: dict[str, tuple[int, int]],
                report: UpdateReport, progress: ProgressCallback | None, cancel: CancelToken | None,
-               started: float, processes: int) -> None:
-        writer = self._writer()
+               started: float, processes: int, memory_mb: int) -> None:
+        writer = self._writer(memory_mb)
         for relpath in removed:
             writer.delete_by_term("path", relpath)
         batch: list[tuple[CorpusFile, int]] = []
@@ -280,15 +285,15 @@ class CorpusIndex:
                     if batch_articles >= COMMIT_EVERY:
                         self._commit(writer, batch, mentions, forgotten, batch_skipped, tried, progress)
                         batch, mentions, forgotten, batch_skipped, tried, batch_articles = [], [], [], [], [], 0
-                        writer = self._writer()
+                        writer = self._writer(memory_mb)
             self._commit(writer, batch, mentions, forgotten, batch_skipped, tried, progress)
         except BaseException:
             writer.cancel()
             raise
 
-    def _writer(self):  # noqa: ANN202 - Whoosh's writer type is not public API
+    def _writer(self, memory_mb: int):  # noqa: ANN202 - Whoosh's writer type is not public API
         try:
-            return self._ix.writer(timeout=WRITE_LOCK_TIMEOUT, limitmb=WRITER_MEMORY_MB)
+            return self._ix.writer(timeout=WRITE_LOCK_TIMEOUT, limitmb=memory_mb)
         except windex.LockError as error:
             raise IndexBusyError(f"Another workbench process is updating the index of {self.corpus}: "
                                  "wait for it to finish, then try again.") from error

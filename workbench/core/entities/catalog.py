@@ -27,8 +27,8 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from workbench.core import arabic
 from workbench.core.corpus import Article
@@ -65,9 +65,13 @@ def mention_key(name: str) -> str:
     return " ".join(token.norm for token in arabic.tokenize(name))
 
 
-@dataclass(frozen=True)
-class CatalogMention:
-    """One mention ready for the catalog: offsets into the original text, type, text, key, link."""
+class CatalogMention(NamedTuple):
+    """One mention ready for the catalog: offsets into the original text, type, text, key, link.
+
+    A tuple of strings and ints, so the garbage collector stops tracking it: a batch holds
+    hundreds of thousands of them, and full collections over tracked objects stall every thread
+    (the GUI's included) for up to a second.
+    """
 
     start: int
     end: int

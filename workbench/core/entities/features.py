@@ -33,7 +33,6 @@ class WordFeatures(NamedTuple):
 
     norm: str
     key: str
-    key: str
     own: list[str]
     """Features of the word at the current position."""
     context: dict[int, list[str]]
