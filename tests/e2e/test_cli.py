@@ -129,3 +129,18 @@ def test_console_script_runs_as_a_module(tmp_path: Path) -> None:
                             capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["total"] == 1
+
+
+def test_entities_json_groups_spellings_and_applies_type_and_query(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "entities", str(SEEDS_DIR), "--type", "PERSON", "--json")
+    people = json.loads(out)
+    assert code == 0
+    assert all(row["type"] == "PERSON" for row in people)
+    assert [row["articles"] for row in people] == sorted((row["articles"] for row in people), reverse=True)
+    lavrov = people[0]
+    assert set(lavrov) >= {"name", "type", "aliases", "articles", "mentions", "docs"}
+    assert lavrov["name"] == "سيرغي لافروف" and "سيرجي لافروف" in lavrov["aliases"]
+    assert lavrov["articles"] == 4 and len(lavrov["docs"]) == 4
+    code, out, _ = run(capsys, "entities", str(SEEDS_DIR), "--query", '"الصليب الأحمر"', "--json")
+    assert code == 0
+    assert {row["articles"] for row in json.loads(out)} == {1}
