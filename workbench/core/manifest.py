@@ -9,11 +9,10 @@ per file against one table read, no index scan).
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from pathlib import Path
 
+from workbench.core import sqlite
 from workbench.core.corpus import CorpusFile, SkippedFile
 
 _SCHEMA = """
@@ -32,9 +31,7 @@ class Manifest:
 
     def __init__(self, index_dir: Path) -> None:
         self.path = index_dir / self.FILENAME
-        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db = sqlite.connect(self.path)
         self._db.executescript(_SCHEMA)
 
     def close(self) -> None:
@@ -48,7 +45,7 @@ class Manifest:
 
     def set_meta(self, values: dict[str, str]) -> None:
         """Store several meta values at once."""
-        with self._transaction():
+        with sqlite.transaction(self._db):
             self._db.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", values.items())
 
     def files(self) -> dict[str, tuple[int, int]]:
@@ -66,7 +63,7 @@ class Manifest:
 
     def record_batch(self, indexed: Iterable[tuple[CorpusFile, int]], forgotten: Iterable[str]) -> None:
         """After a Whoosh commit: remember the files it indexed and forget the ones it removed."""
-        with self._transaction():
+        with sqlite.transaction(self._db):
             self._db.executemany(
                 "INSERT OR REPLACE INTO files (relpath, size, mtime_ns, articles) VALUES (?, ?, ?, ?)",
                 [(f.relpath, f.size, f.mtime_ns, count) for f, count in indexed],
@@ -75,7 +72,7 @@ class Manifest:
 
     def record_skipped(self, skipped: Iterable[SkippedFile], retried: Iterable[str]) -> None:
         """Replace the skip entries of the files this run looked at with this run's verdicts."""
-        with self._transaction():
+        with sqlite.transaction(self._db):
             self._db.executemany("DELETE FROM skipped WHERE relpath = ?", [(p,) for p in retried])
             self._db.executemany(
                 "INSERT OR REPLACE INTO skipped (relpath, reason, message) VALUES (?, ?, ?)",
@@ -85,15 +82,5 @@ class Manifest:
     def forget_skipped_except(self, present: set[str]) -> None:
         """Drop skip entries of files that no longer exist in the corpus."""
         stale = [row[0] for row in self._db.execute("SELECT relpath FROM skipped") if row[0] not in present]
-        with self._transaction():
+        with sqlite.transaction(self._db):
             self._db.executemany("DELETE FROM skipped WHERE relpath = ?", [(p,) for p in stale])
-
-    @contextmanager
-    def _transaction(self) -> Iterator[None]:
-        self._db.execute("BEGIN")
-        try:
-            yield
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")

@@ -31,7 +31,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.core import paths
+from workbench.core import paths, sqlite
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Curation", "EntityEdit", "Store", "StoreError"]
 
@@ -89,9 +89,8 @@ class Store:
         self.path = paths.store_path(Path(corpus))
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        self._db = sqlite.connect(self.path)
         try:
-            self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
         except BaseException:
@@ -133,7 +132,7 @@ class Store:
 
     def curation(self) -> Curation:
         """All entity curation, as one consistent snapshot."""
-        with self._lock, self._transaction("BEGIN"):
+        with self._lock, sqlite.transaction(self._db):
             edits = tuple(EntityEdit(entity_id, name, type_, bool(hidden)) for entity_id, name, type_, hidden in
                           self._db.execute("SELECT entity_id, name, type, hidden FROM entity_edits ORDER BY seq"))
             merges = tuple(self._db.execute("SELECT source, target FROM entity_merges ORDER BY seq").fetchall())
@@ -179,7 +178,7 @@ class Store:
     @contextmanager
     def _write(self) -> Iterator[int]:
         """One write transaction; yields a sequence number that orders the records it makes."""
-        with self._lock, self._transaction("BEGIN IMMEDIATE"):
+        with self._lock, sqlite.transaction(self._db, "BEGIN IMMEDIATE"):
             seq = self._next_generation()
             yield seq
 
@@ -187,13 +186,3 @@ class Store:
         self._db.execute("INSERT INTO meta (key, value) VALUES ('generation', '1') ON CONFLICT (key) "
                          "DO UPDATE SET value = CAST(value AS INTEGER) + 1")
         return int(self._db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0])
-
-    @contextmanager
-    def _transaction(self, begin: str) -> Iterator[None]:
-        self._db.execute(begin)
-        try:
-            yield
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")

@@ -23,14 +23,12 @@ name the mention was linked to inside its article (لافروف after سيرغي
 
 from __future__ import annotations
 
-import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from workbench.core import arabic
+from workbench.core import arabic, sqlite
 from workbench.core.corpus import Article
 from workbench.core.entities.merge import link_in_article
 from workbench.core.entities.tagger import extract_mentions
@@ -111,9 +109,7 @@ class EntityCatalog:
     def __init__(self, index_dir: Path) -> None:
         self.path = index_dir / self.FILENAME
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db = sqlite.connect(self.path)
         self._db.executescript(_SCHEMA)
         self._forms: dict[tuple[str, str, str, str], int] = {
             (row[1], row[2], row[3], row[4]): row[0] for row in self._db.execute("SELECT * FROM forms")
@@ -133,7 +129,7 @@ class EntityCatalog:
     def replace(self, paths: Iterable[str], articles: Sequence[tuple[str, str, Sequence[CatalogMention]]]) -> None:
         """After a Whoosh commit: drop every row of the files in ``paths``, then add ``articles``
         as (article id, path, mentions), in one transaction."""
-        with self._lock, self._transaction():
+        with self._lock, sqlite.transaction(self._db):
             for path in set(paths) | {path for _, path, _ in articles}:
                 self._db.execute("DELETE FROM mentions WHERE article IN (SELECT id FROM articles WHERE path = ?)",
                                  (path,))
@@ -181,13 +177,3 @@ class EntityCatalog:
             return self._db.execute(
                 "SELECT m.start, m.end, m.form FROM mentions m JOIN articles a ON a.id = m.article "
                 "WHERE a.article_id = ? ORDER BY m.start", (article_id,)).fetchall()
-
-    @contextmanager
-    def _transaction(self) -> Iterator[None]:
-        self._db.execute("BEGIN")
-        try:
-            yield
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
