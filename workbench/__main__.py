@@ -2,4 +2,5 @@
 
 from workbench.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # indexing workers are spawned and re-import this module; they must not run main()
+    raise SystemExit(main())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -226,4 +227,21 @@ def test_parallel_indexing_gives_the_same_index(tmp_path: Path, monkeypatch: pyt
     assert total(index, "حلب") == 30 and total(index, '"وزارة الدفاع"') == 60
     (corpus / "article_00000.txt").unlink()
     assert index.update(processes=2).articles == 59
+    index.close()
+
+
+def test_run_goes_on_in_process_when_the_workers_die(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    def dying_workers(*args: object) -> Iterator[object]:
+        raise BrokenProcessPool("a worker was killed")
+        yield  # a generator, like the real one
+
+    corpus = tmp_path / "corpus"
+    write_articles(corpus, 12)
+    monkeypatch.setattr("workbench.core.index.PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr("workbench.core.index.prepare_in_workers", dying_workers)
+    index = CorpusIndex.open(corpus)
+    report = index.update(processes=2)
+    assert report.articles == 12 and report.added == 12
     index.close()

@@ -23,6 +23,7 @@ import shutil
 import threading
 import time
 import warnings
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -209,29 +210,39 @@ class CorpusIndex:
         ``writer_memory_mb`` is Whoosh's posting buffer: Whoosh sorts a full buffer in one call
         that holds the GIL for ~3 us per posting, so an interactive caller indexing on a thread
         passes a small value (RESPONSIVE_WRITER_MEMORY_MB) to keep its event loop responsive.
+        If the worker processes die (killed, out of memory), the run goes on in this process.
         Raises CorpusError (folder gone), IndexBusyError, IndexingError (disk full, ...).
         """
         with self._write_lock:
-            started = time.monotonic()
-            report = UpdateReport(rebuilt_reason=self._rebuilt_reason)
-            self._rebuilt_reason = None
-            files, scan_skipped = scan_corpus(self.corpus)
-            known = self._manifest.files()
-            current = {f.relpath for f in files}
-            removed = [p for p in known if p not in current]
-            todo = [f for f in files if known.get(f.relpath) != (f.size, f.mtime_ns)]
-            report.unchanged = len(files) - len(todo)
-            report.removed = len(removed)
-            report.skipped = list(scan_skipped)
-            self._manifest.forget_skipped_except(current | {s.relpath for s in scan_skipped})
-            if todo or removed:
-                parallel = processes if sum(f.size for f in todo) >= PARALLEL_MIN_BYTES else 1
-                self._write(todo, removed, known, report, progress, cancel, started, parallel, writer_memory_mb)
-            self._manifest.record_skipped(scan_skipped, [s.relpath for s in scan_skipped])
-            report.skipped = self._manifest.skipped()
-            report.articles = self._doc_count()
-            report.seconds = time.monotonic() - started
-            return report
+            try:
+                return self._update(progress, cancel, processes, writer_memory_mb)
+            except BrokenProcessPool:
+                log.warning("indexing workers stopped; continuing in this process", exc_info=True)
+                return self._update(progress, cancel, 1, writer_memory_mb)
+
+    def _update(self, progress: ProgressCallback | None, cancel: CancelToken | None, processes: int,
+                writer_memory_mb: int) -> UpdateReport:
+        """update() under the write lock: compares the corpus with the manifest afresh each time."""
+        started = time.monotonic()
+        report = UpdateReport(rebuilt_reason=self._rebuilt_reason)
+        self._rebuilt_reason = None
+        files, scan_skipped = scan_corpus(self.corpus)
+        known = self._manifest.files()
+        current = {f.relpath for f in files}
+        removed = [p for p in known if p not in current]
+        todo = [f for f in files if known.get(f.relpath) != (f.size, f.mtime_ns)]
+        report.unchanged = len(files) - len(todo)
+        report.removed = len(removed)
+        report.skipped = list(scan_skipped)
+        self._manifest.forget_skipped_except(current | {s.relpath for s in scan_skipped})
+        if todo or removed:
+            parallel = processes if sum(f.size for f in todo) >= PARALLEL_MIN_BYTES else 1
+            self._write(todo, removed, known, report, progress, cancel, started, parallel, writer_memory_mb)
+        self._manifest.record_skipped(scan_skipped, [s.relpath for s in scan_skipped])
+        report.skipped = self._manifest.skipped()
+        report.articles = self._doc_count()
+        report.seconds = time.monotonic() - started
+        return report
 
     def _write(self, todo: list[CorpusFile], removed: list[str], known: dict[str, tuple[int, int]],
                report: UpdateReport, progress: ProgressCallback | None, cancel: CancelToken | None,
