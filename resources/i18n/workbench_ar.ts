@@ -2,6 +2,186 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
+    <name>EntityChips</name>
+    <message>
+        <source>Only articles mentioning:</source>
+        <translation>فقط المقالات التي تذكر:</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>مسح</translation>
+    </message>
+    <message>
+        <source>Show articles regardless of entities</source>
+        <translation>عرض المقالات دون تقييد بالكيانات</translation>
+    </message>
+    <message>
+        <source>{name}: click to remove this filter</source>
+        <translation>{name}: انقر لإزالة هذا المرشّح</translation>
+    </message>
+</context>
+<context>
+    <name>EntitySidebar</name>
+    <message>
+        <source>Count in the results</source>
+        <translation>العدّ في النتائج</translation>
+    </message>
+    <message>
+        <source>Count in the whole corpus</source>
+        <translation>العدّ في المدونة كلها</translation>
+    </message>
+    <message>
+        <source>Count entities in the articles of the current search</source>
+        <translation>عدّ الكيانات في مقالات البحث الحالي</translation>
+    </message>
+    <message>
+        <source>Count entities in every article of the corpus</source>
+        <translation>عدّ الكيانات في كل مقالات المدونة</translation>
+    </message>
+    <message>
+        <source>Filter by name or alias</source>
+        <translation>تصفية بالاسم أو بصيغة أخرى له</translation>
+    </message>
+    <message>
+        <source>Click to add to the entity filter</source>
+        <translation>انقر لإضافته إلى مرشّح الكيانات</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>دمج في…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>إعادة تسمية…</translation>
+    </message>
+    <message>
+        <source>Merge {count} entities…</source>
+        <translation>دمج الكيانات المحددة ({count})…</translation>
+    </message>
+    <message>
+        <source>Change type</source>
+        <translation>تغيير النوع</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>إخفاء</translation>
+    </message>
+    <message>
+        <source>Hide {count} entities</source>
+        <translation>إخفاء الكيانات المحددة ({count})</translation>
+    </message>
+    <message>
+        <source>A wrong entity: leave it out of lists, filters and highlights</source>
+        <translation>كيان خاطئ: استبعده من القوائم والمرشّحات والتظليل</translation>
+    </message>
+    <message>
+        <source>Show aliases</source>
+        <translation>عرض الصيغ الأخرى</translation>
+    </message>
+    <message>
+        <source>{count} entities</source>
+        <translation>الكيانات: {count}</translation>
+    </message>
+    <message>
+        <source>{shown} of {count} entities</source>
+        <translation>الكيانات: {shown} من {count}</translation>
+    </message>
+    <message>
+        <source>Select an entity to see who and what appears with it.</source>
+        <translation>اختر كيانًا لعرض الكيانات التي ترد معه.</translation>
+    </message>
+    <message>
+        <source>Appears most with {name}:</source>
+        <translation>الأكثر ورودًا مع {name}:</translation>
+    </message>
+    <message>
+        <source>{name}  ({count} articles)</source>
+        <translation>{name}  (المقالات: {count})</translation>
+    </message>
+    <message>
+        <source>Merge entities</source>
+        <translation>دمج الكيانات</translation>
+    </message>
+    <message>
+        <source>Merge “{name}” into:</source>
+        <translation>دمج «{name}» في:</translation>
+    </message>
+    <message>
+        <source>Keep which entity (its name and type)?</source>
+        <translation>أي كيان يُبقى عليه (باسمه ونوعه)؟</translation>
+    </message>
+    <message>
+        <source>Rename entity</source>
+        <translation>إعادة تسمية الكيان</translation>
+    </message>
+    <message>
+        <source>New name for “{name}”:</source>
+        <translation>الاسم الجديد لـ«{name}»:</translation>
+    </message>
+    <message>
+        <source>Aliases of {name}</source>
+        <translation>الصيغ الأخرى لـ{name}</translation>
+    </message>
+    <message>
+        <source>“{name}” is also written:</source>
+        <translation>يُكتب «{name}» أيضًا:</translation>
+    </message>
+</context>
+<context>
+    <name>EntityTreeModel</name>
+    <message>
+        <source>Entity</source>
+        <translation>الكيان</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>المقالات</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>الإشارات</translation>
+    </message>
+    <message>
+        <source>Articles that mention the entity</source>
+        <translation>المقالات التي تذكر الكيان</translation>
+    </message>
+    <message>
+        <source>Times the entity is mentioned</source>
+        <translation>عدد مرات ذكر الكيان</translation>
+    </message>
+    <message>
+        <source>{articles} articles, {mentions} mentions</source>
+        <translation>المقالات: {articles}، الإشارات: {mentions}</translation>
+    </message>
+    <message>
+        <source>Also written: {aliases}</source>
+        <translation>يُكتب أيضًا: {aliases}</translation>
+    </message>
+    <message>
+        <source>{type} ({count})</source>
+        <translation>{type} (العدد: {count})</translation>
+    </message>
+</context>
+<context>
+    <name>EntityTypes</name>
+    <message>
+        <source>Person</source>
+        <translation>شخص</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>مكان</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>منظمة</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>غير ذلك</translation>
+    </message>
+</context>
+<context>
     <name>IndexingPanel</name>
     <message>
         <source>Cancel</source>
@@ -51,6 +231,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Entities</source>
+        <translation>الكيانات</translation>
+    </message>
+    <message>
         <source>No corpus open</source>
         <translation>لا توجد مدونة مفتوحة</translation>
     </message>
@@ -89,6 +273,10 @@
     <message>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <source>&amp;Entities</source>
+        <translation>&amp;الكيانات</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -216,6 +404,10 @@
     <message>
         <source>Text size:</source>
         <translation>حجم النص:</translation>
+    </message>
+    <message>
+        <source>Entities:</source>
+        <translation>الكيانات:</translation>
     </message>
     <message>
         <source>No article open</source>

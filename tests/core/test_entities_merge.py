@@ -219,3 +219,13 @@ def test_a_rebuild_starts_an_empty_catalog(seeds_copy: Path, monkeypatch: pytest
     rebuilt.update()
     assert len(rebuilt.entity_catalog.article_ids()) == 5
     rebuilt.close()
+
+
+def test_corpus_without_entities_lists_none(tmp_path: Path) -> None:
+    (tmp_path / "plain.txt").write_text("كان الجو جميلا اليوم والناس سعداء.", encoding="utf-8")
+    index = CorpusIndex.open(tmp_path)
+    index.update()
+    service = EntityService(index)
+    assert service.entities() == []
+    service.close()
+    index.close()

@@ -41,10 +41,11 @@ from workbench.core.preparing import prepare_in_process, prepare_in_workers
 from workbench.core.progress import CancelToken, Progress, ProgressCallback
 from workbench.core.query import QueryError
 from workbench.core.schema import SCHEMA_VERSION, article_from_stored, build_schema, document_fields
-from workbench.core.search import Hit, SearchResults, Snippet, compile_query
+from workbench.core.search import CompiledQuery, Hit, MatchPlan, SearchResults, Snippet, compile_query
 
 __all__ = [
-    "CorpusIndex", "IndexBusyError", "IndexInfo", "IndexingError", "QueryError", "SearchRequest", "SearchResults",
+    "RESPONSIVE_WRITER_MEMORY_MB", "CorpusIndex", "IndexBusyError", "IndexInfo", "IndexingError", "QueryError",
+    "SearchRequest", "SearchResults",
     "Hit", "Snippet", "UpdateReport",
 ]
 
@@ -350,7 +351,7 @@ class CorpusIndex:
             raise QueryError(f"Unknown sort order '{request.sort}': use 'relevance' or 'date'.")
         with self._read_lock:
             searcher = self._get_searcher()
-            compiled = compile_query(request.query, request.match, searcher.reader())
+            compiled = _compile(request, searcher)
             by_date = request.sort == "date"
             results = searcher.search(compiled.query, limit=None if by_date else request.limit,
                                       filter=_filters(request))
@@ -367,7 +368,7 @@ class CorpusIndex:
         """The ids of every article matching ``request`` (sort and limit ignored), for counting."""
         with self._read_lock:
             searcher = self._get_searcher()
-            compiled = compile_query(request.query, request.match, searcher.reader())
+            compiled = _compile(request, searcher)
             results = searcher.search(compiled.query, limit=None, filter=_filters(request))
             return [searcher.stored_fields(docnum)["id"] for docnum in results.docs()]
 
@@ -432,6 +433,13 @@ def _open_whoosh(index_dir: Path) -> windex.Index:
             failure = _DamagedIndexError(type(error).__name__)
         gc.collect()
     raise failure
+
+
+def _compile(request: SearchRequest, searcher: Searcher) -> CompiledQuery:
+    """The request's query; with no words but an entity filter, every article (the filter decides)."""
+    if not request.query.strip() and request.entities:
+        return CompiledQuery(wq.Every(), MatchPlan(), {})
+    return compile_query(request.query, request.match, searcher.reader())
 
 
 def _filters(request: SearchRequest) -> wq.Query | None:

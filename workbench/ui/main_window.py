@@ -1,28 +1,45 @@
-"""The main window: open a corpus, index it in the background, search, read.
+"""The main window: open a corpus, index it in the background, search, read, explore entities.
 
-Every call into the core that may take time (opening, indexing, searching) goes through the
-window's ``WorkerPool``; the GUI thread only reads from an open index (lazy hits, one article,
-its match spans), which the core allows beside one worker thread. Results of superseded jobs
-(a search overtaken by a newer one, indexing of a corpus the user has left) are ignored.
+Every call into the core that may take time (opening, indexing, searching, counting entities)
+goes through the window's ``WorkerPool``; the GUI thread only reads from an open index (lazy
+hits, one article, its match spans and entity mentions), which the core allows beside one
+worker thread. Results of superseded jobs (a search overtaken by a newer one, indexing of a
+corpus the user has left) are ignored.
+
+The entity dock (``EntitySidebar``) owns the entity filter; every search adds it to the search
+panel's request (``SearchRequest.entities``), so the results always honour both.
 """
 
 from __future__ import annotations
 
 import errno
 import logging
+from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from workbench.core.corpus import CorpusError
-from workbench.core.index import CorpusIndex, Hit, IndexingError, QueryError, SearchRequest, SearchResults, UpdateReport
+from workbench.core.entities.service import EntityService
+from workbench.core.index import (
+    RESPONSIVE_WRITER_MEMORY_MB,
+    CorpusIndex,
+    Hit,
+    IndexingError,
+    QueryError,
+    SearchRequest,
+    SearchResults,
+    UpdateReport,
+)
 from workbench.core.progress import CancelToken, ProgressCallback
 from workbench.ui import settings as S
 from workbench.ui.crash import write_crash_log
 from workbench.ui.dialogs.settings_dialog import SettingsDialog
 from workbench.ui.models.results_model import ResultsModel
+from workbench.ui.widgets.entity_sidebar import EntitySidebar
 from workbench.ui.widgets.indexing_panel import IndexingPanel
 from workbench.ui.widgets.message_bar import MessageBar
 from workbench.ui.widgets.reader import ReaderPane
@@ -31,6 +48,28 @@ from workbench.ui.widgets.search_panel import SearchPanel
 from workbench.ui.workers import Task, WorkerPool
 
 log = logging.getLogger(__name__)
+
+ENTITY_DOCK_WIDTH = 400
+"""First-run width of the entity dock (pixels); afterwards the saved window state decides."""
+INDEXING_PROCESSES = 2
+"""Worker processes that extract entities while this process writes the index (spawned, so safe
+from the GUI's worker thread; small corpora stay in-process anyway)."""
+FIRST_PAGE_HITS = 40
+"""Hits whose snippets the search job builds in the background: about two screens of results."""
+
+
+class _OpenedCorpus(NamedTuple):
+    """What the open job hands back: the corpus's index and its entity service."""
+
+    index: CorpusIndex
+    entities: EntityService
+
+
+class _SearchOutcome(NamedTuple):
+    """What the search job hands back: the request as run (entity filter included) and its results."""
+
+    request: SearchRequest
+    results: SearchResults
 
 
 def _folder_of_drop(event: QDragEnterEvent | QDropEvent) -> Path | None:
@@ -63,6 +102,7 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else S.Settings()
         self.workers = WorkerPool(self)
         self.index: CorpusIndex | None = None
+        self.entity_service: EntityService | None = None
         self.corpus: Path | None = None
         self._indexing_task: Task | None = None
         self._open_task: Task | None = None
@@ -98,6 +138,15 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.indexing_panel)
         self.setCentralWidget(central)
+
+        self.entity_sidebar = EntitySidebar(self.workers)
+        self.entity_sidebar.filter_changed.connect(self._on_entity_sidebar_filter_changed)
+        self.entity_sidebar.failed.connect(self._on_entity_sidebar_failed)
+        self.entity_dock = QDockWidget(self.tr("Entities"), self)
+        self.entity_dock.setObjectName("entity_dock")
+        self.entity_dock.setWidget(self.entity_sidebar)
+        leading = Qt.DockWidgetArea.LeftDockWidgetArea if self.isLeftToRight() else Qt.DockWidgetArea.RightDockWidgetArea
+        self.addDockWidget(leading, self.entity_dock)
 
         self.corpus_label = QLabel()
         self.articles_label = QLabel()
@@ -146,6 +195,9 @@ class MainWindow(QMainWindow):
         search_menu.addAction(syntax_action)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
+        entities_action = self.entity_dock.toggleViewAction()
+        entities_action.setText(self.tr("&Entities"))
+        view_menu.addAction(entities_action)
         settings_action = QAction(self.tr("&Settings…"), self)
         settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         settings_action.triggered.connect(self.show_settings)
@@ -172,6 +224,8 @@ class MainWindow(QMainWindow):
         state = self.settings.get(S.WINDOW_STATE)
         if state:
             self.restoreState(QByteArray(state))
+        else:
+            self.resizeDocks([self.entity_dock], [ENTITY_DOCK_WIDTH], Qt.Orientation.Horizontal)
         splitter = self.settings.get(S.MAIN_SPLITTER)
         if splitter:
             self.splitter.restoreState(QByteArray(splitter))
@@ -191,8 +245,10 @@ class MainWindow(QMainWindow):
         for task in (self._open_task, self._indexing_task, self._search_task):
             if task is not None:
                 task.cancel()
-        previous = self.index
+        previous, previous_entities = self.index, self.entity_service
         self.index = None
+        self.entity_service = None
+        self.entity_sidebar.set_corpus(None, None)
         self.corpus = folder
         self._indexing_task = None
         self._search_task = None
@@ -205,10 +261,17 @@ class MainWindow(QMainWindow):
         self._update_status(state=self.tr("Opening…"))
         self._update_title()
 
-        def job(progress: ProgressCallback, cancel: CancelToken) -> CorpusIndex:
+        def job(progress: ProgressCallback, cancel: CancelToken) -> _OpenedCorpus:
+            if previous_entities is not None:
+                previous_entities.close()
             if previous is not None:
                 previous.close()
-            return CorpusIndex.open(folder)
+            index = CorpusIndex.open(folder)
+            try:
+                return _OpenedCorpus(index, EntityService(index))
+            except BaseException:
+                index.close()
+                raise
 
         self._open_task = self.workers.submit(
             "open", job, succeeded=self._on_open_task_succeeded, failed=self._on_open_task_failed
@@ -224,7 +287,8 @@ class MainWindow(QMainWindow):
         self._update_status(state=self.tr("Indexing…"))
 
         def job(progress: ProgressCallback, cancel: CancelToken) -> UpdateReport:
-            return index.update(progress=progress, cancel=cancel)
+            return index.update(progress=progress, cancel=cancel, processes=INDEXING_PROCESSES,
+                                writer_memory_mb=RESPONSIVE_WRITER_MEMORY_MB)
 
         self._indexing_task = self.workers.submit(
             "index",
@@ -242,17 +306,27 @@ class MainWindow(QMainWindow):
             self._update_status(state=self.tr("Cancelling…"))
 
     def search(self, request: SearchRequest) -> None:
-        """Run a search in the background; a newer search supersedes a pending one."""
-        index = self.index
+        """Run a search in the background, restricted by the entity filter; a newer search supersedes a pending one."""
+        index, service = self.index, self.entity_service
         if index is None:
             self.search_panel.show_error(self.tr("Open a corpus folder first (File ▸ Open corpus folder…)."))
             return
         if self._search_task is not None:
             self._search_task.cancel()
         self._last_request = request
+        entity_ids = self.entity_sidebar.filter_ids()
 
-        def job(progress: ProgressCallback, cancel: CancelToken) -> SearchResults | None:
-            return None if cancel.cancelled else index.search(request)
+        def job(progress: ProgressCallback, cancel: CancelToken) -> _SearchOutcome | None:
+            if cancel.cancelled:
+                return None
+            effective = request
+            if entity_ids and service is not None:
+                terms = service.entity_filter_terms(entity_ids)
+                effective = replace(request, entities=tuple(tuple(t) for t in terms))
+            results = index.search(effective)
+            for row in range(min(len(results), FIRST_PAGE_HITS)):
+                results.hit(row)  # snippets of the rows shown first are built here, not on the GUI thread
+            return _SearchOutcome(effective, results)
 
         self._search_task = self.workers.submit(
             "search", job, succeeded=self._on_search_task_succeeded, failed=self._on_search_task_failed
@@ -269,11 +343,12 @@ class MainWindow(QMainWindow):
         try:
             article = self.index.article(hit.id)
             request = self._shown_request
-            spans = self.index.match_spans(hit.id, request.query, request.match) if request is not None else []
+            spans = self.index.match_spans(hit.id, request.query, request.match) if request is not None and request.query else []
+            mentions = self._entity_mentions(hit.id)
         except (CorpusError, OSError, KeyError) as exc:
             self.show_error(self._describe_error(exc))
             return
-        self.reader.show_article(article, spans, self.corpus)
+        self.reader.show_article(article, spans, self.corpus, mentions)
         self.reader.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self.article_shown.emit(hit.id)
 
@@ -296,11 +371,21 @@ class MainWindow(QMainWindow):
         self.reader.set_font_size(self.settings.get(S.READER_FONT_SIZE))
 
     def shutdown(self) -> None:
-        """Stop background work, join the worker thread and close the index."""
+        """Stop background work, join the worker thread and close the entity store and the index."""
         self.workers.shutdown()
+        if self.entity_service is not None:
+            self.entity_service.close()
+            self.entity_service = None
         if self.index is not None:
             self.index.close()
             self.index = None
+
+    def _entity_mentions(self, article_id: str) -> list[tuple[int, int, str, str]]:
+        """Mentions of the filter's entities in an article (none without a filter)."""
+        entity_ids = self.entity_sidebar.filter_ids()
+        if not entity_ids or self.entity_service is None:
+            return []
+        return self.entity_service.mentions(article_id, entity_ids)
 
     # ----- status ---------------------------------------------------------------------------
 
@@ -332,12 +417,14 @@ class MainWindow(QMainWindow):
 
     # ----- slots: worker tasks --------------------------------------------------------------
 
-    def _on_open_task_succeeded(self, index: CorpusIndex) -> None:
+    def _on_open_task_succeeded(self, opened: _OpenedCorpus) -> None:
         if self.sender() is not self._open_task:
-            index.close()
+            opened.entities.close()
+            opened.index.close()
             return
         self._open_task = None
-        self.index = index
+        self.index, self.entity_service = opened
+        self.entity_sidebar.set_corpus(opened.index, opened.entities)
         assert self.corpus is not None
         self._rebuild_recent_after_open(self.corpus)
         self.corpus_opened.emit(self.corpus)
@@ -383,7 +470,9 @@ class MainWindow(QMainWindow):
         )
         self._refresh_filters()
         if self._last_request is not None and self._search_task is None:
-            self.search(self._last_request)
+            self.search(self._last_request)  # the sidebar recounts when the results are in
+        else:
+            self.entity_sidebar.refresh()
         self.indexing_finished.emit(report)
 
     def _on_indexing_task_failed(self, exc: BaseException) -> None:
@@ -397,17 +486,20 @@ class MainWindow(QMainWindow):
         self.show_error(message)
         self.indexing_failed.emit(message)
 
-    def _on_search_task_succeeded(self, results: SearchResults | None) -> None:
-        if self.sender() is not self._search_task or results is None:
+    def _on_search_task_succeeded(self, outcome: _SearchOutcome | None) -> None:
+        if self.sender() is not self._search_task or outcome is None:
             return
         self._search_task = None
         self._shown_request = self._last_request
+        results = outcome.results
         self.results_model.set_results(results)
         self.search_panel.show_results(results.total, results.variants)
         self.statusBar().showMessage(self.tr("{count} articles match “{query}”").format(count=f"{results.total:,}", query=results.query), 5000)
         if self.results_model.rowCount() and not self.results_view.currentIndex().isValid():
             self.results_view.setCurrentIndex(self.results_model.index(0, 0))
         self.settings.set(S.SEARCH_HISTORY, self.search_panel.history())
+        self.entity_sidebar.count_results(outcome.request)
+        self._refresh_entity_highlights()
         self.search_finished.emit(results)
 
     def _on_search_task_failed(self, exc: BaseException) -> None:
@@ -437,7 +529,34 @@ class MainWindow(QMainWindow):
         self.search_panel.set_date_bounds(info.date_min, info.date_max)
         self._update_status(articles=info.articles)
 
+    def _refresh_entity_highlights(self) -> None:
+        """Highlight the filter's entities in the article the reader already shows."""
+        article = self.reader.article
+        if article is None:
+            return
+        try:
+            self.reader.set_mentions(self._entity_mentions(article.id))
+        except KeyError:  # an entity id gone stale (merged elsewhere): show no mentions rather than old ones
+            self.reader.set_mentions([])
+
     # ----- slots: widgets and actions -------------------------------------------------------
+
+    def _on_entity_sidebar_filter_changed(self, entity_ids: tuple[str, ...]) -> None:
+        request = self.search_panel.request()
+        if request.query or entity_ids:
+            self.search(request)
+            return
+        if self._search_task is not None:  # neither words nor entities left: nothing to list
+            self._search_task.cancel()
+            self._search_task = None
+        self._last_request = self._shown_request = None
+        self.results_model.set_results(None)
+        self.search_panel.clear_summary()
+        self.entity_sidebar.count_results(None)
+        self._refresh_entity_highlights()
+
+    def _on_entity_sidebar_failed(self, exc: BaseException) -> None:
+        self.show_error(self._describe_error(exc))
 
     def _on_search_panel_search_requested(self, request: SearchRequest) -> None:
         self.search(request)

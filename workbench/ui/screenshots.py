@@ -1,9 +1,10 @@
 """Render the main window offscreen to PNG, in English and Arabic: ``python -m workbench.ui.screenshots OUTDIR``.
 
 Opens the repository's ``seeds/`` in a throw-away data home (the user's profile is never
-touched), indexes it, searches for a query, opens the first hit and saves one screenshot per
-interface language: ``main_en.png``, ``main_ar.png``. Used to check by eye that Arabic reads
-right-to-left, is shaped and uses the bundled font, and for the README.
+touched), indexes it, searches for a query, restricts the results to one entity in the entity
+dock, opens the first hit (query matches and the entity's mentions highlighted) and saves one
+screenshot per interface language: ``main_en.png``, ``main_ar.png``. Used to check by eye that
+Arabic reads right-to-left, is shaped and uses the bundled font, and for the README.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-DEFAULT_QUERY = "لافروف"
+DEFAULT_QUERY = "جنيف"
+DEFAULT_ENTITY = "سيرغي لافروف"
 WAIT_MS = 60_000
 
 
@@ -31,7 +33,21 @@ def _wait_for(signal_source: object, *signals: str) -> None:
         getattr(signal_source, name).disconnect(loop.quit)
 
 
-def render(outdir: Path, query: str = DEFAULT_QUERY, languages: tuple[str, ...] = ("en", "ar")) -> list[Path]:
+def _wait_idle(window: object) -> None:
+    """Run the event loop until the window's worker pool has nothing left to do (or WAIT_MS pass)."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while window.workers.is_busy() and time.monotonic() < deadline:  # type: ignore[attr-defined]
+        QApplication.processEvents()
+        time.sleep(0.01)
+    QApplication.processEvents()
+
+
+def render(outdir: Path, query: str = DEFAULT_QUERY, entity: str = DEFAULT_ENTITY,
+           languages: tuple[str, ...] = ("en", "ar")) -> list[Path]:
     """Save one PNG of the main window per language into ``outdir``; returns their paths."""
     from PySide6.QtWidgets import QApplication
 
@@ -44,14 +60,21 @@ def render(outdir: Path, query: str = DEFAULT_QUERY, languages: tuple[str, ...] 
     for language in languages:
         settings = S.Settings()
         settings.set(S.UI_LANGUAGE, language)
+        settings.set(S.WINDOW_STATE, b"")  # each language's first-run layout (the entity dock on the leading side)
         window = build_window(app, settings)
-        window.resize(1280, 800)
+        window.resize(1440, 860)
         window.show()
         window.open_corpus(default_corpus())
         _wait_for(window, "indexing_finished", "indexing_failed")
         window.search_panel.query_edit.setText(query)
         window.search(window.search_panel.request())
         _wait_for(window, "search_finished", "search_failed")
+        _wait_idle(window)
+        sidebar = window.entity_sidebar
+        chosen = [e for e in sidebar.model.entities() if e.name == entity]
+        if chosen:
+            sidebar.set_filter(chosen)
+            _wait_idle(window)
         if window.results_model.rowCount():
             window.results_view.setCurrentIndex(window.results_model.index(0, 0))
             window.open_hit(window.results_model.hit(0))
@@ -70,11 +93,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("outdir", type=Path, help="folder for the PNG files")
     parser.add_argument("--query", default=DEFAULT_QUERY, help="query to show (default: %(default)s)")
+    parser.add_argument("--entity", default=DEFAULT_ENTITY, help="entity to filter by (default: %(default)s)")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="workbench-shots-") as home:
         os.environ["WORKBENCH_HOME"] = home
-        for path in render(args.outdir, args.query):
+        for path in render(args.outdir, args.query, args.entity):
             sys.stdout.write(f"{path}\n")
     return 0
 

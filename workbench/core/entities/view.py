@@ -84,7 +84,9 @@ class AutoGroups:
         link_group = np.empty(len(link_numbers), dtype=np.int64)
         for g, links in enumerate(groups):
             link_group[[link_numbers[link] for link in links]] = g
-        self.form_group = np.where(form_link_number >= 0, link_group[np.maximum(form_link_number, 0)], -1)
+        self.form_group = np.full(len(self.form_link), -1, dtype=np.int64)
+        linked = form_link_number >= 0
+        self.form_group[linked] = link_group[form_link_number[linked]]
         self.key_group: dict[str, int] = {}
         for g, links in enumerate(groups):
             self.key_group.update(dict.fromkeys(links, g))
@@ -194,7 +196,9 @@ class EntityView:
                     parent[s] = t
         roots = np.array([_root(parent, n) for n in range(len(parent))], dtype=np.int64)
         self._root = roots
-        form_root = np.where(node_of_form >= 0, roots[np.maximum(node_of_form, 0)], -1)
+        form_root = np.full(len(node_of_form), -1, dtype=np.int64)
+        placed = node_of_form >= 0
+        form_root[placed] = roots[node_of_form[placed]]
         keep = sorted({int(r) for r in form_root[form_root >= 0]} | {int(roots[n]) for n in self._user_node.values()})
         self._index = {root: i for i, root in enumerate(keep)}
         self.form_entity = np.array([self._index[r] if r >= 0 else -1 for r in form_root.tolist()], dtype=np.int64)
@@ -269,7 +273,8 @@ class EntityView:
         pair_ids = auto.ranked_ids[pairs % len(auto.article_rank)].tolist()
         starts = np.flatnonzero(np.r_[True, np.diff(pair_entity) != 0]).tolist() if len(pairs) else []
         entity_list = pair_entity.tolist()
-        docs = {entity_list[a]: tuple(pair_ids[a:b]) for a, b in zip(starts, [*starts[1:], len(pair_ids)], strict=True)}
+        ends = [*starts[1:], len(pair_ids)] if starts else []
+        docs = {entity_list[a]: tuple(pair_ids[a:b]) for a, b in zip(starts, ends, strict=True)}
         result = Counts(mentions, np.bincount(pair_entity, minlength=size), docs)
         if article_ids is None:
             self._all_counts = result

@@ -1,4 +1,5 @@
-"""The reader pane: one article's original text, right-to-left, with every query match highlighted.
+"""The reader pane: one article's original text, right-to-left, with every query match highlighted
+and, under them, the mentions of the entities the results are filtered by (one colour per type).
 
 Arabic rules that shape this widget:
 
@@ -7,8 +8,9 @@ Arabic rules that shape this widget:
 * Direction is forced right-to-left on the document's default text option *and* on every block,
   otherwise Qt guesses each paragraph's direction from its first strong character and a
   paragraph opening with a Latin name would run left-to-right.
-* Matches are painted with ExtraSelections that change the BACKGROUND only: a different weight or
-  size inside a word would split the glyph run and break Arabic letter joining.
+* Matches and entity mentions are painted with ExtraSelections that change the BACKGROUND only: a
+  different weight or size inside a word would split the glyph run and break Arabic letter joining.
+  Query matches are painted after (over) entity mentions, so the match being navigated stays visible.
 * Boilerplate spans are kept in place, dimmed (grey foreground), never hidden.
 """
 
@@ -20,9 +22,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QAction, QColor, QDesktopServices, QKeySequence, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextOption, Qt
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QDesktopServices,
+    QKeySequence,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+    QTextOption,
+    Qt,
+)
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QTextEdit, QToolButton, QVBoxLayout, QWidget
 
+from workbench.ui.entity_types import ENTITY_TYPES, TYPE_COLOURS, type_label
 from workbench.ui.fonts import arabic_font
 
 if TYPE_CHECKING:
@@ -32,6 +46,11 @@ MATCH_COLOUR = QColor("#fff176")
 CURRENT_MATCH_COLOUR = QColor("#ffa726")
 BOILERPLATE_COLOUR = QColor("#9e9e9e")
 MIN_FONT_SIZE, MAX_FONT_SIZE = 8, 48
+ENTITY_TYPE_PROPERTY = QTextFormat.Property.UserProperty
+"""Format property naming the entity type on a mention's selection (tells them from query matches)."""
+
+EntityMention = tuple[int, int, str, str]
+"""(start, end, type, entity id) with offsets into the original text, as ``EntityService.mentions`` gives."""
 
 
 def display_text(text: str) -> str:
@@ -69,6 +88,7 @@ class ReaderPane(QWidget):
         self._article: Article | None = None
         self._corpus: Path | None = None
         self._spans: list[tuple[int, int]] = []
+        self._mentions: list[EntityMention] = []
         self._current = -1
         self._astral: Sequence[int] | None = None
 
@@ -112,6 +132,19 @@ class ReaderPane(QWidget):
         font_label = QLabel(self.tr("Text size:"))
         font_label.setBuddy(self.font_size_box)
 
+        self.legend = QWidget()
+        self.legend.setObjectName("entity_legend")
+        legend_row = QHBoxLayout(self.legend)
+        legend_row.setContentsMargins(0, 0, 0, 0)
+        legend_row.addWidget(QLabel(self.tr("Entities:")))
+        self._legend_labels: dict[str, QLabel] = {}
+        for entity_type in ENTITY_TYPES:
+            label = QLabel(type_label(entity_type))
+            label.setStyleSheet(f"background: {TYPE_COLOURS[entity_type].name()}; color: black; padding: 0 6px; border-radius: 4px;")
+            legend_row.addWidget(label)
+            self._legend_labels[entity_type] = label
+        legend_row.addStretch(1)
+
         self.text_edit = QTextEdit()
         self.text_edit.setObjectName("reader_text")
         self.text_edit.setReadOnly(True)
@@ -136,6 +169,7 @@ class ReaderPane(QWidget):
         layout.addWidget(self.meta_label)
         layout.addLayout(path_row)
         layout.addLayout(tools)
+        layout.addWidget(self.legend)
         layout.addWidget(self.text_edit, 1)
         self.clear()
 
@@ -148,6 +182,11 @@ class ReaderPane(QWidget):
     def spans(self) -> list[tuple[int, int]]:
         """Highlighted matches as (start, end) offsets into the original article text."""
         return list(self._spans)
+
+    @property
+    def mentions(self) -> list[EntityMention]:
+        """Highlighted entity mentions as (start, end, type, entity id) into the original text."""
+        return list(self._mentions)
 
     @property
     def current_match(self) -> int:
@@ -167,7 +206,9 @@ class ReaderPane(QWidget):
         self._article = None
         self._corpus = None
         self._spans = []
+        self._mentions = []
         self._current = -1
+        self.legend.hide()
         self.title_label.setText(self.tr("No article open"))
         self.meta_label.clear()
         self.path_label.clear()
@@ -176,11 +217,13 @@ class ReaderPane(QWidget):
         self.text_edit.setExtraSelections([])
         self._update_navigation()
 
-    def show_article(self, article: Article, spans: Sequence[tuple[int, int]], corpus: Path | None = None) -> None:
-        """Display an article's original text with the given match spans highlighted.
+    def show_article(self, article: Article, spans: Sequence[tuple[int, int]], corpus: Path | None = None,
+                     mentions: Sequence[EntityMention] = ()) -> None:
+        """Display an article's original text with the given match spans and entity mentions highlighted.
 
         ``spans`` are (start, end) offsets into ``article.text`` (what ``CorpusIndex.match_spans``
-        returns); ``corpus`` lets "open containing folder" resolve the article's relative path.
+        returns); ``corpus`` lets "open containing folder" resolve the article's relative path;
+        ``mentions`` are what ``EntityService.mentions`` returns for the article.
         """
         self._article = article
         self._corpus = corpus
@@ -196,12 +239,24 @@ class ReaderPane(QWidget):
         self._apply_direction()
         self._dim_boilerplate(article.boilerplate)
         self._spans = sorted((s, e) for s, e in spans if 0 <= s < e <= len(text))
+        self._mentions = self._valid_mentions(mentions)
         self._current = 0 if self._spans else -1
         self._refresh_selections()
         if self._spans:
             self._scroll_to(self._spans[0])
         else:
             self.text_edit.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def set_mentions(self, mentions: Sequence[EntityMention]) -> None:
+        """Highlight these entity mentions in the article shown (replacing earlier ones); keeps the position."""
+        if self._article is None:
+            return
+        self._mentions = self._valid_mentions(mentions)
+        self._refresh_selections()
+
+    def _valid_mentions(self, mentions: Sequence[EntityMention]) -> list[EntityMention]:
+        length = len(self._article.text) if self._article is not None else 0
+        return sorted(m for m in mentions if 0 <= m[0] < m[1] <= length)
 
     def next_match(self) -> None:
         """Move to the next match (wrapping around)."""
@@ -218,8 +273,14 @@ class ReaderPane(QWidget):
             self._scroll_to(self._spans[self._current])
 
     def highlighted_ranges(self) -> list[tuple[int, int]]:
-        """The (start, end) Qt positions of the extra selections painted (for checks and tests)."""
-        return [(sel.cursor.selectionStart(), sel.cursor.selectionEnd()) for sel in self.text_edit.extraSelections()]
+        """The (start, end) Qt positions of the query matches painted (for checks and tests)."""
+        return [(sel.cursor.selectionStart(), sel.cursor.selectionEnd()) for sel in self.text_edit.extraSelections()
+                if not sel.format.hasProperty(ENTITY_TYPE_PROPERTY)]
+
+    def entity_ranges(self) -> list[tuple[int, int, str]]:
+        """The (start, end, type) Qt positions of the entity mentions painted (for checks and tests)."""
+        return [(sel.cursor.selectionStart(), sel.cursor.selectionEnd(), str(sel.format.property(ENTITY_TYPE_PROPERTY)))
+                for sel in self.text_edit.extraSelections() if sel.format.hasProperty(ENTITY_TYPE_PROPERTY)]
 
     def _apply_direction(self) -> None:
         """Force right-to-left on the document and every paragraph of it."""
@@ -271,6 +332,18 @@ class ReaderPane(QWidget):
 
     def _refresh_selections(self) -> None:
         selections = []
+        for start, end, entity_type, _entity_id in self._mentions:
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = self._cursor(start, end)
+            fmt = QTextCharFormat()
+            fmt.setBackground(TYPE_COLOURS.get(entity_type, TYPE_COLOURS["MISC"]))
+            fmt.setProperty(ENTITY_TYPE_PROPERTY, entity_type)
+            selection.format = fmt
+            selections.append(selection)
+        shown_types = {mention[2] for mention in self._mentions}
+        for entity_type, label in self._legend_labels.items():
+            label.setVisible(entity_type in shown_types)
+        self.legend.setVisible(bool(shown_types))
         for number, (start, end) in enumerate(self._spans):
             selection = QTextEdit.ExtraSelection()
             selection.cursor = self._cursor(start, end)
