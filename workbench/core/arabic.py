@@ -264,6 +264,7 @@ def is_stopword(norm: str) -> bool:
     return len(norm) > 2 and norm[0] in _CONJUNCTIONS and norm[1:] in _STOPWORDS
 
 
+_MIN_VARIANT_LETTERS = 4
 _FINAL_VOWEL_SWAPS = {"ه": "او", "ا": "ه", "و": "ه"}
 _LETTER_SWAPS = (("غ", "ج"), ("ج", "غ"), ("مير", "مري"), ("مري", "مير"))
 
@@ -283,9 +284,11 @@ def spelling_variants(norm: str) -> set[str]:
     هامبورغ/هامبورج) and ي around ر (امريكي/اميركي); at most two changes, so the set stays
     small. Many variants are not real words: the caller keeps only those present in the index.
     ك/ق is not varied: it rarely alternates in Arabic news copy and would join real words.
+    Words under _MIN_VARIANT_LETTERS letters, and variants that are stopwords, are left out:
+    short native words collide (جده, Jeddah, would also match جدا "very" and غدا "tomorrow").
     """
-    if not is_arabic(norm):
+    if not is_arabic(norm) or len(norm) < _MIN_VARIANT_LETTERS:
         return set()
     first = _one_step_variants(norm)
     second = {v for word in first for v in _one_step_variants(word)}
-    return (first | second) - {norm}
+    return {v for v in first | second if v != norm and not is_stopword(v)}
