@@ -369,8 +369,9 @@ class CorpusIndex:
         with self._read_lock:
             searcher = self._get_searcher()
             compiled = _compile(request, searcher)
-            results = searcher.search(compiled.query, limit=None, filter=_filters(request))
-            return [searcher.stored_fields(docnum)["id"] for docnum in results.docs()]
+            docnums = searcher.search(compiled.query, limit=None, filter=_filters(request), scored=False).docs()
+            ids = searcher.reader().column_reader("id")  # a column: no stored text is unpickled
+            return [_text(ids[docnum]) for docnum in docnums]
 
     def article(self, article_id: str) -> Article:
         """The article with this id, original text included; KeyError if it is not indexed."""
@@ -400,7 +401,7 @@ class CorpusIndex:
         """Counts, sources, date range, skipped files and index location/size."""
         with self._read_lock:
             reader = self._get_searcher().reader()
-            dates = [d.decode("utf-8") if isinstance(d, bytes) else d for d in reader.lexicon("date")]
+            dates = [_text(d) for d in reader.lexicon("date")]
             dates = [d for d in dates if d]
             articles = self._doc_count()
         size = sum(p.stat().st_size for p in self.index_dir.rglob("*") if p.is_file())
@@ -433,6 +434,11 @@ def _open_whoosh(index_dir: Path) -> windex.Index:
             failure = _DamagedIndexError(type(error).__name__)
         gc.collect()
     raise failure
+
+
+def _text(value: str | bytes) -> str:
+    """A column or lexicon value as text (Whoosh hands back bytes for some field types)."""
+    return value.decode("utf-8") if isinstance(value, bytes) else value
 
 
 def _compile(request: SearchRequest, searcher: Searcher) -> CompiledQuery:

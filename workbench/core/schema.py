@@ -16,7 +16,7 @@ from whoosh import fields, formats
 from workbench.core.analysis import exact_analyzer, stem_analyzer
 from workbench.core.corpus import Article
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 class SafePositions(formats.Positions):
@@ -48,7 +48,7 @@ def build_schema() -> fields.Schema:
     exact = exact_analyzer()
     stem = stem_analyzer()
     return fields.Schema(
-        id=fields.ID(stored=True, unique=True),
+        id=fields.ID(stored=True, unique=True, sortable=True),
         path=fields.ID(stored=True),
         title=fields.TEXT(analyzer=stem, stored=True, phrase=False),
         title_exact=_phrase_text(exact),
