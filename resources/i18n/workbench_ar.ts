@@ -220,6 +220,14 @@
         <translation>المتبقي {time}</translation>
     </message>
     <message>
+        <source>saving the index…</source>
+        <translation>جارٍ حفظ الفهرس…</translation>
+    </message>
+    <message>
+        <source>grouping the spellings of entities…</source>
+        <translation>جارٍ تجميع تهجئات الكيانات…</translation>
+    </message>
+    <message>
         <source>Cancelling, keeping the work done so far…</source>
         <translation>جارٍ الإلغاء مع الاحتفاظ بما أُنجز حتى الآن…</translation>
     </message>

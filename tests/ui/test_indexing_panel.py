@@ -40,3 +40,13 @@ def test_progress_cancel_and_skipped(qtbot: QtBot) -> None:
 def test_format_duration() -> None:
     assert format_duration(5) == "0:05"
     assert format_duration(3725) == "1:02:05"
+
+
+def test_saving_and_entity_phases_are_named(qtbot: QtBot) -> None:
+    panel = IndexingPanel()
+    qtbot.addWidget(panel)
+    panel.start("seeds")
+    panel.update_progress(Progress("commit", 0, 0, message="saving the index"))
+    assert panel.detail_label.text() == "saving the index…"
+    panel.update_progress(Progress("entities", 0, 0, message="grouping entity spellings"))
+    assert panel.detail_label.text() == "grouping the spellings of entities…"

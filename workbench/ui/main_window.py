@@ -34,7 +34,7 @@ from workbench.core.index import (
     SearchResults,
     UpdateReport,
 )
-from workbench.core.progress import CancelToken, ProgressCallback
+from workbench.core.progress import CancelToken, Progress, ProgressCallback
 from workbench.ui import settings as S
 from workbench.ui.crash import write_crash_log
 from workbench.ui.dialogs.settings_dialog import SettingsDialog
@@ -286,9 +286,17 @@ class MainWindow(QMainWindow):
             self.indexing_panel.start(self.corpus.name)
         self._update_status(state=self.tr("Indexing…"))
 
+        service = self.entity_service
+
         def job(progress: ProgressCallback, cancel: CancelToken) -> UpdateReport:
-            return index.update(progress=progress, cancel=cancel, processes=INDEXING_PROCESSES,
-                                writer_memory_mb=RESPONSIVE_WRITER_MEMORY_MB)
+            report = index.update(progress=progress, cancel=cancel, processes=INDEXING_PROCESSES,
+                                  writer_memory_mb=RESPONSIVE_WRITER_MEMORY_MB)
+            if service is not None and (report.indexed_articles or report.removed or report.rebuilt_reason):
+                # Group the entities' spellings now, while the user expects to wait, rather than
+                # on the first search (seconds on a large corpus); the service keeps the result.
+                progress(Progress("entities", 0, 0, message="grouping entity spellings"))
+                service.entities()
+            return report
 
         self._indexing_task = self.workers.submit(
             "index",

@@ -55,6 +55,8 @@ class Task(QObject):
         self.done = False
         self._job = job
         self._last_emit = 0.0
+        self._last_phase = ""
+        """Phase of the last report sent: a new phase ("commit", "entities") is shown at once."""
         self._pending: Progress | None = None
 
     def cancel(self) -> None:
@@ -69,8 +71,9 @@ class Task(QObject):
     def _report(self, progress: Progress) -> None:
         """Progress callback handed to the job; runs on the worker thread."""
         now = time.monotonic()
-        if now - self._last_emit >= PROGRESS_INTERVAL or (progress.total and progress.done >= progress.total):
-            self._last_emit = now
+        new_phase = progress.phase != self._last_phase
+        if new_phase or now - self._last_emit >= PROGRESS_INTERVAL or (progress.total and progress.done >= progress.total):
+            self._last_emit, self._last_phase = now, progress.phase
             self._pending = None
             self.progressed.emit(progress)
         else:

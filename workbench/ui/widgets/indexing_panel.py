@@ -91,6 +91,10 @@ class IndexingPanel(QWidget):
             parts.append(self.tr("{rate} articles/s").format(rate=f"{progress.rate:,.0f}"))
         if progress.eta_seconds is not None:
             parts.append(self.tr("{time} left").format(time=format_duration(progress.eta_seconds)))
+        if progress.phase == "commit":
+            parts.append(self.tr("saving the index…"))
+        elif progress.phase == "entities":
+            parts.append(self.tr("grouping the spellings of entities…"))
         if parts:
             self.detail_label.setText("  ·  ".join(parts))
 
