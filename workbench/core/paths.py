@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -64,5 +65,9 @@ def log_dir() -> Path:
 
 
 def resources_dir() -> Path:
-    """The bundled resources folder (fonts, i18n, gazetteers, models)."""
+    """The bundled resources folder (fonts, i18n, gazetteers, models): beside the package in a
+    checkout or editable install, or inside a PyInstaller bundle when frozen."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and bundle:
+        return Path(bundle) / "resources"
     return Path(__file__).resolve().parent.parent.parent / "resources"

@@ -30,11 +30,10 @@ from pathlib import Path
 
 import numpy as np
 
-from workbench.core import arabic
+from workbench.core import arabic, paths
 from workbench.core.entities.features import WINDOW, FeatureExtractor, load_clusters
 from workbench.core.entities.gazetteer import Gazetteer, match_key
 
-RESOURCES_DIR = Path(__file__).resolve().parents[3] / "resources"
 MODEL_FILE = "ner.npz"
 CLUSTERS_FILE = "word_clusters.tsv"
 COUNTS_FILE = "word_counts.tsv"
@@ -186,8 +185,10 @@ class EntityTagger:
         self._extra_scores: dict[str, np.ndarray] = {}
 
     @classmethod
-    def from_resources(cls, resources: Path = RESOURCES_DIR) -> EntityTagger:
-        """Load the shipped model, gazetteers, clusters and word counts."""
+    def from_resources(cls, resources: Path | None = None) -> EntityTagger:
+        """Load the shipped model, gazetteers, clusters and word counts (from ``resources``, by
+        default the app's resources folder)."""
+        resources = resources if resources is not None else paths.resources_dir()
         models = resources / "models"
         counts: Counter[str] = Counter()
         counts_path = models / COUNTS_FILE
