@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import shutil
@@ -244,4 +245,30 @@ def test_run_goes_on_in_process_when_the_workers_die(tmp_path: Path, monkeypatch
     index = CorpusIndex.open(corpus)
     report = index.update(processes=2)
     assert report.articles == 12 and report.added == 12
+    index.close()
+
+
+def test_cancel_inside_a_large_collection_file_stops_at_once_and_saves_no_part_of_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    records = [{"title": f"خبر {n}", "content": f"أعلنت وزارة الدفاع الروسية خبرا رقم {n} عن حلب."} for n in range(96)]
+    (corpus / "news.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records),
+                                       encoding="utf-8")
+    monkeypatch.setattr("workbench.core.index.PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr("workbench.core.index.PROGRESS_INTERVAL", 0.0)
+    monkeypatch.setattr("workbench.core.preparing.CHUNK_ARTICLES", 8)
+    token = CancelToken()
+
+    def cancel_after_the_first_chunk(progress: Progress) -> None:
+        if progress.phase == "index" and progress.articles >= 8:
+            token.cancel()
+
+    index = CorpusIndex.open(corpus)
+    report = index.update(progress=cancel_after_the_first_chunk, cancel=token, processes=2)
+    assert report.cancelled
+    assert (report.added, report.indexed_articles, report.articles) == (0, 0, 0)
+    finished = index.update()
+    assert (finished.added, finished.articles) == (1, 96)
+    assert total(index, "حلب") == 96
     index.close()

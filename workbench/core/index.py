@@ -264,12 +264,14 @@ class CorpusIndex:
         pieces = (prepare_in_workers(self.corpus, todo, processes) if processes > 1
                   else prepare_in_process(self.corpus, todo))
         try:
+            mid_file = False
             with closing(pieces):
                 for piece in pieces:
+                    if cancel is not None and cancel.cancelled:
+                        report.cancelled = True
+                        mid_file = piece.file.relpath == current  # a collection file only partly added
+                        break
                     if piece.file.relpath != current:
-                        if cancel is not None and cancel.cancelled:
-                            report.cancelled = True
-                            break
                         current = piece.file.relpath
                         tried.append(current)
                         if current in known:
@@ -300,7 +302,13 @@ class CorpusIndex:
                         self._commit(writer, batch, mentions, forgotten, batch_skipped, tried, progress)
                         batch, mentions, forgotten, batch_skipped, tried, batch_articles = [], [], [], [], [], 0
                         writer = self._writer(memory_mb)
-            self._commit(writer, batch, mentions, forgotten, batch_skipped, tried, progress)
+            if mid_file:
+                # A file counts as indexed whole or not at all: drop the uncommitted batch (the
+                # next run redoes it) rather than save part of a collection.
+                writer.cancel()
+                _uncount(report, batch, known)
+            else:
+                self._commit(writer, batch, mentions, forgotten, batch_skipped, tried, progress)
         except BaseException:
             writer.cancel()
             raise
@@ -436,6 +444,16 @@ def _open_whoosh(index_dir: Path) -> windex.Index:
             failure = _DamagedIndexError(type(error).__name__)
         gc.collect()
     raise failure
+
+
+def _uncount(report: UpdateReport, batch: list[tuple[CorpusFile, int]], known: dict[str, tuple[int, int]]) -> None:
+    """Take the files of a batch that was not saved back out of the report's counts."""
+    for corpus_file, articles in batch:
+        if corpus_file.relpath in known:
+            report.changed -= 1
+        else:
+            report.added -= 1
+        report.indexed_articles -= articles
 
 
 def _text(value: str | bytes) -> str:
