@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import SEEDS_DIR
 from workbench.core.index import CorpusIndex, QueryError, SearchRequest
@@ -147,3 +149,16 @@ def test_phrase_whose_last_position_gap_is_46_is_found(tmp_path: Path) -> None:
     index.update()
     assert index.search(SearchRequest('"مجلس الوزراء"')).total == 1
     index.close()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('حلبسيرغجلافروف ال"()-*~:|ORNTtiedasourc 01٣.«»“”')), max_size=30))
+def test_search_never_crashes_on_arbitrary_queries(seed_index: CorpusIndex, text: str) -> None:
+    """Whatever is typed, the user gets results or a QueryError with a message, never a traceback."""
+    for match in ("all", "any"):
+        try:
+            results = seed_index.search(SearchRequest(text, match=match, limit=5))
+        except QueryError as error:
+            assert str(error)
+        else:
+            assert results.total >= len(results)
