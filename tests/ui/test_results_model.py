@@ -86,3 +86,13 @@ def test_model_passes_qt_model_tester(qtmodeltester) -> None:  # noqa: ANN001
     model = ResultsModel()
     model.set_results(FakeResults(450))  # type: ignore[arg-type]
     qtmodeltester.check(model)
+
+
+def test_table_snippet_starts_shortly_before_the_first_match() -> None:
+    text = "كلمة " * 20 + "حلب والباقي"
+    start = text.index("حلب")
+    html_text = snippet_html(Snippet(text, [(start, start + 3)], 0), lead=12)
+    assert html_text.startswith("… ")
+    assert "<b>حلب</b>" in html_text
+    assert len(html_text) < len(text)
+    assert snippet_html(Snippet("حلب اليوم", [(0, 3)], 0), lead=12) == "<b>حلب</b> اليوم"

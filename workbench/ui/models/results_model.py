@@ -26,12 +26,28 @@ SNIPPET_HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 """data() role returning the first snippet as HTML with the matches in bold."""
 
 
-def snippet_html(snippet: Snippet) -> str:
-    """A snippet's text as escaped HTML with each highlighted span in <b>."""
-    text = snippet.text
-    parts: list[str] = []
+TABLE_LEAD_CHARS = 12
+"""Context (about two words) kept before the first match in the snippet column: the cell shows
+the first line only, so the match must come early to be seen in a narrow column."""
+
+
+def snippet_html(snippet: Snippet, lead: int | None = None) -> str:
+    """A snippet's text as escaped HTML with each highlighted span in <b>.
+
+    With ``lead``, the text starts at most about that many characters (on a word boundary)
+    before the first match, after an ellipsis.
+    """
+    text, highlights = snippet.text, sorted(snippet.highlights)
+    prefix = ""
+    if lead is not None and highlights and highlights[0][0] > lead:
+        first = highlights[0][0]
+        space = text.find(" ", first - lead, first)
+        cut = space + 1 if space != -1 else first - lead
+        text, prefix = text[cut:], "… "
+        highlights = [(start - cut, end - cut) for start, end in highlights]
+    parts: list[str] = [prefix]
     position = 0
-    for start, end in sorted(snippet.highlights):
+    for start, end in highlights:
         start, end = max(start, position), min(end, len(text))
         if start >= end:
             continue
@@ -119,7 +135,7 @@ class ResultsModel(QAbstractTableModel):
         if role == HIT_ROLE:
             return hit
         if role == SNIPPET_HTML_ROLE:
-            return snippet_html(hit.snippets[0]) if hit.snippets else ""
+            return snippet_html(hit.snippets[0], lead=TABLE_LEAD_CHARS) if hit.snippets else ""
         if role == Qt.ItemDataRole.ToolTipRole:
             return hit.path if column == self.TITLE else None
         if column == self.TITLE:
