@@ -223,12 +223,16 @@ class CorpusIndex:
                 log.warning("indexing workers stopped; continuing in this process", exc_info=True)
                 return self._update(progress, cancel, 1, writer_memory_mb)
 
+    def take_rebuilt_reason(self) -> str | None:
+        """Why open() rebuilt the index (None if it did not); reported once, by the next update."""
+        reason, self._rebuilt_reason = self._rebuilt_reason, None
+        return reason
+
     def _update(self, progress: ProgressCallback | None, cancel: CancelToken | None, processes: int,
                 writer_memory_mb: int) -> UpdateReport:
         """update() under the write lock: compares the corpus with the manifest afresh each time."""
         started = time.monotonic()
-        report = UpdateReport(rebuilt_reason=self._rebuilt_reason)
-        self._rebuilt_reason = None
+        report = UpdateReport(rebuilt_reason=self.take_rebuilt_reason())
         files, scan_skipped = scan_corpus(self.corpus)
         known = self._manifest.files()
         current = {f.relpath for f in files}

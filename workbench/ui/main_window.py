@@ -28,12 +28,14 @@ from workbench.core.index import (
     RESPONSIVE_WRITER_MEMORY_MB,
     CorpusIndex,
     Hit,
+    IndexInfo,
     IndexingError,
     QueryError,
     SearchRequest,
     SearchResults,
     UpdateReport,
 )
+from workbench.core.indexing_process import update_in_child
 from workbench.core.progress import CancelToken, Progress, ProgressCallback
 from workbench.ui import settings as S
 from workbench.ui.crash import write_crash_log
@@ -63,6 +65,14 @@ class _OpenedCorpus(NamedTuple):
 
     index: CorpusIndex
     entities: EntityService
+
+
+class _Indexed(NamedTuple):
+    """What the indexing job hands back: its report, and the index facts the filters show
+    (gathered on the worker: reading them costs tens of milliseconds on a large corpus)."""
+
+    report: UpdateReport
+    info: IndexInfo
 
 
 class _SearchOutcome(NamedTuple):
@@ -288,15 +298,17 @@ class MainWindow(QMainWindow):
 
         service = self.entity_service
 
-        def job(progress: ProgressCallback, cancel: CancelToken) -> UpdateReport:
-            report = index.update(progress=progress, cancel=cancel, processes=INDEXING_PROCESSES,
-                                  writer_memory_mb=RESPONSIVE_WRITER_MEMORY_MB)
+        def job(progress: ProgressCallback, cancel: CancelToken) -> _Indexed:
+            rebuilt_reason = index.take_rebuilt_reason()
+            report = update_in_child(index.corpus, progress=progress, cancel=cancel, processes=INDEXING_PROCESSES,
+                                     writer_memory_mb=RESPONSIVE_WRITER_MEMORY_MB)
+            report.rebuilt_reason = report.rebuilt_reason or rebuilt_reason
             if service is not None and (report.indexed_articles or report.removed or report.rebuilt_reason):
                 # Group the entities' spellings now, while the user expects to wait, rather than
                 # on the first search (seconds on a large corpus); the service keeps the result.
                 progress(Progress("entities", 0, 0, message="grouping entity spellings"))
                 service.entities()
-            return report
+            return _Indexed(report, index.info())
 
         self._indexing_task = self.workers.submit(
             "index",
@@ -455,7 +467,8 @@ class MainWindow(QMainWindow):
         if self.sender() is self._indexing_task:
             self.indexing_panel.update_progress(progress)  # type: ignore[arg-type]
 
-    def _on_indexing_task_succeeded(self, report: UpdateReport) -> None:
+    def _on_indexing_task_succeeded(self, indexed: _Indexed) -> None:
+        report = indexed.report
         if self.sender() is not self._indexing_task:
             return
         self._indexing_task = None
@@ -476,7 +489,7 @@ class MainWindow(QMainWindow):
             ),
             8000,
         )
-        self._refresh_filters()
+        self._refresh_filters(indexed.info)
         if self._last_request is not None and self._search_task is None:
             self.search(self._last_request)  # the sidebar recounts when the results are in
         else:
@@ -529,10 +542,7 @@ class MainWindow(QMainWindow):
         self._rebuild_recent_menu()
         self._update_status(state=self.tr("Index open"))
 
-    def _refresh_filters(self) -> None:
-        if self.index is None:
-            return
-        info = self.index.info()
+    def _refresh_filters(self, info: IndexInfo) -> None:
         self.search_panel.set_sources(dict(info.sources))
         self.search_panel.set_date_bounds(info.date_min, info.date_max)
         self._update_status(articles=info.articles)
