@@ -59,12 +59,17 @@ def _child_main(corpus: str, home: str, events: multiprocessing.Queue, stop: mul
                 processes: int, writer_memory_mb: int) -> None:
     os.environ[paths.HOME_ENV] = home
     token = CancelToken()
+    parent = multiprocessing.parent_process()
 
     def relay(progress: Progress) -> None:
         # The stop flag is polled here rather than waited on by a thread: a process that exits
         # while waiting on a multiprocessing Event makes the parent's set() block for ever.
+        # A parent that died (the app was killed) also stops the run, at a safe point.
         if stop.is_set():
             token.cancel()
+        elif parent is not None and not parent.is_alive():
+            token.cancel()
+            events.cancel_join_thread()  # nobody reads the queue any more: do not block exit on it
         events.put(("progress", progress))
 
     try:
