@@ -48,7 +48,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from index_bench import DEFAULT_DATA, percentile, write_corpus
+from index_bench import DEFAULT_DATA, percentile, print_facts, write_corpus
 
 QUERIES = ["السعودية", "ولي العهد", "أسعار النفط"]
 IDLE_MS = 2000
@@ -362,12 +362,7 @@ def main() -> int:
         ("CPUs / load average", (f"{os.cpu_count()} / before {load_before}, after indexing {load_after_indexing}, "
                                  f"at end {load_after} (1/5/15 min)")),
     ]
-    width = max(len(name) for name, _ in facts)
-    print(f"{'measure'.ljust(width)} | value")
-    print(f"{'-' * width}-|-{'-' * 40}")
-    for name, value in facts:
-        print(f"{name.ljust(width)} | {value}")
-    print()
+    print_facts(facts)
     windows = probe.windows
     print_table(
         ["window", "ticks", "stall p50 ms", "p95 ms", "p99 ms", "max ms", f"stalls > {STALL_LIMIT_MS:.0f} ms"],

@@ -92,6 +92,16 @@ def folder_mb(folder: Path) -> float:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
 
 
+def print_facts(rows: list[tuple[str, str]]) -> None:
+    """Print (measure, value) rows as a two-column table, then a blank line."""
+    width = max(len(name) for name, _ in rows)
+    print(f"{'measure'.ljust(width)} | value")
+    print(f"{'-' * width}-|-{'-' * 40}")
+    for name, value in rows:
+        print(f"{name.ljust(width)} | {value}")
+    print()
+
+
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
@@ -152,12 +162,7 @@ def main() -> int:
         ("query latency p95", f"{percentile(latencies, 0.95):.1f} ms"),
         ("query latency max", f"{max(latencies):.1f} ms"),
     ]
-    width = max(len(name) for name, _ in rows)
-    print(f"{'measure'.ljust(width)} | value")
-    print(f"{'-' * width}-|-{'-' * 40}")
-    for name, value in rows:
-        print(f"{name.ljust(width)} | {value}")
-    print()
+    print_facts(rows)
     print("hits per query: " + ", ".join(f"{q} = {n}" for q, n in totals.items()))
     return 0
 
