@@ -168,12 +168,10 @@ def evaluate(
     """Dev scores; with ``rules``, consecutive blocks of ``document_size`` sentences stand for documents."""
     gold = [[t for _, t in s] for s in dev]
     if rules:
-        predicted = []
-        for i in range(0, len(dev), document_size):
-            block = [[w for w, _ in s] for s in dev[i : i + document_size]]
-            predicted += tagger.tag_document(block, rules=True)
+        blocks = [[[w for w, _ in s] for s in dev[i : i + document_size]] for i in range(0, len(dev), document_size)]
+        predicted = [tags for block in tagger.tag_documents(blocks, rules=True) for tags in block]
     else:
-        predicted = [tagger.tag_words([w for w, _ in s]) for s in dev]
+        predicted = [tags for (tags,) in tagger.tag_documents([[[w for w, _ in s]] for s in dev], rules=False)]
     return conll.score(gold, predicted)
 
 

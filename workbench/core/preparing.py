@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.core.corpus import Article, CorpusFile, SkippedFile, read_file
-from workbench.core.entities.catalog import CatalogMention, article_mentions
+from workbench.core.entities.catalog import CatalogMention, articles_mentions
 
 CHUNK_ARTICLES = 16
 MAX_CHUNKS_IN_FLIGHT = 64
@@ -42,7 +42,7 @@ class Prepared:
 
 
 def _with_mentions(articles: list[Article]) -> list[tuple[Article, list[CatalogMention]]]:
-    return [(article, article_mentions(article)) for article in articles]
+    return list(zip(articles, articles_mentions(articles), strict=True))
 
 
 def _read(root: Path, corpus_file: CorpusFile) -> list[Article] | SkippedFile:

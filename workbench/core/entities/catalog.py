@@ -31,9 +31,9 @@ from typing import NamedTuple
 from workbench.core import arabic, sqlite
 from workbench.core.corpus import Article
 from workbench.core.entities.merge import link_in_article
-from workbench.core.entities.tagger import extract_mentions
+from workbench.core.entities.tagger import Mention, extract_mentions_many
 
-__all__ = ["CatalogMention", "EntityCatalog", "article_mentions", "mention_key"]
+__all__ = ["CatalogMention", "EntityCatalog", "articles_mentions", "mention_key"]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -89,13 +89,18 @@ def entity_term(type_: str, key: str) -> str:
     return f"{type_}:{key}"
 
 
-def article_mentions(article: Article) -> list[CatalogMention]:
-    """Extract, key and link the entity mentions of one article (boilerplate excluded).
+def articles_mentions(articles: Sequence[Article]) -> list[list[CatalogMention]]:
+    """Extract, key and link the entity mentions of each article (boilerplate excluded).
 
-    The tagger is loaded on first use, once per process (tagger.default_tagger).
+    The articles are tagged as one batch, which is several times faster than one by one. The
+    tagger is loaded on first use, once per process (tagger.default_tagger).
     """
-    found = [(m, mention_key(m.norm)) for m in extract_mentions(article.indexable_text())]
-    found = [(m, key) for m, key in found if key]
+    texts = [article.indexable_text() for article in articles]
+    return [_keyed(mentions) for mentions in extract_mentions_many(texts)]
+
+
+def _keyed(mentions: list[Mention]) -> list[CatalogMention]:
+    found = [(m, key) for m in mentions if (key := mention_key(m.norm))]
     links = link_in_article([(m.type, key) for m, key in found])
     return [CatalogMention(m.start, m.end, m.type, m.text, key, link)
             for (m, key), link in zip(found, links, strict=True)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 from workbench.core.entities.tagger import default_tagger
@@ -119,6 +120,10 @@ def score_files(gold_path: Path, predicted_path: Path) -> dict[str, Score]:
     return score([[t for _, t in s] for s in gold], [[t for _, t in s] for s in predicted])
 
 
+TAG_BATCH = 256
+"""Sentences tagged together (the decoder is much faster on batches)."""
+
+
 def tag_conll(lines: Iterable[str], rules: bool = False) -> Iterator[str]:
     """Tag ``token [TAG]`` lines; yield ``token PREDICTED_TAG`` lines in the same layout.
 
@@ -128,10 +133,16 @@ def tag_conll(lines: Iterable[str], rules: bool = False) -> Iterator[str]:
     """
     tagger = default_tagger()
     first = True
-    for sentence in read_sentences(lines):
-        words = [token for token, _ in sentence]
-        if not first:
-            yield ""
-        first = False
-        for word, tag in zip(words, tagger.tag_words(words, rules=rules), strict=True):
-            yield f"{word} {tag}"
+    batch: list[list[str]] = []
+    for sentence in chain(read_sentences(lines), [None]):
+        if sentence is not None:
+            batch.append([token for token, _ in sentence])
+        if batch and (sentence is None or len(batch) == TAG_BATCH):
+            documents = tagger.tag_documents([[words] for words in batch], rules=rules, consistency=False)
+            for words, (tags,) in zip(batch, documents, strict=True):
+                if not first:
+                    yield ""
+                first = False
+                for word, tag in zip(words, tags, strict=True):
+                    yield f"{word} {tag}"
+            batch = []

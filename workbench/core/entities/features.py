@@ -127,16 +127,16 @@ class FeatureExtractor:
         """
         n = len(keys)
         hits = self.gazetteer.match(keys)
-        if not any(hits):
+        if not hits:
             return [["BOS", "EOS"]] if n == 1 else [["BOS"], *([] for _ in range(n - 2)), ["EOS"]]
-        extras: list[list[str]] = [[f"gz={h}" for h in hits[i]] for i in range(n)]
+        extras: list[list[str]] = [[f"gz={h}" for h in hits.get(i, ())] for i in range(n)]
         for i in range(n):
             if i > 0:
-                extras[i] += [f"-1gz={h}" for h in hits[i - 1]]
+                extras[i] += [f"-1gz={h}" for h in hits.get(i - 1, ())]
             else:
                 extras[i].append("BOS")
             if i < n - 1:
-                extras[i] += [f"1gz={h}" for h in hits[i + 1]]
+                extras[i] += [f"1gz={h}" for h in hits.get(i + 1, ())]
             else:
                 extras[i].append("EOS")
         return extras

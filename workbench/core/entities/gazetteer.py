@@ -75,24 +75,26 @@ class Gazetteer:
         """True when the word-key sequence is an entry of the given name list."""
         return category in self.names.get(tuple(keys), ())
 
-    def match(self, keys: Sequence[str]) -> list[list[str]]:
-        """Per position, the name-list hits covering it as ``category:B`` / ``category:I``.
+    def match(self, keys: Sequence[str]) -> dict[int, list[str]]:
+        """The name-list hits of the word-key sequence: position -> ``category:B`` / ``category:I``.
 
         Longest match first, left to right; a shorter entry inside a longer hit is not
-        reported again. ``keys`` are matching forms (see ``match_key``).
+        reported again. Positions without a hit are absent (most are). ``keys`` are matching
+        forms (see ``match_key``).
         """
-        hits: list[list[str]] = [[] for _ in keys]
+        hits: dict[int, list[str]] = {}
         n, covered = len(keys), 0
-        for i in [i for i, key in enumerate(keys) if key in self.first_words]:
+        first_words = self.first_words
+        for i in [i for i, key in enumerate(keys) if key in first_words]:
             if i < covered:
                 continue
             for length in range(min(self.max_words, n - i), 0, -1):
                 categories = self.names.get(tuple(keys[i : i + length]))
                 if categories:
                     for category in categories:
-                        hits[i].append(f"{category}:B")
+                        hits.setdefault(i, []).append(f"{category}:B")
                         for j in range(i + 1, i + length):
-                            hits[j].append(f"{category}:I")
+                            hits.setdefault(j, []).append(f"{category}:I")
                     covered = i + length
                     break
         return hits

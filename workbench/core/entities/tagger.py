@@ -136,34 +136,45 @@ class LinearChainCrf:
             rows += [get(f, unknown) for f in group]
         return np.add.reduceat(self._padded_state[rows], starts, axis=0)
 
-    def decode(self, emissions: Sequence[np.ndarray]) -> list[list[str]]:
-        """Best label sequence of each (length x labels) emission matrix, decoded as one batch."""
-        if not emissions:
+    def decode(self, emissions: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> list[list[str]]:
+        """Best label sequence of each sentence, decoded as one batch.
+
+        ``emissions`` holds the state scores of all sentences (words x labels); sentence ``b``
+        is ``emissions[starts[b] : starts[b] + lengths[b]]``. Sentences are sorted longest
+        first, so at step ``t`` the ones still running are a prefix of the batch and each
+        step costs only what is left; the number of numpy calls grows with the longest
+        sentence, not with the batch, which is why many documents are decoded together.
+        """
+        if not len(lengths):
             return []
-        lengths = [len(e) for e in emissions]
-        batch, longest, n_labels = len(emissions), max(lengths), len(self.labels)
-        padded = np.zeros((batch, longest, n_labels), dtype=np.float32)
-        for b, e in enumerate(emissions):
-            padded[b, : len(e)] = e
-        ends = np.array(lengths)
-        delta = padded[:, 0]
-        backpointers = np.zeros((batch, longest, n_labels), dtype=np.int64)
+        order = np.argsort(-lengths, kind="stable")
+        lengths_sorted = lengths[order]
+        longest = int(lengths_sorted[0])
+        positions = np.minimum(starts[order][:, None] + np.arange(longest), len(emissions) - 1)
+        scores = emissions[positions]
+        # running[t]: how many sentences are longer than t (a prefix, thanks to the sort).
+        running = np.searchsorted(-lengths_sorted, -np.arange(longest), side="left")
+        delta = scores[:, 0].copy()
+        backpointers = np.zeros((len(order), longest, len(self.labels)), dtype=np.int8)
         for t in range(1, longest):
-            candidates = delta[:, :, None] + self.transitions[None]
-            backpointers[:, t] = candidates.argmax(axis=1)
-            step = candidates.max(axis=1) + padded[:, t]
-            delta = np.where((t < ends)[:, None], step, delta)
-        # Backtrack all sentences at once; a sentence joins when t reaches its last word.
-        paths = np.zeros((batch, longest), dtype=np.int64)
-        last = current = delta.argmax(axis=1)
-        everyone = np.arange(batch)
+            n = running[t]
+            candidates = delta[:n, :, None] + self.transitions
+            best = candidates.argmax(axis=1)
+            backpointers[:n, t] = best
+            delta[:n] = np.take_along_axis(candidates, best[:, None, :], axis=1)[:, 0] + scores[:n, t]
+        # Backtrack; a sentence joins when t reaches its last word, starting from its best end.
+        current = delta.argmax(axis=1)
+        paths = np.zeros((len(order), longest), dtype=np.int64)
         for t in range(longest - 1, -1, -1):
-            current = np.where(ends - 1 == t, last, current)
-            paths[:, t] = current
+            n = running[t]
+            paths[:n, t] = current[:n]
             if t:
-                current = np.where(t < ends, backpointers[everyone, t, current], current)
+                current[:n] = backpointers[np.arange(n), t, current[:n]]
         labels = self.labels
-        return [[labels[i] for i in row[:length]] for row, length in zip(paths.tolist(), lengths, strict=True)]
+        decoded: list[list[str]] = [[] for _ in order]
+        for b, row, length in zip(order.tolist(), paths.tolist(), lengths_sorted.tolist(), strict=True):
+            decoded[b] = [labels[i] for i in row[:length]]
+        return decoded
 
 
 class EntityTagger:
@@ -177,9 +188,11 @@ class EntityTagger:
         self.counts = counts
         n_labels = len(self.crf.labels)
         # Per distinct word: its row in the score tables (own features, and as a neighbour at
-        # each window offset). Rows are appended as new words arrive; capacity doubles.
+        # each window offset). Row 0 is all zeros: it pads between sentences. Rows are
+        # appended as new words arrive; capacity doubles.
         self._rows: dict[str, int] = {}
-        self._row_keys: list[str] = []
+        self._row_keys: list[str] = [""]
+        self._row_norms: list[str] = [""]
         self._own = np.zeros((1024, n_labels), dtype=np.float32)
         self._context = {d: np.zeros((1024, n_labels), dtype=np.float32) for d in WINDOW}
         self._extra_scores: dict[str, np.ndarray] = {}
@@ -205,29 +218,47 @@ class EntityTagger:
             counts,
         )
 
-    def _row(self, word: str) -> int:
-        """The word's row in the score tables, scoring it on first sight."""
-        row = self._rows.get(word)
-        if row is None:
-            if len(self._rows) >= ROW_LIMIT:
-                self._rows.clear()
-                self._row_keys.clear()
-            row = len(self._rows)
-            if row == len(self._own):
-                self._own = np.concatenate([self._own, np.zeros_like(self._own)])
-                self._context = {d: np.concatenate([m, np.zeros_like(m)]) for d, m in self._context.items()}
-            entry = self.features.word(word)
-            scores = self.crf.score([entry.own, *(entry.context[d] for d in WINDOW)])
-            self._own[row] = scores[0]
-            for i, d in enumerate(WINDOW, 1):
-                self._context[d][row] = scores[i]
-            self._rows[word] = row
-            self._row_keys.append(entry.key)
+    def _new_row(self, word: str) -> int:
+        """Score a word seen for the first time and give it a row in the score tables."""
+        row = len(self._row_keys)
+        if row == len(self._own):
+            self._own = np.concatenate([self._own, np.zeros_like(self._own)])
+            self._context = {d: np.concatenate([m, np.zeros_like(m)]) for d, m in self._context.items()}
+        entry = self.features.word(word)
+        scores = self.crf.score([entry.own, *(entry.context[d] for d in WINDOW)])
+        self._own[row] = scores[0]
+        for i, d in enumerate(WINDOW, 1):
+            self._context[d][row] = scores[i]
+        self._rows[word] = row
+        self._row_keys.append(entry.key)
+        self._row_norms.append(entry.norm)
         return row
 
-    def _emissions(self, words: Sequence[str]) -> np.ndarray:
-        """State scores (words x labels): the sum over ``FeatureExtractor.sentence`` features."""
-        row_ids = [self._row(w) for w in words]
+    def _extra(self, feature: str) -> np.ndarray:
+        """State scores of one sentence-level feature (gazetteer hit, sentence edge), cached."""
+        vector = self._extra_scores.get(feature)
+        if vector is None:
+            vector = self._extra_scores[feature] = self.crf.score([[feature]])[0]
+        return vector
+
+    def _emissions(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[int]]:
+        """State scores of a batch of non-empty sentences: the sum over ``FeatureExtractor.sentence``.
+
+        Returns (scores, starts, lengths, rows): the sentences lie end to end in ``scores`` with two
+        all-zero pad rows after each, so shifting the neighbours' scores over the window never
+        mixes two sentences, and a whole batch is scored with a few numpy operations.
+        """
+        if len(self._rows) >= ROW_LIMIT:
+            self._rows.clear()
+            del self._row_keys[1:]
+            del self._row_norms[1:]
+        get, new_row = self._rows.get, self._new_row
+        row_ids: list[int] = []
+        starts: list[int] = []
+        for words in sentences:
+            starts.append(len(row_ids))
+            row_ids += [get(w) or new_row(w) for w in words]
+            row_ids += (0, 0)
         rows = np.array(row_ids)
         scores = self._own[rows]
         for d in WINDOW:
@@ -235,39 +266,56 @@ class EntityTagger:
                 scores[:-d] += self._context[d][rows[d:]]
             else:
                 scores[-d:] += self._context[d][rows[:d]]
+        first = np.array(starts)
+        lengths = np.array([len(words) for words in sentences])
+        scores[first] += self._extra("BOS")
+        scores[first + lengths - 1] += self._extra("EOS")
         keys = [self._row_keys[r] for r in row_ids]
-        for i, extras in enumerate(self.features.sentence_extras(keys)):
-            for feature in extras:
-                vector = self._extra_scores.get(feature)
-                if vector is None:
-                    vector = self._extra_scores[feature] = self.crf.score([[feature]])[0]
-                scores[i] += vector
-        return scores
+        for i, hits in self.features.gazetteer.match(keys).items():
+            for hit in hits:
+                scores[i] += self._extra(f"gz={hit}")
+                scores[i + 1] += self._extra(f"-1gz={hit}")
+                scores[i - 1] += self._extra(f"1gz={hit}")
+        return scores, first, lengths, row_ids
 
     # --- tagging word sequences -------------------------------------------------------
 
     def tag_words(self, words: Sequence[str], rules: bool = False) -> list[str]:
         """IOB2 tags (PERS/LOC/ORG/MISC) for one sentence of words."""
-        return self.tag_document([words], rules=rules, consistency=False)[0]
+        return self.tag_documents([[words]], rules=rules, consistency=False)[0][0]
 
     def tag_document(
         self, sentences: Sequence[Sequence[str]], rules: bool = True, consistency: bool = True
     ) -> list[list[str]]:
-        """Tag the sentences of one document.
+        """Tag the sentences of one document (see ``tag_documents``)."""
+        return self.tag_documents([sentences], rules=rules, consistency=consistency)[0]
+
+    def tag_documents(
+        self, documents: Sequence[Sequence[Sequence[str]]], rules: bool = True, consistency: bool = True
+    ) -> list[list[list[str]]]:
+        """Tag the sentences of several documents, decoded together (much faster than one by one).
 
         With ``rules``, apply the organisation-head rule, and unless ``consistency`` is off,
-        document consistency across the sentences.
+        document consistency across each document's sentences.
         """
-        tagged: list[list[str]] = [[] for _ in sentences]
-        filled = [i for i, s in enumerate(sentences) if s]
-        for i, tags in zip(filled, self.crf.decode([self._emissions(sentences[i]) for i in filled]), strict=True):
-            tagged[i] = tags
+        filled = [(d, i) for d, document in enumerate(documents) for i, words in enumerate(document) if words]
+        tagged: list[list[list[str]]] = [[[] for _ in document] for document in documents]
+        forms: list[list[tuple[list[str], list[str]]]] = [[([], []) for _ in document] for document in documents]
+        if filled:
+            scores, starts, lengths, rows = self._emissions([documents[d][i] for d, i in filled])
+            decoded = self.crf.decode(scores, starts, lengths)
+            row_norms, row_keys = self._row_norms, self._row_keys
+            for (d, i), tags, start, length in zip(filled, decoded, starts.tolist(), lengths.tolist(), strict=True):
+                tagged[d][i] = tags
+                if rules:
+                    sentence_rows = rows[start : start + length]
+                    forms[d][i] = ([row_norms[r] for r in sentence_rows], [row_keys[r] for r in sentence_rows])
         if rules:
-            forms = [self.features.forms(s) for s in sentences]
-            for (norms, keys), tags in zip(forms, tagged, strict=True):
-                self._organisation_heads(norms, keys, tags)
-            if consistency:
-                self._propagate([keys for _, keys in forms], tagged)
+            for document_forms, document_tags in zip(forms, tagged, strict=True):
+                for (norms, keys), tags in zip(document_forms, document_tags, strict=True):
+                    self._organisation_heads(norms, keys, tags)
+                if consistency:
+                    self._propagate([keys for _, keys in document_forms], document_tags)
         return tagged
 
     @staticmethod
@@ -385,8 +433,23 @@ class EntityTagger:
         self, text: str, rules: bool = True, types: frozenset[str] = DEFAULT_TYPES
     ) -> list[Mention]:
         """Entity mentions of one document, in text order."""
-        sentences = self._pieces(text)
-        tagged = self.tag_document([[p.text for p in s] for s in sentences], rules=rules)
+        return self.extract_mentions_many([text], rules, types)[0]
+
+    def extract_mentions_many(
+        self, texts: Sequence[str], rules: bool = True, types: frozenset[str] = DEFAULT_TYPES
+    ) -> list[list[Mention]]:
+        """Entity mentions of each document, in text order; the documents are tagged as one batch."""
+        pieces = [self._pieces(text) for text in texts]
+        tagged = self.tag_documents([[[p.text for p in s] for s in sentences] for sentences in pieces], rules=rules)
+        return [
+            self._mentions(text, sentences, document_tags, types)
+            for text, sentences, document_tags in zip(texts, pieces, tagged, strict=True)
+        ]
+
+    def _mentions(
+        self, text: str, sentences: list[list[arabic.Token]], tagged: list[list[str]], types: frozenset[str]
+    ) -> list[Mention]:
+        """Mentions of the tagged entity spans of one document, offsets into ``text``."""
         mentions: list[Mention] = []
         for pieces, tags in zip(sentences, tagged, strict=True):
             for first, last, kind in _spans(tags):
@@ -409,3 +472,8 @@ def default_tagger() -> EntityTagger:
 def extract_mentions(text: str) -> list[Mention]:
     """PERSON, LOCATION and ORGANIZATION mentions of ``text`` with the shipped tagger."""
     return default_tagger().extract_mentions(text)
+
+
+def extract_mentions_many(texts: Sequence[str]) -> list[list[Mention]]:
+    """``extract_mentions`` of each text, tagged as one batch (the way to tag many articles)."""
+    return default_tagger().extract_mentions_many(texts)
