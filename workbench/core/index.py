@@ -40,6 +40,7 @@ from workbench.core.manifest import Manifest
 from workbench.core.preparing import prepare_in_process, prepare_in_workers
 from workbench.core.progress import CancelToken, Progress, ProgressCallback
 from workbench.core.query import QueryError
+from workbench.core.ranking import Ranker
 from workbench.core.schema import SCHEMA_VERSION, article_from_stored, build_schema, document_fields
 from workbench.core.search import CompiledQuery, Hit, MatchPlan, SearchResults, Snippet, compile_query
 
@@ -137,6 +138,7 @@ class CorpusIndex:
         self._write_lock = threading.Lock()
         self._searcher: Searcher | None = None
         self._retired: list[Searcher] = []
+        self._ranker: Ranker | None = None
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -197,7 +199,7 @@ class CorpusIndex:
             for searcher in [*self._retired, self._searcher]:
                 if searcher is not None:
                     searcher.close()
-            self._searcher, self._retired = None, []
+            self._searcher, self._retired, self._ranker = None, [], None
         self._manifest.close()
         self.entity_catalog.close()
 
@@ -355,6 +357,12 @@ class CorpusIndex:
                 self._searcher = self._ix.searcher(weighting=WEIGHTING)
             return self._searcher
 
+    def _get_ranker(self, searcher: Searcher) -> Ranker:
+        """The numpy ranker of ``searcher`` (its posting caches live as long as the snapshot)."""
+        if self._ranker is None or self._ranker.searcher is not searcher:
+            self._ranker = Ranker(searcher, WEIGHTING)
+        return self._ranker
+
     def _doc_count(self) -> int:
         with self._read_lock:
             return self._get_searcher().doc_count()
@@ -366,15 +374,15 @@ class CorpusIndex:
         with self._read_lock:
             searcher = self._get_searcher()
             compiled = _compile(request, searcher)
-            by_date = request.sort == "date"
-            results = searcher.search(compiled.query, limit=None if by_date else request.limit,
-                                      filter=_filters(request))
-            total = len(results)
-            refs = [(results.docnum(i), results.score(i) or 0.0) for i in range(results.scored_length())]
-            if by_date:
+            matches = self._get_ranker(searcher).matches(compiled.query, _filters(request))
+            total = len(matches[0])
+            if request.sort == "date":
+                refs = Ranker.top(matches, None)
                 dates = searcher.reader().column_reader("date")
                 refs.sort(key=lambda ref: dates[ref[0]], reverse=True)
                 refs = refs[:request.limit]
+            else:
+                refs = Ranker.top(matches, request.limit)
         return SearchResults(query=request.query, total=total, refs=refs, variants=compiled.variants,
                              plan=compiled.plan, searcher=searcher, lock=self._read_lock)
 
@@ -383,9 +391,9 @@ class CorpusIndex:
         with self._read_lock:
             searcher = self._get_searcher()
             compiled = _compile(request, searcher)
-            docnums = searcher.search(compiled.query, limit=None, filter=_filters(request), scored=False).docs()
+            docnums, _ = self._get_ranker(searcher).matches(compiled.query, _filters(request))
             ids = searcher.reader().column_reader("id")  # a column: no stored text is unpickled
-            return [_text(ids[docnum]) for docnum in docnums]
+            return [_text(ids[docnum]) for docnum in docnums.tolist()]
 
     def article(self, article_id: str) -> Article:
         """The article with this id, original text included; KeyError if it is not indexed."""
