@@ -13,6 +13,7 @@ from tests.conftest import SEEDS_DIR
 from workbench.core.entities.catalog import mention_key
 from workbench.core.entities.merge import KeyStats, group_keys, link_in_article
 from workbench.core.entities.service import EntityService, entities_json
+from workbench.core.entities.view import AutoGroups
 from workbench.core.index import CorpusIndex, SearchRequest
 
 LAVROV = "PERSON:سيرغي لافروف"
@@ -228,4 +229,48 @@ def test_corpus_without_entities_lists_none(tmp_path: Path) -> None:
     service = EntityService(index)
     assert service.entities() == []
     service.close()
+    index.close()
+
+
+# -- saved grouping --------------------------------------------------------------------------
+
+
+def _listing(index: CorpusIndex) -> list[tuple[str, str, str, tuple[str, ...], tuple[str, ...], int]]:
+    service = EntityService(index)
+    try:
+        return [(e.id, e.name, e.type, e.aliases, e.docs, e.mentions) for e in service.entities()]
+    finally:
+        service.close()
+
+
+def test_grouping_is_saved_and_reused_until_the_catalog_changes(seeds_copy: Path) -> None:
+    index = CorpusIndex.open(seeds_copy)
+    index.update(processes=0)
+    catalog = index.entity_catalog
+    listing = _listing(index)
+    generation = catalog.generation()
+    assert catalog.derived(AutoGroups.CACHE_NAME, generation) is not None
+    assert _listing(index) == listing
+    assert LAVROV in [entity_id for entity_id, *_ in listing]
+
+    (seeds_copy / S002).unlink()
+    index.update(processes=0)
+
+    assert catalog.generation() > generation
+    assert catalog.derived(AutoGroups.CACHE_NAME, catalog.generation()) is None
+    after = _listing(index)
+    assert after != listing
+    assert all(S002 not in docs for *_, docs, _ in after)
+    index.close()
+
+
+def test_unreadable_saved_grouping_is_recomputed(seeds_copy: Path) -> None:
+    index = CorpusIndex.open(seeds_copy)
+    index.update(processes=0)
+    catalog = index.entity_catalog
+    expected = _listing(index)
+    catalog.save_derived(AutoGroups.CACHE_NAME, catalog.generation(), b"not a pickle")
+
+    assert _listing(index) == expected
+    assert catalog.derived(AutoGroups.CACHE_NAME, catalog.generation()) != b"not a pickle"
     index.close()

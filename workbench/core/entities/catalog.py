@@ -23,6 +23,7 @@ name the mention was linked to inside its article (لافروف after سيرغي
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -37,6 +38,7 @@ __all__ = ["CatalogMention", "EntityCatalog", "articles_mentions", "mention_key"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS derived (name TEXT PRIMARY KEY, generation INTEGER NOT NULL, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
     id INTEGER PRIMARY KEY, article_id TEXT NOT NULL UNIQUE, path TEXT NOT NULL
 );
@@ -175,6 +177,26 @@ class EntityCatalog:
         with self._lock:
             return self._db.execute(
                 "SELECT article, form, COUNT(*) FROM mentions GROUP BY article, form").fetchall()
+
+    def derived(self, name: str, generation: int) -> bytes | None:
+        """Data a reader computed from this catalog at ``generation`` and saved, if still current."""
+        with self._lock:
+            row = self._db.execute("SELECT generation, data FROM derived WHERE name = ?", (name,)).fetchone()
+        return bytes(row[1]) if row is not None and row[0] == generation else None
+
+    def save_derived(self, name: str, generation: int, data: bytes) -> None:
+        """Keep data computed from the catalog at ``generation`` (does not count as a catalog write).
+
+        Best effort: while another process writes the catalog, the database may be locked,
+        and the data is simply computed again next time.
+        """
+        try:
+            with self._lock, sqlite.transaction(self._db):
+                self._db.execute("INSERT INTO derived (name, generation, data) VALUES (?, ?, ?) ON CONFLICT (name) "
+                                 "DO UPDATE SET generation = excluded.generation, data = excluded.data",
+                                 (name, generation, data))
+        except sqlite3.OperationalError:
+            return
 
     def article_mentions(self, article_id: str) -> list[tuple[int, int, int]]:
         """(start, end, form id) of the mentions of one article, in text order."""

@@ -68,7 +68,7 @@ class EntityService:
         with self._lock:
             catalog_generation, store_generation = self._catalog.generation(), self._store.generation()
             if self._auto is None or self._auto[0] != catalog_generation:
-                self._auto = (catalog_generation, AutoGroups(self._catalog))
+                self._auto = (catalog_generation, AutoGroups.for_catalog(self._catalog, catalog_generation))
             stamp = (catalog_generation, store_generation)
             if self._view is None or self._view[0] != stamp:
                 self._view = (stamp, EntityView(self._auto[1], self._store.curation()))

@@ -19,6 +19,7 @@ a result set of 30,000 articles is a vectorised mask, not SQL per entity.
 
 from __future__ import annotations
 
+import pickle
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -40,6 +41,45 @@ def _key_of(entity_id: str) -> str | None:
 
 class AutoGroups:
     """The catalog as arrays, and its automatic grouping (no curation)."""
+
+    CACHE_NAME = "auto-groups"
+    CACHE_VERSION = 2
+    """Bump when the attributes or the grouping rules change: older saved groupings are ignored."""
+
+    @classmethod
+    def for_catalog(cls, catalog: EntityCatalog, generation: int) -> AutoGroups:
+        """The grouping of the catalog at ``generation``: the saved one, else computed and saved.
+
+        Grouping 50,000 entities takes several seconds; saving it in the catalog makes
+        re-opening an unchanged corpus fast. A saved grouping that cannot be read is recomputed.
+        """
+        data = catalog.derived(cls.CACHE_NAME, generation)
+        if data is not None:
+            try:
+                return cls._from_bytes(data)
+            except (pickle.UnpicklingError, EOFError, ValueError, TypeError, KeyError, AttributeError):
+                pass
+        groups = cls(catalog)
+        catalog.save_derived(cls.CACHE_NAME, generation, groups._to_bytes())
+        return groups
+
+    def _to_bytes(self) -> bytes:
+        state = dict(self.__dict__)
+        members = state.pop("group_members")
+        state["members_flat"] = np.concatenate(members) if members else np.zeros(0, dtype=np.int64)
+        state["members_sizes"] = np.array([len(m) for m in members], dtype=np.int64)
+        return pickle.dumps((self.CACHE_VERSION, state), protocol=pickle.HIGHEST_PROTOCOL)
+
+    @classmethod
+    def _from_bytes(cls, data: bytes) -> AutoGroups:
+        version, state = pickle.loads(data)
+        if version != cls.CACHE_VERSION:
+            raise ValueError(f"saved grouping version {version}")
+        flat, sizes = state.pop("members_flat"), state.pop("members_sizes")
+        state["group_members"] = np.split(flat, np.cumsum(sizes)[:-1]) if len(sizes) else []
+        groups = cls.__new__(cls)
+        groups.__dict__.update(state)
+        return groups
 
     def __init__(self, catalog: EntityCatalog) -> None:
         forms = catalog.forms()
@@ -98,6 +138,8 @@ class AutoGroups:
         self.group_types = [self.majority_type(members) for members in self.group_members]
         self.group_ids = [entity_term(type_, self.form_key[form]) for type_, form in
                           zip(self.group_types, self.group_names, strict=True)]
+        self.group_spellings = [tuple(sorted({self.form_text[f] for f in members.tolist()}))
+                                for members in self.group_members]
         self.id_group = {entity_id: g for g, entity_id in enumerate(self.group_ids)}
 
     def majority_type(self, forms: np.ndarray) -> str:
@@ -205,7 +247,14 @@ class EntityView:
         edits = self._edits()
         members = _members(form_root, len(self._node_ids))
         articles = _distinct_counts(auto.pair_article, form_root[auto.pair_form], len(self._node_ids))
+        # Groups no merge or key assignment touched are the automatic ones as they are (most of them).
+        moved = np.flatnonzero(node_of_form != auto.form_group)
+        touched = ({int(r) for r in roots[np.flatnonzero(roots != np.arange(len(roots)))]}
+                   | {int(roots[n]) for n in node_of_form[moved].tolist() if n >= 0}
+                   | {int(roots[n]) for n in auto.form_group[moved].tolist() if n >= 0}
+                   | {int(roots[n]) for n in self._user_node.values()})
         self.entities = [self._entity(root, members[root], node_of_form, int(articles[root]), edits.get(root, {}))
+                         if root in touched else self._automatic(root, edits.get(root, {}))
                          for root in keep]
         self.hidden = np.array([e.hidden for e in self.entities], dtype=bool)
         self.pair_entity = self.form_entity[auto.pair_form] if len(auto.pair_form) else np.zeros(0, dtype=np.int64)
@@ -231,6 +280,13 @@ class EntityView:
             values.update({k: v for k, v in (("name", edit.name), ("type", edit.type)) if v is not None})
             values["hidden"] = edit.hidden
         return edits
+
+    def _automatic(self, group: int, edit: dict[str, object]) -> ViewEntity:
+        """An automatic group that curation did not reshape (it may be renamed, retyped or hidden)."""
+        auto = self.auto
+        return ViewEntity(auto.group_ids[group], str(edit.get("name", auto.form_text[auto.group_names[group]])),
+                          str(edit.get("type", auto.group_types[group])), bool(edit.get("hidden", False)),
+                          auto.group_members[group], auto.group_spellings[group])
 
     def _entity(self, root: int, forms: np.ndarray, node_of_form: np.ndarray, articles: int,
                 edit: dict[str, object]) -> ViewEntity:
