@@ -289,3 +289,14 @@ def test_dock_position_survives_a_restart(qtbot: QtBot, window: MainWindow) -> N
     qtbot.addWidget(again)
     assert again.dockWidgetArea(again.entity_dock) == Qt.DockWidgetArea.RightDockWidgetArea
     again.close()
+
+
+def test_entity_model_passes_qt_model_tester(qtmodeltester, indexed: MainWindow) -> None:  # noqa: ANN001
+    entities = indexed.entity_sidebar.model.entities()
+    assert entities
+    model = EntityTreeModel()
+    model.set_entities(entities)
+    qtmodeltester.check(model)
+    model.set_text_filter("لافروف")
+    qtmodeltester.check(model)
+    assert [e.name for e in model.entities()] == ["سيرغي لافروف"]

@@ -28,6 +28,13 @@ ENTITY_ROLE = Qt.ItemDataRole.UserRole + 1
 """data() role returning the row's core ``Entity`` (None on type nodes)."""
 
 
+_TYPE_FLAGS = Qt.ItemFlag.ItemIsEnabled
+_ENTITY_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+MATCH_FORMS_KEPT = 200_000
+"""Entities whose matching forms (sort name, filter text) are remembered between result sets."""
+
+
 def _haystack(entity: Entity) -> str:
     """Name and aliases in matching form, one per line (a filter never matches across two)."""
     return "\n".join(normalize(text) for text in (entity.name, *entity.aliases))
@@ -41,7 +48,8 @@ class EntityTreeModel(QAbstractItemModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._entities: list[Entity] = []
-        self._haystacks: dict[str, str] = {}
+        self._sort_names: dict[tuple[str, str], str] = {}
+        self._haystacks: dict[tuple[str, str, tuple[str, ...]], str] = {}
         self._needle = ""
         self._sort_column = self.ARTICLES
         self._sort_order = Qt.SortOrder.DescendingOrder
@@ -52,8 +60,25 @@ class EntityTreeModel(QAbstractItemModel):
     def set_entities(self, entities: Sequence[Entity]) -> None:
         """Show these entities (replacing the previous ones), filtered and sorted as set."""
         self._entities = list(entities)
-        self._haystacks = {entity.id: _haystack(entity) for entity in self._entities}
+        for memo in (self._sort_names, self._haystacks):
+            if len(memo) > MATCH_FORMS_KEPT:
+                memo.clear()
         self._rebuild()
+
+    def _sort_name(self, entity: Entity) -> str:
+        """The entity's name in matching form (memoised: each search shows mostly the same entities)."""
+        key = (entity.id, entity.name)
+        found = self._sort_names.get(key)
+        if found is None:
+            found = self._sort_names[key] = normalize(entity.name)
+        return found
+
+    def _matches(self, entity: Entity) -> bool:
+        key = (entity.id, entity.name, entity.aliases)
+        haystack = self._haystacks.get(key)
+        if haystack is None:
+            haystack = self._haystacks[key] = _haystack(entity)
+        return self._needle in haystack
 
     def set_text_filter(self, text: str) -> None:
         """Keep only entities whose name or an alias contains ``text`` (Arabic-normalised)."""
@@ -97,14 +122,14 @@ class EntityTreeModel(QAbstractItemModel):
         self.beginResetModel()
         by_type: dict[str, list[Entity]] = {}
         for entity in self._entities:
-            if not self._needle or self._needle in self._haystacks[entity.id]:
+            if not self._needle or self._matches(entity):
                 by_type.setdefault(entity.type, []).append(entity)
         order = [*ENTITY_TYPES, *sorted(set(by_type) - set(ENTITY_TYPES))]
         self._groups = [(type_, self._sorted(by_type[type_])) for type_ in order if type_ in by_type]
         self.endResetModel()
 
     def _sorted(self, entities: list[Entity]) -> list[Entity]:
-        by_name = sorted(entities, key=lambda e: (normalize(e.name), e.name, e.id))
+        by_name = sorted(entities, key=lambda e: (self._sort_name(e), e.name, e.id))
         descending = self._sort_order == Qt.SortOrder.DescendingOrder
         if self._sort_column == self.NAME:
             return by_name[::-1] if descending else by_name
@@ -114,9 +139,16 @@ class EntityTreeModel(QAbstractItemModel):
     # ----- QAbstractItemModel ---------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008 - Qt signature
-        if not self.hasIndex(row, column, parent):
+        # Checked here rather than with hasIndex(), which calls back into rowCount() and
+        # columnCount(): the tree view asks for every row of an expanded type after a reset.
+        if row < 0 or not 0 <= column < 3:
             return QModelIndex()
-        return self.createIndex(row, column, parent.row() + 1 if parent.isValid() else 0)
+        if not parent.isValid():
+            return self.createIndex(row, column, 0) if row < len(self._groups) else QModelIndex()
+        group = parent.row()
+        if parent.internalId() != 0 or parent.column() != 0 or row >= len(self._groups[group][1]):
+            return QModelIndex()
+        return self.createIndex(row, column, group + 1)
 
     def parent(self, index: ModelIndex) -> QModelIndex:  # type: ignore[override]
         if not index.isValid() or index.internalId() == 0:
@@ -135,10 +167,8 @@ class EntityTreeModel(QAbstractItemModel):
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if index.internalId() == 0:
-            return Qt.ItemFlag.ItemIsEnabled
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            return _NO_FLAGS
+        return _TYPE_FLAGS if index.internalId() == 0 else _ENTITY_FLAGS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal:
