@@ -11,7 +11,7 @@ from whoosh.fields import TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 from whoosh.query import Phrase, Term
 
-from workbench.core.analysis import exact_analyzer, stem_analyzer
+from workbench.core.analysis import exact_analyzer, keyed_candidates, stem_analyzer
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SENTENCE = "وقال البيان “إننا نتطلع إلى مزيد من الخطوات العملية”"
@@ -70,3 +70,36 @@ def test_analyzers_never_crash_and_offsets_slice_the_value(text: str) -> None:
         for token in make()(text, positions=True, chars=True, removestops=False):
             assert 0 <= token.startchar < token.endchar <= len(text)
             assert token.text
+
+
+ARABIC_WORDS = st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهويىةءأإآؤئًٌٍَُِّْـ0123456789abcXYZ", min_size=1)
+
+
+@settings(deadline=None)
+@given(st.lists(ARABIC_WORDS, min_size=1, max_size=12))
+def test_keyed_candidates_find_every_word_whose_terms_are_needles(words: list[str]) -> None:
+    text = " ".join(words)
+    # Whoosh reuses one Token object per analyzer: read each pair before pulling the next.
+    every = [(e.startchar, e.text, "" if s.stopped else s.text)
+             for e, s in zip(exact_analyzer()(text, chars=True, removestops=False),
+                             stem_analyzer()(text, chars=True, removestops=False), strict=True)]
+    needles = {key for _, exact, stem in every[::2] for key in (exact, stem) if key}
+
+    found = {(t.start, t.exact, t.stem) for t in keyed_candidates(text, needles)}
+
+    for start, exact, stem in every:
+        if exact in needles or stem in needles:
+            assert (start, exact, stem) in found
+
+
+def test_keyed_candidates_on_a_seed_article_match_full_analysis() -> None:
+    text = (SEEDS / sorted(p.name for p in SEEDS.glob("*.txt"))[0]).read_text(encoding="utf-8")
+    needles = {"حلب", "لافروف", "روسي", "صليب"}
+    stems = [(t.startchar, t.text) for t in stem_analyzer()(text, chars=True)]
+    exacts = [(t.startchar, t.text) for t in exact_analyzer()(text, chars=True)]
+    expected = {start for start, key in [*stems, *exacts] if key in needles}
+
+    found = {t.start for t in keyed_candidates(text, needles) if t.exact in needles or t.stem in needles}
+
+    assert found == expected
+    assert len(found) >= 3

@@ -8,7 +8,10 @@ with spaces of the same length, so they are offsets into the original article te
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Collection, Iterator
+from functools import lru_cache
+from typing import NamedTuple
 
 from whoosh.analysis import Analyzer, Filter, Token, Tokenizer
 
@@ -127,14 +130,41 @@ def stem_key(norm: str) -> tuple[str, bool]:
     return key
 
 
-def keyed_tokens(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, exact term, stem term) of every word of ``text``, exactly as the analyzers
-    index them (a stopword's stem term is ""): what highlighting compares query terms with."""
-    keyed = []
-    for token in arabic.tokenize(text):
-        stem, stopword = stem_key(token.norm)
-        keyed.append((token.start, token.end, exact_key(token.norm), "" if stopword else stem))
-    return keyed
+class KeyedToken(NamedTuple):
+    """A word of a text that may match: its place, offsets, and its terms as the index has them."""
+
+    position: int
+    start: int
+    end: int
+    exact: str
+    stem: str
+    """"" for a stopword (the stem field does not index it)."""
+
+
+def keyed_candidates(text: str, needles: Collection[str]) -> list[KeyedToken]:
+    """The words of ``text`` that could carry one of the terms in ``needles``, with their terms
+    computed exactly as the analyzers index them: what highlighting compares query terms with.
+
+    Both terms of a word are slices of its normalised form (clitics come off the front,
+    suffixes off the end), so a word whose normalised form contains no needle cannot match
+    and its terms are not computed: one regular-expression search per word instead of
+    stemming every word of every hit. ``position`` counts all words, so phrases can check
+    that candidates are consecutive.
+    """
+    if not needles:
+        return []
+    pattern = _needle_pattern(frozenset(needles))
+    found = []
+    for position, token in enumerate(arabic.tokenize(text)):
+        if pattern.search(token.norm) is not None:
+            stem, stopword = stem_key(token.norm)
+            found.append(KeyedToken(position, token.start, token.end, exact_key(token.norm), "" if stopword else stem))
+    return found
+
+
+@lru_cache(maxsize=256)
+def _needle_pattern(needles: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True) if n) or "(?!)")
 
 
 def exact_analyzer() -> Analyzer:

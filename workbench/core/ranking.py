@@ -195,11 +195,13 @@ class Ranker:
         if lengths is None:
             parts = []
             for leaf, _ in self._leaves:
+                codes = np.zeros(leaf.doc_count_all(), dtype=np.uint8)
                 column = leaf._perdoc._cached_reader(f"_{field}_len", LENGTHS_COLUMN)
-                count = leaf.doc_count_all()
-                codes = np.frombuffer(bytes(column.load()), dtype=np.uint8) if column is not None else None
-                parts.append(_BYTE_TO_LENGTH[codes] if codes is not None and len(codes) == count
-                             else np.ones(count, dtype=np.float64))
+                if column is not None:
+                    # One byte per document (a numeric "B" column); documents past its end read 0.
+                    stored = min(column._count, len(codes))
+                    codes[:stored] = np.frombuffer(column._dbfile.get(column._basepos, stored), dtype=np.uint8)
+                parts.append(_BYTE_TO_LENGTH[codes])
             # Whoosh's scorer reads a missing length as 1.
             lengths = np.concatenate(parts) if parts else np.zeros(0)
             lengths[lengths == 0] = 1

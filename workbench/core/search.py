@@ -20,7 +20,7 @@ from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
 from workbench.core import query as qlang
-from workbench.core.analysis import exact_analyzer, keyed_tokens, stem_analyzer
+from workbench.core.analysis import exact_analyzer, keyed_candidates, stem_analyzer
 from workbench.core.arabic import spelling_variants
 from workbench.core.query import QueryError
 from workbench.core.schema import article_from_stored
@@ -75,19 +75,17 @@ class MatchPlan:
         """Sorted, merged [start, end) spans of every whole token of ``text`` that matches."""
         if not (self.exact_terms or self.stem_terms or self.phrases):
             return []
-        tokens = keyed_tokens(text)
         exact_terms, stem_terms = self.exact_terms, self.stem_terms
-        spans = [
-            (start, end)
-            for start, end, exact, stem in tokens
-            if exact in exact_terms or stem in stem_terms
-        ]
-        keys = [exact for _, _, exact, _ in tokens]
+        tokens = keyed_candidates(text, exact_terms | stem_terms | {word for phrase in self.phrases for word in phrase})
+        spans = [(t.start, t.end) for t in tokens if t.exact in exact_terms or t.stem in stem_terms]
+        at = {t.position: t for t in tokens}
         for phrase in self.phrases:
-            size = len(phrase)
-            for i in range(len(keys) - size + 1):
-                if keys[i] == phrase[0] and tuple(keys[i:i + size]) == phrase:
-                    spans.append((tokens[i][0], tokens[i + size - 1][1]))
+            for first in tokens:
+                if first.exact != phrase[0]:
+                    continue
+                words = [at.get(first.position + i) for i in range(len(phrase))]
+                if all(w is not None and w.exact == word for w, word in zip(words, phrase, strict=True)):
+                    spans.append((first.start, words[-1].end))
         return _merge(spans)
 
 
