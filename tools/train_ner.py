@@ -178,7 +178,7 @@ def evaluate(
 def train_crf(args: argparse.Namespace) -> None:
     """Stage ``crf``: train on the train split, report dev scores, optionally ship a full model."""
     resources = REPO_ROOT / "resources"
-    gazetteer = Gazetteer.load(resources / "gazetteers") if not args.no_gazetteer else Gazetteer({}, {}, 0, frozenset())
+    gazetteer = Gazetteer.load(resources / "gazetteers") if not args.no_gazetteer else Gazetteer({}, {}, {})
     clusters = load_clusters(args.out / CLUSTERS_FILE) if not args.no_clusters else {}
     features = FeatureExtractor(gazetteer, clusters)
     sentences = conll.read_file(args.train)

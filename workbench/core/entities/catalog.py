@@ -26,6 +26,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -54,6 +55,7 @@ CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article);
 """
 
 
+@lru_cache(maxsize=100_000)
 def mention_key(name: str) -> str:
     """The matching form of an entity name: its words normalised (arabic.normalize), space-joined.
 

@@ -12,7 +12,7 @@ name lists (matched as longest word sequences), ``trigger_*`` are single head wo
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,9 +40,9 @@ class Gazetteer:
     """Word-key tuple -> the categories of the lists it is in."""
     triggers: dict[str, frozenset[str]]
     """Single word key -> the trigger lists it is in."""
-    max_words: int
-    first_words: frozenset[str]
-    """Keys that start some entry: lets ``match`` skip most positions at once."""
+    entry_lengths: dict[str, tuple[int, ...]]
+    """Per key that starts some entry, the word counts of those entries, longest first: lets
+    ``match`` skip most positions at once and try only lengths that exist."""
 
     @classmethod
     def load(cls, folder: Path) -> Gazetteer:
@@ -67,8 +67,7 @@ class Gazetteer:
         return cls(
             names={k: frozenset(v) for k, v in names.items()},
             triggers={k: frozenset(v) for k, v in triggers.items()},
-            max_words=max((len(k) for k in names), default=0),
-            first_words=frozenset(k[0] for k in names),
+            entry_lengths=_entry_lengths(names),
         )
 
     def contains(self, keys: Sequence[str], category: str) -> bool:
@@ -84,12 +83,12 @@ class Gazetteer:
         """
         hits: dict[int, list[str]] = {}
         n, covered = len(keys), 0
-        first_words = self.first_words
-        for i in [i for i, key in enumerate(keys) if key in first_words]:
+        entry_lengths = self.entry_lengths
+        for i in [i for i, key in enumerate(keys) if key in entry_lengths]:
             if i < covered:
                 continue
-            for length in range(min(self.max_words, n - i), 0, -1):
-                categories = self.names.get(tuple(keys[i : i + length]))
+            for length in entry_lengths[keys[i]]:
+                categories = self.names.get(tuple(keys[i : i + length])) if i + length <= n else None
                 if categories:
                     for category in categories:
                         hits.setdefault(i, []).append(f"{category}:B")
@@ -98,3 +97,10 @@ class Gazetteer:
                     covered = i + length
                     break
         return hits
+
+
+def _entry_lengths(names: Collection[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
+    lengths: dict[str, set[int]] = {}
+    for entry in names:
+        lengths.setdefault(entry[0], set()).add(len(entry))
+    return {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()}
