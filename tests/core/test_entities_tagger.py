@@ -96,3 +96,10 @@ def test_score_counts_exact_spans_only() -> None:
     assert micro.recall == pytest.approx(1 / 3)
     assert micro.f1 == pytest.approx(1 / 3)
     assert result["LOC"].f1 == 0.0
+
+
+def test_a_name_after_a_verb_of_saying_keeps_its_leading_ba(seed_mentions: dict[str, list[Mention]]) -> None:
+    people = [m.text for m in seed_mentions["004_e1c235ee45bedba9.txt"] if m.type == "PERSON"]
+    assert "بريتا حاجي حسن" in people
+    assert not any(text.startswith("ريتا") for text in people)
+    assert _found(seed_mentions, "ألمانيا", "LOCATION")  # بألمانيا still loses its preposition

@@ -47,6 +47,12 @@ ORG_HEADS = frozenset(
     for w in "وزارة وكالة منظمة هيئة مجلس جبهة تنظيم حزب حركة جماعة شركة مؤسسة جامعة اتحاد "
     "لجنة جمعية بنك مصرف صندوق محكمة رابطة نقابة مديرية".split()
 )
+SPEECH_VERBS = frozenset(
+    match_key(w)
+    for w in "قال يقول قالت تقول أضاف يضيف أضافت تضيف أكد يؤكد أكدت تؤكد أوضح يوضح أوضحت توضح "
+    "صرح يصرح صرحت تصرح ذكر يذكر ذكرت تذكر أعلن يعلن أعلنت تعلن تابع تابعت تساءل رأى اعتبر".split()
+)
+"""Verbs of saying (as matching keys): a name right after one does not start with the preposition ب."""
 MAX_ORG_TAIL = 3
 ROW_LIMIT = 500_000
 """Distinct words whose scores are cached (about 200 bytes each) before the cache restarts."""
@@ -410,8 +416,12 @@ class EntityTagger:
             sentences.append(current)
         return sentences
 
-    def _name_start(self, piece: arabic.Token) -> tuple[int, str]:
-        """(start offset, normalised name) of a mention's first word, past any proclitic."""
+    def _name_start(self, piece: arabic.Token, previous: str = "") -> tuple[int, str]:
+        """(start offset, normalised name) of a mention's first word, past any proclitic.
+
+        ``previous`` is the normalised word before the mention: right after a verb of saying,
+        a leading ب is part of the name (وقال بريتا حاجي حسن), not the preposition.
+        """
         norm = piece.norm
         key = arabic.strip_clitics(norm)
         if key == norm or not norm.endswith(key):
@@ -421,6 +431,8 @@ class EntityTagger:
             return piece.start, "ال" + key
         clitic, name = (prefix[:-2], "ال" + key) if prefix.endswith("ال") else (prefix, key)
         if not clitic or self.counts[name] <= self.counts[norm]:
+            return piece.start, norm
+        if clitic == "ب" and name == key and match_key(previous) in SPEECH_VERBS:
             return piece.start, norm
         skip, offset = len(clitic), piece.start
         while skip and offset < piece.end:
@@ -456,7 +468,7 @@ class EntityTagger:
                 mention_type = MENTION_TYPES.get(kind)
                 if mention_type not in types:
                     continue
-                start, first_norm = self._name_start(pieces[first])
+                start, first_norm = self._name_start(pieces[first], pieces[first - 1].norm if first else "")
                 end = pieces[last - 1].end
                 norm = " ".join([first_norm, *(p.norm for p in pieces[first + 1 : last])])
                 mentions.append(Mention(start, end, mention_type, text[start:end], norm))
