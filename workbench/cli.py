@@ -39,6 +39,8 @@ from workbench.core.index import (
 from workbench.core.progress import Progress
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+EXIT_BROKEN_PIPE = 141
+"""What a shell reports for a program stopped by SIGPIPE (128 + 13)."""
 
 
 class _CliError(Exception):
@@ -92,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``workbench`` console script."""
     multiprocessing.freeze_support()  # a frozen build re-enters here in indexing worker processes
-    args = build_parser().parse_args(argv)
+    args = _unshield(build_parser().parse_args(_shield_dash_queries(sys.argv[1:] if argv is None else argv)))
     if args.home:
         paths.set_data_home(args.home)
     try:
@@ -109,10 +111,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (CorpusError, IndexingError) as error:
         print(f"workbench: {error}", file=sys.stderr)
         return EXIT_FAILURE
+    except BrokenPipeError:
+        # The reader of the output went away (`workbench search ... | head`): stop quietly, and
+        # point stdout at devnull so the interpreter's last flush does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
         print("\nworkbench: interrupted; the index keeps everything committed before the interruption. "
               "Run the same command again to finish.", file=sys.stderr)
         return 130
+
+
+_DASH_QUERY_MARK = "\x00"
+
+
+def _shield_dash_queries(argv: Sequence[str]) -> list[str]:
+    """The arguments with a query such as ``-داعش`` shielded from argparse (see ``_unshield``).
+
+    Every option is ASCII, so a dash followed by a non-ASCII letter can only be a query that
+    starts with a negated word; argparse would reject it as an unknown option.
+    """
+    if "search" not in argv:
+        return list(argv)
+    return [_DASH_QUERY_MARK + a if len(a) > 1 and a[0] == "-" and not a[1].isascii() else a for a in argv]
+
+
+def _unshield(args: argparse.Namespace) -> argparse.Namespace:
+    query = getattr(args, "query", None)
+    if isinstance(query, str) and query.startswith(_DASH_QUERY_MARK):
+        args.query = query[len(_DASH_QUERY_MARK):]
+    return args
 
 
 def _open_and_update(corpus: Path, show_progress: bool) -> tuple[CorpusIndex, UpdateReport]:

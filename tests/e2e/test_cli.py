@@ -144,3 +144,31 @@ def test_entities_json_groups_spellings_and_applies_type_and_query(capsys: pytes
     code, out, _ = run(capsys, "entities", str(SEEDS_DIR), "--query", '"الصليب الأحمر"', "--json")
     assert code == 0
     assert {row["articles"] for row in json.loads(out)} == {1}
+
+
+def test_output_cut_short_by_the_reader_ends_quietly(tmp_path: Path) -> None:
+    """`workbench search ... | head`: when the reader goes away, no traceback, SIGPIPE's status."""
+    queries = tmp_path / "queries.txt"
+    queries.write_text("سورية\n" * 400, encoding="utf-8")
+    env = {**os.environ, "WORKBENCH_HOME": str(tmp_path / "home")}
+    process = subprocess.Popen([sys.executable, "-m", "workbench", "search", str(SEEDS_DIR), "--queries", str(queries),
+                                "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()
+    stderr = process.stderr.read().decode("utf-8")
+    process.stderr.close()
+
+    assert process.wait(timeout=120) == 141
+    assert json.loads(first)["total"] >= 1
+    assert "Traceback" not in stderr
+
+
+def test_a_query_that_starts_with_a_negated_word_is_not_taken_for_an_option(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "search", str(SEEDS_DIR), "-حلب", "--limit", "3", "--json")
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["query"] == "-حلب"
+    assert result["total"] == 1
