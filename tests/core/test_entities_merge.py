@@ -243,10 +243,17 @@ def _listing(index: CorpusIndex) -> list[tuple[str, str, str, tuple[str, ...], t
         service.close()
 
 
-def test_grouping_is_saved_and_reused_until_the_catalog_changes(seeds_copy: Path) -> None:
+@pytest.fixture
+def copy_index(seeds_copy: Path) -> Iterator[CorpusIndex]:
+    """A freshly indexed, writable copy of the seeds (for tests that change the catalog)."""
     index = CorpusIndex.open(seeds_copy)
     index.update(processes=0)
-    catalog = index.entity_catalog
+    yield index
+    index.close()
+
+
+def test_grouping_is_saved_and_reused_until_the_catalog_changes(copy_index: CorpusIndex, seeds_copy: Path) -> None:
+    index, catalog = copy_index, copy_index.entity_catalog
     listing = _listing(index)
     generation = catalog.generation()
     assert catalog.derived(AutoGroups.CACHE_NAME, generation) is not None
@@ -261,16 +268,12 @@ def test_grouping_is_saved_and_reused_until_the_catalog_changes(seeds_copy: Path
     after = _listing(index)
     assert after != listing
     assert all(S002 not in docs for *_, docs, _ in after)
-    index.close()
 
 
-def test_unreadable_saved_grouping_is_recomputed(seeds_copy: Path) -> None:
-    index = CorpusIndex.open(seeds_copy)
-    index.update(processes=0)
-    catalog = index.entity_catalog
+def test_unreadable_saved_grouping_is_recomputed(copy_index: CorpusIndex) -> None:
+    index, catalog = copy_index, copy_index.entity_catalog
     expected = _listing(index)
     catalog.save_derived(AutoGroups.CACHE_NAME, catalog.generation(), b"not a pickle")
 
     assert _listing(index) == expected
     assert catalog.derived(AutoGroups.CACHE_NAME, catalog.generation()) != b"not a pickle"
-    index.close()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from workbench.core.entities import Mention, extract_mentions
+from workbench.core.entities import Mention, default_tagger, extract_mentions
 from workbench.core.entities.conll import read_sentences, score, spans, tag_conll
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -103,3 +104,14 @@ def test_a_name_after_a_verb_of_saying_keeps_its_leading_ba(seed_mentions: dict[
     assert "بريتا حاجي حسن" in people
     assert not any(text.startswith("ريتا") for text in people)
     assert _found(seed_mentions, "ألمانيا", "LOCATION")  # بألمانيا still loses its preposition
+
+
+def test_fast_scoring_equals_the_feature_definition() -> None:
+    """The tagger's cached per-word scores add up to the CRF score of ``FeatureExtractor.sentence``."""
+    tagger = default_tagger()
+    text = (SEEDS / "004_e1c235ee45bedba9.txt").read_text(encoding="utf-8")
+    sentences = [[p.text for p in s] for s in tagger._pieces(text)][:12]
+    scores, starts, lengths, _ = tagger._emissions(sentences)
+    for words, start, length in zip(sentences, starts, lengths, strict=True):
+        expected = tagger.crf.score(tagger.features.sentence(words))
+        assert np.allclose(scores[start:start + length], expected, atol=1e-4)

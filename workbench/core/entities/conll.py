@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import islice
 from pathlib import Path
 
 from workbench.core.entities.tagger import default_tagger
@@ -132,17 +132,13 @@ def tag_conll(lines: Iterable[str], rules: bool = False) -> Iterator[str]:
     ANERcorp's guidelines do not annotate; leave it off to score against ANERcorp-style data.
     """
     tagger = default_tagger()
+    sentences = read_sentences(lines)
     first = True
-    batch: list[list[str]] = []
-    for sentence in chain(read_sentences(lines), [None]):
-        if sentence is not None:
-            batch.append([token for token, _ in sentence])
-        if batch and (sentence is None or len(batch) == TAG_BATCH):
-            documents = tagger.tag_documents([[words] for words in batch], rules=rules, consistency=False)
-            for words, (tags,) in zip(batch, documents, strict=True):
-                if not first:
-                    yield ""
-                first = False
-                for word, tag in zip(words, tags, strict=True):
-                    yield f"{word} {tag}"
-            batch = []
+    while batch := [[token for token, _ in sentence] for sentence in islice(sentences, TAG_BATCH)]:
+        documents = tagger.tag_documents([[words] for words in batch], rules=rules, consistency=False)
+        for words, (tags,) in zip(batch, documents, strict=True):
+            if not first:
+                yield ""
+            first = False
+            for word, tag in zip(words, tags, strict=True):
+                yield f"{word} {tag}"

@@ -18,6 +18,10 @@ from workbench.core import arabic
 from workbench.core.entities.gazetteer import Gazetteer
 
 WINDOW = (-2, -1, 1, 2)
+FIRST_WORD_FEATURE, LAST_WORD_FEATURE = "BOS", "EOS"
+HIT_OFFSETS = ((0, "gz="), (1, "-1gz="), (-1, "1gz="))
+"""A gazetteer hit ``h`` at word i adds feature ``prefix + h`` to word i + offset: to the word
+itself, and to its neighbours as a hit before (-1gz) or after (1gz) them."""
 
 
 CACHE_LIMIT = 20_000
@@ -115,30 +119,20 @@ class FeatureExtractor:
             self._cache[word] = entry
         return entry
 
-    def forms(self, words: Sequence[str]) -> tuple[list[str], list[str]]:
-        """(normalised forms, matching keys) of the words."""
-        pairs = [self.form(w) for w in words]
-        return [norm for norm, _ in pairs], [key for _, key in pairs]
-
     def sentence_extras(self, keys: Sequence[str]) -> list[list[str]]:
         """Per position, the features that depend on the sentence rather than on one word.
 
-        Gazetteer hits at the word and its direct neighbours, and the sentence edges.
+        The sentence edges, and gazetteer hits at the word and its direct neighbours
+        (``HIT_OFFSETS``).
         """
-        n = len(keys)
-        hits = self.gazetteer.match(keys)
-        if not hits:
-            return [["BOS", "EOS"]] if n == 1 else [["BOS"], *([] for _ in range(n - 2)), ["EOS"]]
-        extras: list[list[str]] = [[f"gz={h}" for h in hits.get(i, ())] for i in range(n)]
-        for i in range(n):
-            if i > 0:
-                extras[i] += [f"-1gz={h}" for h in hits.get(i - 1, ())]
-            else:
-                extras[i].append("BOS")
-            if i < n - 1:
-                extras[i] += [f"1gz={h}" for h in hits.get(i + 1, ())]
-            else:
-                extras[i].append("EOS")
+        extras: list[list[str]] = [[] for _ in keys]
+        extras[0].append(FIRST_WORD_FEATURE)
+        extras[-1].append(LAST_WORD_FEATURE)
+        for i, hits in self.gazetteer.match(keys).items():
+            for hit in hits:
+                for offset, prefix in HIT_OFFSETS:
+                    if 0 <= i + offset < len(keys):
+                        extras[i + offset].append(prefix + hit)
         return extras
 
     def sentence(self, words: Sequence[str]) -> list[list[str]]:

@@ -31,7 +31,14 @@ from pathlib import Path
 import numpy as np
 
 from workbench.core import arabic, paths
-from workbench.core.entities.features import WINDOW, FeatureExtractor, load_clusters
+from workbench.core.entities.features import (
+    FIRST_WORD_FEATURE,
+    HIT_OFFSETS,
+    LAST_WORD_FEATURE,
+    WINDOW,
+    FeatureExtractor,
+    load_clusters,
+)
 from workbench.core.entities.gazetteer import Gazetteer, match_key
 
 MODEL_FILE = "ner.npz"
@@ -274,14 +281,13 @@ class EntityTagger:
                 scores[-d:] += self._context[d][rows[:d]]
         first = np.array(starts)
         lengths = np.array([len(words) for words in sentences])
-        scores[first] += self._extra("BOS")
-        scores[first + lengths - 1] += self._extra("EOS")
+        scores[first] += self._extra(FIRST_WORD_FEATURE)
+        scores[first + lengths - 1] += self._extra(LAST_WORD_FEATURE)
         keys = [self._row_keys[r] for r in row_ids]
         for i, hits in self.features.gazetteer.match(keys).items():
             for hit in hits:
-                scores[i] += self._extra(f"gz={hit}")
-                scores[i + 1] += self._extra(f"-1gz={hit}")
-                scores[i - 1] += self._extra(f"1gz={hit}")
+                for offset, prefix in HIT_OFFSETS:  # a neighbour past the sentence edge is a pad row
+                    scores[i + offset] += self._extra(prefix + hit)
         return scores, first, lengths, row_ids
 
     # --- tagging word sequences -------------------------------------------------------
