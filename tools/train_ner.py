@@ -162,16 +162,14 @@ def export(crfsuite_model: Path, out: Path) -> None:
     LinearChainCrf(labels, attributes, state, transitions).save(out)
 
 
-def evaluate(
-    tagger: EntityTagger, dev: list[conll.Sentence], rules: bool, document_size: int
-) -> dict[str, conll.Score]:
-    """Dev scores; with ``rules``, consecutive blocks of ``document_size`` sentences stand for documents."""
+def evaluate(tagger: EntityTagger, dev: list[conll.Sentence], consistency: bool) -> dict[str, conll.Score]:
+    """Dev scores of the CRF alone, or (``consistency``) of what ``workbench tag-conll`` outputs."""
     gold = [[t for _, t in s] for s in dev]
-    if rules:
-        blocks = [[[w for w, _ in s] for s in dev[i : i + document_size]] for i in range(0, len(dev), document_size)]
-        predicted = [tags for block in tagger.tag_documents(blocks, rules=True) for tags in block]
+    words = [[w for w, _ in s] for s in dev]
+    if consistency:
+        predicted = conll.tag_sentences(tagger, words)
     else:
-        predicted = [tags for (tags,) in tagger.tag_documents([[[w for w, _ in s]] for s in dev], rules=False)]
+        predicted = [tags for (tags,) in tagger.tag_documents([[w] for w in words], rules=False, consistency=False)]
     return conll.score(gold, predicted)
 
 
@@ -191,9 +189,9 @@ def train_crf(args: argparse.Namespace) -> None:
         print(f"trained in {time.time() - started:.0f}s", flush=True)
         export(crfsuite_model, model)
         tagger = EntityTagger(model, gazetteer, clusters, Counter())
-        print("dev, CRF only:\n" + conll.format_scores(evaluate(tagger, dev, False, 0)))
-        print(f"dev, CRF + rules (documents of {args.document_size} sentences):")
-        print(conll.format_scores(evaluate(tagger, dev, True, args.document_size)))
+        print("dev, CRF only:\n" + conll.format_scores(evaluate(tagger, dev, False)))
+        print(f"dev, as tag-conll (document consistency over {conll.DOCUMENT_SENTENCES}-sentence blocks):")
+        print(conll.format_scores(evaluate(tagger, dev, True)))
     if args.ship:
         with tempfile.TemporaryDirectory() as tmp:
             crfsuite_model = Path(tmp) / "ner.crfsuite"
@@ -214,7 +212,6 @@ def main() -> None:
     parser.add_argument("--c1", type=float, default=0.05, help="L1 regularisation (keeps the model small)")
     parser.add_argument("--c2", type=float, default=0.05, help="L2 regularisation")
     parser.add_argument("--iterations", type=int, default=150)
-    parser.add_argument("--document-size", type=int, default=20, help="dev sentences per pseudo-document")
     parser.add_argument("--no-clusters", action="store_true", help="ablation: no word-cluster features")
     parser.add_argument("--no-gazetteer", action="store_true", help="ablation: no gazetteer/trigger features")
     parser.add_argument("--ship", action="store_true", help="retrain on all sentences and save the model")

