@@ -34,15 +34,34 @@ from whoosh import scoring
 from whoosh.searching import Searcher
 
 from workbench.core import paths
-from workbench.core.corpus import Article, CorpusError, CorpusFile, SkippedFile, scan_corpus
+from workbench.core.corpus import (
+    Article,
+    CorpusError,
+    CorpusFile,
+    SkippedFile,
+    scan_corpus,
+)
 from workbench.core.entities.catalog import CatalogMention, EntityCatalog
 from workbench.core.manifest import Manifest
+from workbench.core.mapped_storage import MappedStorage
 from workbench.core.preparing import prepare_in_process, prepare_in_workers
 from workbench.core.progress import CancelToken, Progress, ProgressCallback
 from workbench.core.query import QueryError
 from workbench.core.ranking import Ranker
-from workbench.core.schema import SCHEMA_VERSION, article_from_stored, build_schema, document_fields
-from workbench.core.search import CompiledQuery, Hit, MatchPlan, SearchResults, Snippet, compile_query
+from workbench.core.schema import (
+    SCHEMA_VERSION,
+    article_from_stored,
+    build_schema,
+    document_fields,
+)
+from workbench.core.search import (
+    CompiledQuery,
+    Hit,
+    MatchPlan,
+    SearchResults,
+    Snippet,
+    compile_query,
+)
 
 __all__ = [
     "RESPONSIVE_WRITER_MEMORY_MB", "CorpusIndex", "IndexBusyError", "IndexInfo", "IndexingError", "QueryError",
@@ -51,6 +70,9 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+INDEX_NAME = "MAIN"
+"""Whoosh's name for the index in its folder (its default, so older indexes open unchanged)."""
 
 COMMIT_EVERY = 5000
 PARALLEL_MIN_BYTES = 2_000_000
@@ -187,7 +209,7 @@ class CorpusIndex:
         """A new, empty index folder: Whoosh index, entity catalog and manifest (written last)."""
         shutil.rmtree(index_dir, ignore_errors=True)
         index_dir.mkdir(parents=True, exist_ok=True)
-        ix = windex.create_in(str(index_dir), build_schema())
+        ix = windex.FileIndex.create(MappedStorage(str(index_dir)), build_schema(), INDEX_NAME)
         catalog = EntityCatalog(index_dir)
         manifest = Manifest(index_dir)
         manifest.set_meta({"schema_version": str(SCHEMA_VERSION), "corpus": str(root)})
@@ -448,7 +470,7 @@ def _open_whoosh(index_dir: Path) -> windex.Index:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResourceWarning)
         try:
-            ix = windex.open_dir(str(index_dir))
+            ix = windex.FileIndex(MappedStorage(str(index_dir)), indexname=INDEX_NAME)
             with ix.searcher() as searcher:
                 searcher.doc_count()
             return ix
