@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import re
+from typing import Any
 
 import numpy as np
 import pytest
@@ -130,3 +131,26 @@ def test_top_handles_empty_and_zero_limits() -> None:
     assert Ranker.top(empty, 10) == []
     assert Ranker.top((np.array([1, 2]), np.array([0.5, 0.7])), 0) == []
     assert Ranker.top((np.array([1, 2, 3]), np.array([0.5, 0.7, 0.7])), 2) == [(2, 0.7), (3, 0.7)]
+
+
+def test_phrase_matches_are_reused_within_a_searcher(edited_index: CorpusIndex,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    searcher = edited_index._get_searcher()
+    query = _compile(SearchRequest('"وزير الخارجية"'), searcher).query
+    ranker = Ranker(searcher, searcher.weighting)
+    first_docs, first_scores = ranker.matches(query)
+    assert len(first_docs)
+    whoosh_matching: list[wq.Query] = []
+    original_docs = wq.Query.docs
+
+    def counted_docs(self: wq.Query, searcher: Any) -> Any:
+        whoosh_matching.append(self)
+        return original_docs(self, searcher)
+
+    monkeypatch.setattr(wq.Query, "docs", counted_docs)
+    again_docs, again_scores = ranker.matches(query)
+    assert whoosh_matching == []
+    assert again_docs.tolist() == first_docs.tolist()
+    assert again_scores.tolist() == first_scores.tolist()
+    Ranker(searcher, searcher.weighting).matches(query)
+    assert whoosh_matching, "a new ranker (a new index snapshot) matches afresh"
