@@ -33,6 +33,7 @@ _operations = st.lists(
     st.one_of(
         st.tuples(st.just("read"), st.integers(-1, 40)),
         st.tuples(st.just("readline"), st.integers(-1, 40)),
+        st.tuples(st.just("readinto"), st.integers(0, 40)),
         st.tuples(st.just("seek"), st.integers(0, 60)),
         st.tuples(st.just("seek_cur"), st.integers(-5, 20)),
         st.tuples(st.just("seek_end"), st.integers(-30, 0)),
@@ -58,6 +59,10 @@ def test_reader_behaves_like_bytesio_on_its_window(tmp_path_factory: pytest.Temp
         for name, value in operations:
             if name in ("read", "readline"):
                 assert getattr(ours, name)(value) == getattr(reference, name)(value)
+            elif name == "readinto":
+                ours_buffer, reference_buffer = bytearray(value), bytearray(value)
+                assert ours.readinto(ours_buffer) == reference.readinto(reference_buffer)
+                assert ours_buffer == reference_buffer
             else:
                 whence = {"seek": os.SEEK_SET, "seek_cur": os.SEEK_CUR, "seek_end": os.SEEK_END}[name]
                 assert _outcome(ours.seek, value, whence) == _outcome(reference.seek, value, whence)
