@@ -4,7 +4,8 @@
 
 Tags the first articles of ../shared/data/news/saudinewsnet.jsonl.gz exactly as indexing does
 (``catalog.articles_mentions`` over chunks of ``preparing.CHUNK_ARTICLES`` articles: tagging,
-rule layers, mention keys and in-article linking), in one process on one core. The first
+rule layers, mention keys and in-article linking), in one process on one core, with the
+garbage-collector settings of the indexing workers (``preparing.collect_garbage_rarely``). The first
 ``--warmup`` articles fill the per-word caches, as the start of any real corpus does, and are
 not timed. Prints tagger load time, articles per second (wall and CPU), chunk latency
 percentiles, mentions per article and peak RSS.
@@ -31,7 +32,7 @@ from index_bench import DEFAULT_DATA, peak_rss_mb, percentile, print_facts  # no
 from workbench.core.corpus import Article  # noqa: E402
 from workbench.core.entities.catalog import articles_mentions  # noqa: E402
 from workbench.core.entities.tagger import default_tagger  # noqa: E402
-from workbench.core.preparing import CHUNK_ARTICLES  # noqa: E402
+from workbench.core.preparing import CHUNK_ARTICLES, WORKER_GC_THRESHOLDS, collect_garbage_rarely  # noqa: E402
 
 
 def read_articles(data: Path, count: int) -> list[Article]:
@@ -64,6 +65,7 @@ def main() -> int:
     articles = read_articles(args.data, args.warmup + args.articles)
     warmup, timed = articles[:args.warmup], articles[args.warmup:]
 
+    collect_garbage_rarely()
     started = time.perf_counter()
     default_tagger()
     load_seconds = time.perf_counter() - started
@@ -81,6 +83,7 @@ def main() -> int:
 
     print_facts([
         ("articles", f"{len(timed)} timed after {len(warmup)} warm-up, chunks of {CHUNK_ARTICLES}"),
+        ("garbage collector", f"thresholds {WORKER_GC_THRESHOLDS}, as in the indexing workers"),
         ("tagger load", f"{load_seconds:.2f} s"),
         ("throughput (wall)", f"{len(timed) / wall:.0f} articles/s"),
         ("throughput (CPU)", f"{len(timed) / cpu:.0f} articles per CPU-second"),
