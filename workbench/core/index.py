@@ -34,13 +34,7 @@ from whoosh import scoring
 from whoosh.searching import Searcher
 
 from workbench.core import paths
-from workbench.core.corpus import (
-    Article,
-    CorpusError,
-    CorpusFile,
-    SkippedFile,
-    scan_corpus,
-)
+from workbench.core.corpus import Article, CorpusError, CorpusFile, SkippedFile, scan_corpus
 from workbench.core.entities.catalog import CatalogMention, EntityCatalog
 from workbench.core.manifest import Manifest
 from workbench.core.mapped_storage import MappedStorage
@@ -48,20 +42,8 @@ from workbench.core.preparing import prepare_in_process, prepare_in_workers
 from workbench.core.progress import CancelToken, Progress, ProgressCallback
 from workbench.core.query import QueryError
 from workbench.core.ranking import Ranker
-from workbench.core.schema import (
-    SCHEMA_VERSION,
-    article_from_stored,
-    build_schema,
-    document_fields,
-)
-from workbench.core.search import (
-    CompiledQuery,
-    Hit,
-    MatchPlan,
-    SearchResults,
-    Snippet,
-    compile_query,
-)
+from workbench.core.schema import SCHEMA_VERSION, article_from_stored, build_schema, document_fields
+from workbench.core.search import CompiledQuery, Hit, MatchPlan, SearchResults, Snippet, compile_query
 
 __all__ = [
     "RESPONSIVE_WRITER_MEMORY_MB", "CorpusIndex", "IndexBusyError", "IndexInfo", "IndexingError", "QueryError",

@@ -89,6 +89,7 @@ class MappedFile(BufferFile):
 
     def __init__(self, mapping: mmap.mmap, base: int, length: int, name: str | None = None,
                  owns_mapping: bool = False, onclose: Any = None) -> None:
+        # BufferFile would copy a real buffer into a BytesIO: hand it an empty one, then replace.
         super().__init__(memoryview(b""), name=name, onclose=onclose)
         self._mapping = mapping
         self._owns_mapping = owns_mapping
