@@ -296,16 +296,9 @@ def main() -> int:
         # -- indexing ------------------------------------------------------------------------
         def on_corpus_opened(folder: object) -> None:
             probe.mark("corpus_opened", "indexing")
-            # update_index() submits the indexing task right after this signal: hook its progress.
-            from PySide6.QtCore import QTimer
-
-            def hook() -> None:
-                for task in window.workers.active_tasks():
-                    if task.name == "index":
-                        task.progressed.connect(probe.on_progress)
-            QTimer.singleShot(0, probe, hook)
 
         window.corpus_opened.connect(on_corpus_opened)
+        window.session.indexing_progressed.connect(probe.on_progress)
         window.indexing_finished.connect(lambda report: probe.mark("indexing_finished", "indexing finished"))
         if profiler is not None:
             profiler.enable()

@@ -4,10 +4,10 @@
 
 Writes N articles of ../shared/data/news/saudinewsnet.jsonl.gz into a temporary corpus (one
 .txt file per article, or one .jsonl collection), then measures with the real pipeline
-(CorpusIndex: reading, metadata, boilerplate, Arabic analysis, Whoosh, manifest):
+(Workspace: reading, metadata, boilerplate, Arabic analysis, Whoosh, manifest):
 
 - full indexing: articles/s and peak RSS of this process, index size on disk;
-- no-change re-open: CorpusIndex.open + update on the unchanged corpus (what the app does at start);
+- no-change re-open: Workspace.open + update on the unchanged corpus (what the app does at start);
 - query latency p50/p95 over a fixed query list, each query run ROUNDS times, timing the search
   AND the snippets of its first 20 hits (what a results page needs); also split into the first
   run of each query (cold posting and word caches) and the repeats.
@@ -31,7 +31,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from workbench.core.index import CorpusIndex, SearchRequest  # noqa: E402
+from workbench.core.search import SearchRequest  # noqa: E402
+from workbench.core.workspace import Workspace  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "news" / "saudinewsnet.jsonl.gz"
 QUERIES = [
@@ -126,14 +127,14 @@ def main() -> int:
         rss_before = peak_rss_mb()
 
         started = time.perf_counter()
-        index = CorpusIndex.open(corpus)
+        index = Workspace.open(corpus)
         report = index.update(processes=args.processes)
         index_seconds = time.perf_counter() - started
         index_rss = peak_rss_mb()
         index.close()
 
         started = time.perf_counter()
-        index = CorpusIndex.open(corpus)
+        index = Workspace.open(corpus)
         reopen = index.update()
         reopen_seconds = time.perf_counter() - started
         assert reopen.indexed_articles == 0
@@ -144,7 +145,7 @@ def main() -> int:
         for round_number in range(ROUNDS):
             for query in QUERIES:
                 started = time.perf_counter()
-                results = index.search(SearchRequest(query, limit=SNIPPET_HITS))
+                results = index.engine.search(SearchRequest(query, limit=SNIPPET_HITS))
                 for i in range(len(results)):
                     results.hit(i)
                 latencies.append((time.perf_counter() - started) * 1000)

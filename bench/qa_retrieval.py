@@ -29,8 +29,9 @@ from whoosh.query import Or, Query, Term
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from workbench.core.analysis import ArabicTokenizer, exact_analyzer, stem_analyzer  # noqa: E402
-from workbench.core.index import CorpusIndex, SearchRequest  # noqa: E402
+from workbench.core.index.analysis import ArabicTokenizer, exact_analyzer, stem_analyzer  # noqa: E402
+from workbench.core.search import SearchRequest  # noqa: E402
+from workbench.core.workspace import Workspace  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 FieldBoosts = dict[str, float]
@@ -90,13 +91,13 @@ def evaluate_product(passages: list[dict[str, str]], questions: list[dict[str, s
         with (corpus / "passages.jsonl").open("w", encoding="utf-8") as out:
             for p in passages:
                 out.write(json.dumps({"id": p["pid"], "content": p["text"]}, ensure_ascii=False) + "\n")
-        index = CorpusIndex.open(corpus)
+        index = Workspace.open(corpus)
         index.update()
         record_pid = {f"passages.jsonl#{n}": p["pid"] for n, p in enumerate(passages, 1)}
         mrr = recall = 0.0
         for q in questions:
             rel = relevant[q["qid"]]
-            results = index.search(SearchRequest(_plain_words(q["question"]), match="any", limit=10))
+            results = index.engine.search(SearchRequest(_plain_words(q["question"]), match="any", limit=10))
             hits = [record_pid[hit.id] for hit in results]
             mrr += next((1 / rank for rank, pid in enumerate(hits, 1) if pid in rel), 0.0)
             recall += len(rel & set(hits[:5])) / len(rel)

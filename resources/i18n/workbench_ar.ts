@@ -311,8 +311,8 @@
         <translation>افتح مجلد مدونة أولًا (ملف ◂ فتح مجلد مدونة…).</translation>
     </message>
     <message>
-        <source>The search will run when indexing finishes.</source>
-        <translation>سيُجرى البحث عند انتهاء الفهرسة.</translation>
+        <source>Searching what is indexed so far…</source>
+        <translation>جارٍ البحث فيما فُهرس حتى الآن…</translation>
     </message>
     <message>
         <source>Searching…</source>

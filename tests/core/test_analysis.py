@@ -11,7 +11,7 @@ from whoosh.fields import TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 from whoosh.query import Phrase, Term
 
-from workbench.core.analysis import exact_analyzer, keyed_candidates, stem_analyzer
+from workbench.core.index.analysis import exact_analyzer, keyed_candidates, stem_analyzer
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SENTENCE = "وقال البيان “إننا نتطلع إلى مزيد من الخطوات العملية”"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench.core.boilerplate import find_boilerplate
+from workbench.core.ingest.boilerplate import find_boilerplate
 
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
 

@@ -12,18 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from workbench.core import corpus, formats
-from workbench.core.corpus import (
-    MAX_FILE_BYTES,
-    SIDECAR_NAME,
-    SUPPORTED_SUFFIXES,
-    Article,
-    CorpusError,
-    CorpusFile,
-    SkippedFile,
-    read_file,
-    scan_corpus,
-)
+from workbench.core.ingest import corpus, formats
+from workbench.core.errors import CorpusError
+from workbench.core.ingest import SUPPORTED_SUFFIXES, Article, CorpusFile, SkippedFile, read_file, scan_corpus
+from workbench.core.ingest.corpus import MAX_FILE_BYTES, SIDECAR_NAME
 
 ARABIC = "أعلنت وزارة الخارجية اليوم عن اتفاق جديد بين البلدين في دمشق."
 ARABIC_TITLE = "اتفاق جديد بين البلدين"

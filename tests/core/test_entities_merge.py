@@ -10,33 +10,54 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SEEDS_DIR
-from workbench.core.entities.catalog import mention_key
+from workbench.core.arabic import name_key as mention_key
+from workbench.core.entities.catalog import EntityCatalog
 from workbench.core.entities.merge import KeyStats, group_keys, link_in_article
-from workbench.core.entities.service import EntityService, entities_json
+from workbench.core.entities.service import EntityService
 from workbench.core.entities.view import AutoGroups
-from workbench.core.index import CorpusIndex, SearchRequest
+from workbench.core.search import SearchRequest
+from workbench.core.userdata import Store
+from workbench.core.workspace import Workspace
 
 LAVROV = "PERSON:سيرغي لافروف"
 S000, S001, S002, S003, S004 = sorted(p.name for p in SEEDS_DIR.iterdir())
 
 
 @pytest.fixture(scope="module")
-def seeds_index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CorpusIndex]:
+def seeds_index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
     """The seed corpus indexed once for the read-only tests of this module."""
     corpus = tmp_path_factory.mktemp("entities-corpus") / "seeds"
     shutil.copytree(SEEDS_DIR, corpus)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("WORKBENCH_HOME", str(tmp_path_factory.mktemp("entities-home")))
-        index = CorpusIndex.open(corpus)
+        index = Workspace.open(corpus)
         index.update()
     yield index
     index.close()
 
 
+class _Service(EntityService):
+    """An entity service over a workspace's catalog with a store of its own (in the test's data
+    home, so each test curates afresh); ``close()`` closes that store."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self._own_store = Store(workspace.corpus)
+        super().__init__(catalog(workspace), self._own_store)
+
+    def close(self) -> None:
+        self._own_store.close()
+
+
+def catalog(workspace: Workspace) -> EntityCatalog:
+    found = workspace.index.stage_store("entities")
+    assert isinstance(found, EntityCatalog)
+    return found
+
+
 @pytest.fixture
-def service(seeds_index: CorpusIndex) -> Iterator[EntityService]:
+def service(seeds_index: Workspace) -> Iterator[EntityService]:
     """A service over the shared index with a fresh store (each test has its own WORKBENCH_HOME)."""
-    svc = EntityService(seeds_index)
+    svc = _Service(seeds_index)
     yield svc
     svc.close()
 
@@ -83,10 +104,10 @@ def test_de_mistura_is_one_entity_over_his_two_articles(service: EntityService) 
 
 
 def test_a_name_glued_to_a_clitic_is_found_and_sliced_from_the_original(
-        service: EntityService, seeds_index: CorpusIndex) -> None:
+        service: EntityService, seeds_index: Workspace) -> None:
     germany = service.entity("LOCATION:المانيا")
     assert germany.name == "ألمانيا" and germany.docs == (S004,)
-    text = seeds_index.article(S004).text
+    text = seeds_index.index.article(S004).text
     spans = service.mentions(S004, [germany.id])
     assert [text[start:end] for start, end, _, _ in spans] == ["ألمانيا"]
     assert text[spans[0][0] - 1] == "ب"
@@ -111,12 +132,12 @@ def test_article_ids_with_means_all_of_them(service: EntityService) -> None:
 
 
 def test_search_filtered_by_entities_returns_only_their_articles(
-        service: EntityService, seeds_index: CorpusIndex) -> None:
+        service: EntityService, seeds_index: Workspace) -> None:
     terms = service.entity_filter_terms([LAVROV])
-    results = seeds_index.search(SearchRequest("روسيا", entities=tuple(tuple(t) for t in terms)))
+    results = seeds_index.engine.search(SearchRequest("روسيا", entities=tuple(tuple(t) for t in terms)))
     assert {hit.id for hit in results} == {S000, S001, S003, S004}
     both = service.entity_filter_terms([LAVROV, "PERSON:ستافان دي ميستورا"])
-    results = seeds_index.search(SearchRequest("الأمم", entities=tuple(tuple(t) for t in both)))
+    results = seeds_index.engine.search(SearchRequest("الأمم", entities=tuple(tuple(t) for t in both)))
     assert {hit.id for hit in results} <= {S003, S004} and results.total >= 1
 
 
@@ -127,11 +148,11 @@ def test_cooccurring_counts_shared_articles(service: EntityService) -> None:
     assert LAVROV not in shared
 
 
-def test_entities_json_is_sorted_and_query_restricts(seeds_index: CorpusIndex) -> None:
-    rows = entities_json(seeds_index, type="PERSON")
+def test_entities_json_is_sorted_and_query_restricts(seeds_index: Workspace) -> None:
+    rows = seeds_index.entities_json(type="PERSON")
     assert rows[0]["name"] == "سيرغي لافروف" and rows[0]["articles"] == 4
     assert set(rows[0]) >= {"name", "type", "aliases", "articles", "mentions", "docs"}
-    hamburg = entities_json(seeds_index, query="هامبورج")
+    hamburg = seeds_index.entities_json(query="هامبورج")
     assert {d for row in hamburg for d in row["docs"]} == {S004}
 
 
@@ -139,9 +160,9 @@ def test_entities_json_is_sorted_and_query_restricts(seeds_index: CorpusIndex) -
 
 
 def test_curation_round_trip_survives_update_and_rebuild(seeds_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    index = CorpusIndex.open(seeds_copy)
+    index = Workspace.open(seeds_copy)
     index.update()
-    service = EntityService(index)
+    service = _Service(index)
     kerry = service.entity("PERSON:جون كيري").id
     service.merge(["LOCATION:جنيف"], into=kerry)  # nonsense on purpose: easy to see survive
     service.hide("LOCATION:حلب")
@@ -170,15 +191,15 @@ def test_curation_round_trip_survives_update_and_rebuild(seeds_copy: Path, monke
     touched.write_text(touched.read_text(encoding="utf-8") + "\nخبر إضافي.\n", encoding="utf-8")
     os.utime(touched, ns=(touched.stat().st_atime_ns, touched.stat().st_mtime_ns + 10**9))
     assert index.update().changed == 1
-    service = EntityService(index)
+    service = _Service(index)
     check(service)
     service.close()
     index.close()
 
-    monkeypatch.setattr("workbench.core.index.SCHEMA_VERSION", 99)
-    rebuilt = CorpusIndex.open(seeds_copy)
+    monkeypatch.setattr("workbench.core.index.corpus_index.SCHEMA_VERSION", 99)
+    rebuilt = Workspace.open(seeds_copy)
     assert rebuilt.update().rebuilt_reason
-    service = EntityService(rebuilt)
+    service = _Service(rebuilt)
     check(service)
     service.unhide("LOCATION:حلب")
     assert not service.entity("LOCATION:حلب").hidden
@@ -196,37 +217,37 @@ def test_curation_rejects_unknown_entities_types_and_spellings(service: EntitySe
 
 
 def test_catalog_is_replaced_per_file_and_cleared_by_a_rebuild(seeds_copy: Path) -> None:
-    index = CorpusIndex.open(seeds_copy)
+    index = Workspace.open(seeds_copy)
     index.update()
-    before = len(index.entity_catalog.article_mentions(S004))
+    before = len(catalog(index).article_mentions(S004))
     (seeds_copy / S002).unlink()
     touched = seeds_copy / S004
     os.utime(touched, ns=(touched.stat().st_atime_ns, touched.stat().st_mtime_ns + 10**9))
     index.update()
-    assert len(index.entity_catalog.article_mentions(S004)) == before
-    assert index.entity_catalog.article_mentions(S002) == []
-    assert S002 not in index.entity_catalog.article_ids().values()
+    assert len(catalog(index).article_mentions(S004)) == before
+    assert catalog(index).article_mentions(S002) == []
+    assert S002 not in catalog(index).article_ids().values()
     index.close()
 
 
 def test_a_rebuild_starts_an_empty_catalog(seeds_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    index = CorpusIndex.open(seeds_copy)
+    index = Workspace.open(seeds_copy)
     index.update()
-    assert len(index.entity_catalog.article_ids()) == 5
+    assert len(catalog(index).article_ids()) == 5
     index.close()
-    monkeypatch.setattr("workbench.core.index.SCHEMA_VERSION", 99)
-    rebuilt = CorpusIndex.open(seeds_copy)
-    assert rebuilt.entity_catalog.article_ids() == {}
+    monkeypatch.setattr("workbench.core.index.corpus_index.SCHEMA_VERSION", 99)
+    rebuilt = Workspace.open(seeds_copy)
+    assert catalog(rebuilt).article_ids() == {}
     rebuilt.update()
-    assert len(rebuilt.entity_catalog.article_ids()) == 5
+    assert len(catalog(rebuilt).article_ids()) == 5
     rebuilt.close()
 
 
 def test_corpus_without_entities_lists_none(tmp_path: Path) -> None:
     (tmp_path / "plain.txt").write_text("كان الجو جميلا اليوم والناس سعداء.", encoding="utf-8")
-    index = CorpusIndex.open(tmp_path)
+    index = Workspace.open(tmp_path)
     index.update()
-    service = EntityService(index)
+    service = _Service(index)
     assert service.entities() == []
     service.close()
     index.close()
@@ -235,8 +256,8 @@ def test_corpus_without_entities_lists_none(tmp_path: Path) -> None:
 # -- saved grouping --------------------------------------------------------------------------
 
 
-def _listing(index: CorpusIndex) -> list[tuple[str, str, str, tuple[str, ...], tuple[str, ...], int]]:
-    service = EntityService(index)
+def _listing(index: Workspace) -> list[tuple[str, str, str, tuple[str, ...], tuple[str, ...], int]]:
+    service = _Service(index)
     try:
         return [(e.id, e.name, e.type, e.aliases, e.docs, e.mentions) for e in service.entities()]
     finally:
@@ -244,36 +265,36 @@ def _listing(index: CorpusIndex) -> list[tuple[str, str, str, tuple[str, ...], t
 
 
 @pytest.fixture
-def copy_index(seeds_copy: Path) -> Iterator[CorpusIndex]:
+def copy_index(seeds_copy: Path) -> Iterator[Workspace]:
     """A freshly indexed, writable copy of the seeds (for tests that change the catalog)."""
-    index = CorpusIndex.open(seeds_copy)
+    index = Workspace.open(seeds_copy)
     index.update(processes=0)
     yield index
     index.close()
 
 
-def test_grouping_is_saved_and_reused_until_the_catalog_changes(copy_index: CorpusIndex, seeds_copy: Path) -> None:
-    index, catalog = copy_index, copy_index.entity_catalog
+def test_grouping_is_saved_and_reused_until_the_catalog_changes(copy_index: Workspace, seeds_copy: Path) -> None:
+    index, entity_catalog = copy_index, catalog(copy_index)
     listing = _listing(index)
-    generation = catalog.generation()
-    assert catalog.derived(AutoGroups.CACHE_NAME, generation) is not None
+    generation = entity_catalog.generation()
+    assert entity_catalog.derived(AutoGroups.CACHE_NAME, generation) is not None
     assert _listing(index) == listing
     assert LAVROV in [entity_id for entity_id, *_ in listing]
 
     (seeds_copy / S002).unlink()
     index.update(processes=0)
 
-    assert catalog.generation() > generation
-    assert catalog.derived(AutoGroups.CACHE_NAME, catalog.generation()) is None
+    assert entity_catalog.generation() > generation
+    assert entity_catalog.derived(AutoGroups.CACHE_NAME, entity_catalog.generation()) is None
     after = _listing(index)
     assert after != listing
     assert all(S002 not in docs for *_, docs, _ in after)
 
 
-def test_unreadable_saved_grouping_is_recomputed(copy_index: CorpusIndex) -> None:
-    index, catalog = copy_index, copy_index.entity_catalog
+def test_unreadable_saved_grouping_is_recomputed(copy_index: Workspace) -> None:
+    index, entity_catalog = copy_index, catalog(copy_index)
     expected = _listing(index)
-    catalog.save_derived(AutoGroups.CACHE_NAME, catalog.generation(), b"not a pickle")
+    entity_catalog.save_derived(AutoGroups.CACHE_NAME, entity_catalog.generation(), b"not a pickle")
 
     assert _listing(index) == expected
-    assert catalog.derived(AutoGroups.CACHE_NAME, catalog.generation()) != b"not a pickle"
+    assert entity_catalog.derived(AutoGroups.CACHE_NAME, entity_catalog.generation()) != b"not a pickle"

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from workbench.core.entities import Mention, default_tagger, extract_mentions
+from workbench.core.entities.tagger import Mention, default_tagger, extract_mentions
 from workbench.core.entities.conll import (
     DOCUMENT_SENTENCES,
     read_sentences,

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from workbench.core import paths
-from workbench.core.corpus import CorpusError
-from workbench.core.index import CorpusIndex, SearchRequest
+from workbench.core.errors import CorpusError
+from workbench.core.search import SearchRequest
+from workbench.core.workspace import Workspace
 from workbench.core.progress import CancelToken, Progress
 
 ARTICLE = "{title}\nأعلنت وزارة الدفاع الروسية أن روسيا وجهت دعوات للعديد من الدول في {place}.\n"
@@ -26,12 +27,12 @@ def write_articles(folder: Path, count: int, place: str = "حلب", start: int =
         (folder / f"article_{n:05d}.txt").write_text(text, encoding="utf-8")
 
 
-def total(index: CorpusIndex, query: str) -> int:
-    return index.search(SearchRequest(query)).total
+def total(index: Workspace, query: str) -> int:
+    return index.engine.search(SearchRequest(query)).total
 
 
 def test_first_run_indexes_everything_and_second_run_nothing(seeds_copy: Path) -> None:
-    index = CorpusIndex.open(seeds_copy)
+    index = Workspace.open(seeds_copy)
     first = index.update()
     assert (first.added, first.articles, first.skipped) == (5, 5, [])
     second = index.update()
@@ -41,10 +42,10 @@ def test_first_run_indexes_everything_and_second_run_nothing(seeds_copy: Path) -
 
 
 def test_reopen_uses_the_manifest_and_finds_the_same_articles(seeds_copy: Path) -> None:
-    index = CorpusIndex.open(seeds_copy)
+    index = Workspace.open(seeds_copy)
     index.update()
     index.close()
-    reopened = CorpusIndex.open(seeds_copy)
+    reopened = Workspace.open(seeds_copy)
     report = reopened.update()
     assert report.unchanged == 5 and report.indexed_articles == 0
     assert total(reopened, "بحلب") == 4
@@ -52,7 +53,7 @@ def test_reopen_uses_the_manifest_and_finds_the_same_articles(seeds_copy: Path) 
 
 
 def test_changed_new_and_deleted_files_are_picked_up(seeds_copy: Path) -> None:
-    index = CorpusIndex.open(seeds_copy)
+    index = Workspace.open(seeds_copy)
     index.update()
     (seeds_copy / "002_2f2c9e1598c61b02.txt").unlink()
     changed = seeds_copy / "000_9f63ee594d7e422c.txt"
@@ -70,7 +71,7 @@ def test_changed_new_and_deleted_files_are_picked_up(seeds_copy: Path) -> None:
 
 def test_index_is_stored_under_the_data_home_not_in_the_corpus(seeds_copy: Path, isolated_home: Path) -> None:
     before = sorted(p.name for p in seeds_copy.iterdir())
-    index = CorpusIndex.open(seeds_copy)
+    index = Workspace.open(seeds_copy)
     index.update()
     index.close()
     assert sorted(p.name for p in seeds_copy.iterdir()) == before
@@ -82,7 +83,7 @@ def test_read_only_corpus_is_indexed(seeds_copy: Path) -> None:
         path.chmod(0o444)
     seeds_copy.chmod(0o555)
     try:
-        index = CorpusIndex.open(seeds_copy)
+        index = Workspace.open(seeds_copy)
         assert index.update().articles == 5
         index.close()
     finally:
@@ -91,11 +92,11 @@ def test_read_only_corpus_is_indexed(seeds_copy: Path) -> None:
 
 def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(CorpusError, match="does not exist"):
-        CorpusIndex.open(tmp_path / "nowhere")
+        Workspace.open(tmp_path / "nowhere")
 
 
 def test_folder_vanishing_after_open_is_a_clear_error(seeds_copy: Path) -> None:
-    index = CorpusIndex.open(seeds_copy)
+    index = Workspace.open(seeds_copy)
     shutil.rmtree(seeds_copy)
     with pytest.raises(CorpusError):
         index.update()
@@ -105,15 +106,15 @@ def test_folder_vanishing_after_open_is_a_clear_error(seeds_copy: Path) -> None:
 def test_cancel_keeps_finished_work_and_the_next_run_completes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = tmp_path / "corpus"
     write_articles(corpus, 60)
-    monkeypatch.setattr("workbench.core.index.COMMIT_EVERY", 10)
-    monkeypatch.setattr("workbench.core.index.PROGRESS_INTERVAL", 0.0)
+    monkeypatch.setattr("workbench.core.index.corpus_index.COMMIT_EVERY", 10)
+    monkeypatch.setattr("workbench.core.index.corpus_index.PROGRESS_INTERVAL", 0.0)
     token = CancelToken()
 
     def cancel_after_25(progress: Progress) -> None:
         if progress.phase == "index" and progress.done >= 25:
             token.cancel()
 
-    index = CorpusIndex.open(corpus)
+    index = Workspace.open(corpus)
     report = index.update(progress=cancel_after_25, cancel=token)
     assert report.cancelled
     assert 25 <= report.articles < 60
@@ -132,10 +133,10 @@ class _Crash(Exception):
 def test_crash_mid_run_leaves_previous_index_usable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = tmp_path / "corpus"
     write_articles(corpus, 20)
-    index = CorpusIndex.open(corpus)
+    index = Workspace.open(corpus)
     index.update()
     write_articles(corpus, 20, place="دمشق", start=20)
-    monkeypatch.setattr("workbench.core.index.PROGRESS_INTERVAL", 0.0)
+    monkeypatch.setattr("workbench.core.index.corpus_index.PROGRESS_INTERVAL", 0.0)
 
     def crash(progress: Progress) -> None:
         if progress.phase == "index" and progress.done == 10:
@@ -145,7 +146,7 @@ def test_crash_mid_run_leaves_previous_index_usable(tmp_path: Path, monkeypatch:
         index.update(progress=crash)
     assert total(index, "حلب") == 20
     index.close()
-    reopened = CorpusIndex.open(corpus)
+    reopened = Workspace.open(corpus)
     report = reopened.update()
     assert report.added == 20 and report.articles == 40
     assert total(reopened, "دمشق") == 20
@@ -162,11 +163,11 @@ def _hold_write_lock_and_die(index_dir: str, ready: multiprocessing.Event) -> No
 
 
 def test_stale_lock_of_a_dead_process_is_recovered(seeds_copy: Path) -> None:
-    index = CorpusIndex.open(seeds_copy)
+    index = Workspace.open(seeds_copy)
     index.update()
     context = multiprocessing.get_context("fork")
     ready = context.Event()
-    process = context.Process(target=_hold_write_lock_and_die, args=(str(index.index_dir), ready))
+    process = context.Process(target=_hold_write_lock_and_die, args=(str(index.index.index_dir), ready))
     process.start()
     process.join(30)
     assert ready.is_set()
@@ -177,12 +178,12 @@ def test_stale_lock_of_a_dead_process_is_recovered(seeds_copy: Path) -> None:
 
 
 def test_damaged_index_is_rebuilt_with_a_message(seeds_copy: Path) -> None:
-    index = CorpusIndex.open(seeds_copy)
+    index = Workspace.open(seeds_copy)
     index.update()
     index.close()
     for segment in paths.index_dir(seeds_copy).glob("*.toc"):
         segment.write_bytes(b"\x00garbage")
-    reopened = CorpusIndex.open(seeds_copy)
+    reopened = Workspace.open(seeds_copy)
     report = reopened.update()
     assert report.rebuilt_reason and "damaged" in report.rebuilt_reason
     assert report.articles == 5
@@ -191,11 +192,11 @@ def test_damaged_index_is_rebuilt_with_a_message(seeds_copy: Path) -> None:
 
 
 def test_index_of_another_format_version_is_rebuilt(seeds_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    index = CorpusIndex.open(seeds_copy)
+    index = Workspace.open(seeds_copy)
     index.update()
     index.close()
-    monkeypatch.setattr("workbench.core.index.SCHEMA_VERSION", 999)
-    reopened = CorpusIndex.open(seeds_copy)
+    monkeypatch.setattr("workbench.core.index.corpus_index.SCHEMA_VERSION", 999)
+    reopened = Workspace.open(seeds_copy)
     report = reopened.update()
     assert report.rebuilt_reason and "another version" in report.rebuilt_reason
     assert report.articles == 5
@@ -205,7 +206,7 @@ def test_index_of_another_format_version_is_rebuilt(seeds_copy: Path, monkeypatc
 def test_unreadable_files_are_skipped_with_reasons_and_reported_again(seeds_copy: Path) -> None:
     (seeds_copy / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     (seeds_copy / "empty.txt").write_text("   \n", encoding="utf-8")
-    index = CorpusIndex.open(seeds_copy)
+    index = Workspace.open(seeds_copy)
     report = index.update()
     reasons = {s.relpath: s.reason for s in report.skipped}
     assert reasons == {"image.txt": "binary", "empty.txt": "empty"}
@@ -221,8 +222,8 @@ def test_parallel_indexing_gives_the_same_index(tmp_path: Path, monkeypatch: pyt
     corpus = tmp_path / "corpus"
     write_articles(corpus, 30, place="حلب")
     write_articles(corpus, 30, place="دمشق", start=30)
-    monkeypatch.setattr("workbench.core.index.PARALLEL_MIN_BYTES", 1000)
-    index = CorpusIndex.open(corpus)
+    monkeypatch.setattr("workbench.core.index.corpus_index.PARALLEL_MIN_BYTES", 1000)
+    index = Workspace.open(corpus)
     report = index.update(processes=2)
     assert report.articles == 60
     assert total(index, "حلب") == 30 and total(index, '"وزارة الدفاع"') == 60
@@ -240,9 +241,9 @@ def test_run_goes_on_in_process_when_the_workers_die(tmp_path: Path, monkeypatch
 
     corpus = tmp_path / "corpus"
     write_articles(corpus, 12)
-    monkeypatch.setattr("workbench.core.index.PARALLEL_MIN_BYTES", 0)
-    monkeypatch.setattr("workbench.core.index.prepare_in_workers", dying_workers)
-    index = CorpusIndex.open(corpus)
+    monkeypatch.setattr("workbench.core.index.corpus_index.PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr("workbench.core.index.corpus_index.prepare_in_workers", dying_workers)
+    index = Workspace.open(corpus)
     report = index.update(processes=2)
     assert report.articles == 12 and report.added == 12
     index.close()
@@ -255,16 +256,16 @@ def test_cancel_inside_a_large_collection_file_stops_at_once_and_saves_no_part_o
     records = [{"title": f"خبر {n}", "content": f"أعلنت وزارة الدفاع الروسية خبرا رقم {n} عن حلب."} for n in range(96)]
     (corpus / "news.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records),
                                        encoding="utf-8")
-    monkeypatch.setattr("workbench.core.index.PARALLEL_MIN_BYTES", 0)
-    monkeypatch.setattr("workbench.core.index.PROGRESS_INTERVAL", 0.0)
-    monkeypatch.setattr("workbench.core.preparing.CHUNK_ARTICLES", 8)
+    monkeypatch.setattr("workbench.core.index.corpus_index.PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr("workbench.core.index.corpus_index.PROGRESS_INTERVAL", 0.0)
+    monkeypatch.setattr("workbench.core.index.preparing.CHUNK_ARTICLES", 8)
     token = CancelToken()
 
     def cancel_after_the_first_chunk(progress: Progress) -> None:
         if progress.phase == "index" and progress.articles >= 8:
             token.cancel()
 
-    index = CorpusIndex.open(corpus)
+    index = Workspace.open(corpus)
     report = index.update(progress=cancel_after_the_first_chunk, cancel=token, processes=2)
     assert report.cancelled
     assert (report.added, report.indexed_articles, report.articles) == (0, 0, 0)

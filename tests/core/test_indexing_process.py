@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 from tests.core.test_index import total, write_articles
-from workbench.core.corpus import CorpusError
-from workbench.core.index import CorpusIndex
-from workbench.core.indexing_process import update_in_child
+from workbench.core.errors import CorpusError
+from workbench.core.workspace import Workspace
+from workbench.core.index.child_process import update_in_child
 from workbench.core.progress import CancelToken, Progress
 
 
 def test_child_indexes_and_the_parent_index_sees_it(seeds_copy: Path) -> None:
-    index = CorpusIndex.open(seeds_copy)
+    index = Workspace.open(seeds_copy)
     phases: list[str] = []
     report = update_in_child(seeds_copy, progress=lambda p: phases.append(p.phase))
     assert (report.added, report.articles) == (5, 5)
@@ -39,7 +39,7 @@ def test_cancel_reaches_the_child(tmp_path: Path) -> None:
 
 
 def test_errors_in_the_child_are_raised_in_the_parent(seeds_copy: Path) -> None:
-    index = CorpusIndex.open(seeds_copy)
+    index = Workspace.open(seeds_copy)
     shutil.rmtree(seeds_copy)
     with pytest.raises(CorpusError, match="does not exist"):
         update_in_child(seeds_copy)

@@ -16,8 +16,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from whoosh.filedb import structfile
 
-from workbench.core.index import CorpusIndex, SearchRequest
-from workbench.core.mapped_storage import MappedFile, MappedReader, MappedStorage
+from workbench.core.search import SearchRequest
+from workbench.core.workspace import Workspace
+from workbench.core.index.mapped_storage import MappedFile, MappedReader, MappedStorage
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -99,7 +100,7 @@ def test_empty_files_open_as_plain_files(tmp_path: Path) -> None:
 def test_searching_copies_no_index_file_into_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = tmp_path / "corpus"
     shutil.copytree(SEEDS, corpus)
-    index = CorpusIndex.open(corpus)
+    index = Workspace.open(corpus)
     index.update()
     index.close()
     copied: list[int] = []
@@ -109,8 +110,8 @@ def test_searching_copies_no_index_file_into_memory(tmp_path: Path, monkeypatch:
         return io.BytesIO(initial)
 
     monkeypatch.setattr(structfile, "BytesIO", recording_bytesio)
-    index = CorpusIndex.open(corpus)
-    results = index.search(SearchRequest("لافروف"))
+    index = Workspace.open(corpus)
+    results = index.engine.search(SearchRequest("لافروف"))
     assert results.total == 4
     assert all(results.hit(i).snippets for i in range(len(results)))
     index.close()

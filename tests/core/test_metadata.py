@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench.core.metadata import (
+from workbench.core.ingest.metadata import (
     SIDECAR_NAME,
     apply_sidecar,
     attribution,

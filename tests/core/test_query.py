@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbench.core.query import And, DateRange, Not, Or, Phrase, QueryError, Word, parse, parse_date_range
+from workbench.core.search.query import And, DateRange, Not, Or, Phrase, QueryError, Word, parse, parse_date_range
 
 
 def test_words_are_joined_by_and_in_all_mode_and_by_or_in_any_mode() -> None:

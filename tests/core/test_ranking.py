@@ -16,8 +16,10 @@ import pytest
 from whoosh import query as wq
 
 from tests.conftest import SEEDS_DIR
-from workbench.core.index import CorpusIndex, SearchRequest, _compile, _filters
-from workbench.core.ranking import Ranker
+from workbench.core.search import SearchRequest
+from workbench.core.search.engine import _compile, _filters
+from workbench.core.workspace import Workspace
+from workbench.core.search.ranking import Ranker
 
 QUERIES = [
     "سوريا",
@@ -44,7 +46,7 @@ def _sentences() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def edited_index(tmp_path_factory: pytest.TempPathFactory) -> CorpusIndex:
+def edited_index(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
     corpus = tmp_path_factory.mktemp("generated")
     sentences = _sentences()
     rng = random.Random(7)
@@ -53,7 +55,7 @@ def edited_index(tmp_path_factory: pytest.TempPathFactory) -> CorpusIndex:
         source = rng.choice(["sana", "tishreen", "aljazeera"])
         (corpus / f"a{i:03}.txt").write_text(f"عنوان {i}\n{body}\n(المصدر: {source}، بتاريخ {rng.randint(1, 28)}/11/2016)",
                                               encoding="utf-8")
-    index = CorpusIndex.open(corpus)
+    index = Workspace.open(corpus)
     index.update(processes=0)
     for i in range(0, 300, 7):
         (corpus / f"a{i:03}.txt").unlink()
@@ -64,16 +66,16 @@ def edited_index(tmp_path_factory: pytest.TempPathFactory) -> CorpusIndex:
     index.close()
 
 
-def test_fixture_has_segments_and_deletions(edited_index: CorpusIndex) -> None:
-    reader = edited_index._get_searcher().reader()
+def test_fixture_has_segments_and_deletions(edited_index: Workspace) -> None:
+    reader = edited_index.index._get_searcher().reader()
     leaves = [leaf for leaf, _ in reader.leaf_readers()]
     assert len(leaves) >= 2
     assert any(leaf.has_deletions() for leaf in leaves)
 
 
 @pytest.mark.parametrize("text", QUERIES)
-def test_matches_and_scores_equal_whoosh(edited_index: CorpusIndex, text: str) -> None:
-    searcher = edited_index._get_searcher()
+def test_matches_and_scores_equal_whoosh(edited_index: Workspace, text: str) -> None:
+    searcher = edited_index.index._get_searcher()
     request = SearchRequest(text, limit=10)
     query = _compile(request, searcher).query
     whoosh_results = searcher.search(query, limit=None, filter=_filters(request))
@@ -94,8 +96,8 @@ def _negations(query: wq.Query) -> int:
     return int(isinstance(query, wq.Not)) + sum(_negations(child) for child in query.children())
 
 
-def test_scores_equal_whoosh_for_intersections(edited_index: CorpusIndex) -> None:
-    searcher = edited_index._get_searcher()
+def test_scores_equal_whoosh_for_intersections(edited_index: Workspace) -> None:
+    searcher = edited_index.index._get_searcher()
     query = _compile(SearchRequest("حلب الروسية"), searcher).query
     whoosh_results = searcher.search(query, limit=None)
     expected = {whoosh_results.docnum(i): whoosh_results.score(i) for i in range(len(whoosh_results))}
@@ -106,9 +108,9 @@ def test_scores_equal_whoosh_for_intersections(edited_index: CorpusIndex) -> Non
     assert scores.tolist() == pytest.approx([expected[d] for d in docs.tolist()], rel=1e-9)
 
 
-def test_search_pages_follow_score_then_document_order(edited_index: CorpusIndex) -> None:
-    everything = edited_index.search(SearchRequest("حلب", limit=1000))
-    page = edited_index.search(SearchRequest("حلب", limit=7))
+def test_search_pages_follow_score_then_document_order(edited_index: Workspace) -> None:
+    everything = edited_index.engine.search(SearchRequest("حلب", limit=1000))
+    page = edited_index.engine.search(SearchRequest("حلب", limit=7))
 
     assert page.total == everything.total > 7
     ranked = [(hit.score, hit.id) for hit in everything][:7]
@@ -117,10 +119,10 @@ def test_search_pages_follow_score_then_document_order(edited_index: CorpusIndex
     assert scores == sorted(scores, reverse=True)
 
 
-def test_entity_filter_and_search_ids_agree(edited_index: CorpusIndex) -> None:
+def test_entity_filter_and_search_ids_agree(edited_index: Workspace) -> None:
     request = SearchRequest("سوريا", limit=5)
-    results = edited_index.search(request)
-    ids = edited_index.search_ids(request)
+    results = edited_index.engine.search(request)
+    ids = edited_index.engine.search_ids(request)
 
     assert len(ids) == results.total
     assert {hit.id for hit in results} <= set(ids)
@@ -133,9 +135,9 @@ def test_top_handles_empty_and_zero_limits() -> None:
     assert Ranker.top((np.array([1, 2, 3]), np.array([0.5, 0.7, 0.7])), 2) == [(2, 0.7), (3, 0.7)]
 
 
-def test_phrase_matches_are_reused_within_a_searcher(edited_index: CorpusIndex,
+def test_phrase_matches_are_reused_within_a_searcher(edited_index: Workspace,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    searcher = edited_index._get_searcher()
+    searcher = edited_index.index._get_searcher()
     query = _compile(SearchRequest('"وزير الخارجية"'), searcher).query
     ranker = Ranker(searcher, searcher.weighting)
     first_docs, first_scores = ranker.matches(query)

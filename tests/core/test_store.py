@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from workbench.core import paths, store
-from workbench.core.store import Store, StoreError
+from workbench.core import paths
+from workbench.core.userdata import store
+from workbench.core.userdata.store import Store, StoreError
 
 
 def test_a_new_store_lives_outside_the_corpus_at_the_current_version(seeds_copy: Path) -> None:

@@ -11,7 +11,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from workbench.core.index import SearchResults, UpdateReport
+from workbench.core.index import UpdateReport
+from workbench.core.search import SearchResults
 from workbench.ui import settings as S
 from workbench.ui.i18n import install_language
 from workbench.ui.main_window import MainWindow
@@ -66,7 +67,7 @@ def window(qtbot: QtBot, english: None) -> Iterator[MainWindow]:
     qtbot.waitExposed(main_window)
     yield main_window
     main_window.close()
-    assert not main_window.workers.is_busy()
+    assert not main_window.session.is_busy()
 
 
 def type_text(widget: QWidget, text: str) -> None:

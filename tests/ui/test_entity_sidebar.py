@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 from workbench.core import paths
 from workbench.core.arabic import normalize
 from workbench.core.entities.service import Entity
-from workbench.core.index import SearchRequest, SearchResults, UpdateReport
+from workbench.core.index import UpdateReport
+from workbench.core.search import SearchRequest, SearchResults
 from workbench.ui import settings as S
 from workbench.ui.main_window import MainWindow
 from workbench.ui.models.entity_model import EntityTreeModel
@@ -60,8 +61,8 @@ def result_ids(window: MainWindow) -> set[str]:
 
 
 def search_ids(window: MainWindow, query: str) -> set[str]:
-    assert window.index is not None
-    return set(window.index.search_ids(SearchRequest(query)))
+    assert window.session.workspace is not None
+    return set(window.session.workspace.engine.search_ids(SearchRequest(query)))
 
 
 def trigger(sidebar: EntitySidebar, entities: list[Entity], text: str, qtbot: QtBot) -> None:
@@ -104,8 +105,8 @@ def test_dock_lists_one_person_and_clicks_filter_results_and_highlight_mentions(
         window.results_view.setCurrentIndex(window.results_model.index(0, 0))
         qtbot.keyClick(window.results_view, Qt.Key.Key_Return)
     reader = window.reader
-    assert window.entity_service is not None and reader.article is not None
-    expected = window.entity_service.mentions(reader.article.id, [lavrov.id])
+    assert window.session.workspace is not None and reader.article is not None
+    expected = window.session.workspace.entities.mentions(reader.article.id, [lavrov.id])
     assert expected and reader.mentions == expected
     assert reader.entity_ranges() == [(to_qt_position(s, None), to_qt_position(e, None), t) for s, e, t, _ in expected]
     assert all("لافروف" in reader.article.text[s:e] for s, e, _, _ in expected)
@@ -118,7 +119,8 @@ def test_dock_lists_one_person_and_clicks_filter_results_and_highlight_mentions(
     type_search(window, "روسيا")
     click_entity(qtbot, window, "جون كيري", Qt.KeyboardModifier.ControlModifier)
     assert sidebar.filter_ids() == (lavrov.id, kerry.id)
-    assert result_ids(window) == set(lavrov.docs) & set(kerry.docs)
+    kerry_everywhere = window.session.workspace.entities.entity(kerry.id).docs  # the dock counts the last results only
+    assert result_ids(window) == set(lavrov.docs) & set(kerry_everywhere)
 
     with qtbot.waitSignal(window.search_finished, timeout=WAIT_MS):
         qtbot.mouseClick(sidebar.chips.chips()[1], Qt.MouseButton.LeftButton)

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from workbench.core.corpus import SkippedFile
+from workbench.core.ingest import SkippedFile
 from workbench.core.progress import Progress
 from workbench.ui.widgets.indexing_panel import IndexingPanel, format_duration
 

@@ -11,7 +11,8 @@ from PySide6.QtGui import QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from workbench.core.index import SearchResults, UpdateReport
+from workbench.core.index import UpdateReport
+from workbench.core.search import SearchResults
 from workbench.ui import settings as S
 from workbench.ui.main_window import MainWindow
 from workbench.ui.models.results_model import ResultsModel
@@ -56,7 +57,7 @@ def test_open_dialog_index_search_and_read(
     article = reader.article
     assert article is not None and article.id == hit.id
     assert reader.text_edit.toPlainText() == article.text.replace("\r\n", " \n").replace("\r", "\n")
-    expected = window.index.match_spans(hit.id, "لافروف")
+    expected = window.session.workspace.engine.match_spans(hit.id, "لافروف")
     assert expected and reader.spans == expected
     assert reader.highlighted_ranges() == expected
     for start, end in expected:

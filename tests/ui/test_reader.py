@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontInfo
 from pytestqt.qtbot import QtBot
 
-from workbench.core.corpus import Article
+from workbench.core.ingest import Article
 from workbench.ui.widgets.reader import BOILERPLATE_COLOUR, ReaderPane, to_qt_position, utf16_positions
 
 TEXT = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
-from workbench.core.index import Hit, Snippet
+from workbench.core.search import Hit, Snippet
 from workbench.ui.models.results_model import BATCH_SIZE, HIT_ROLE, SNIPPET_HTML_ROLE, ResultsModel, snippet_html
 from workbench.ui.widgets.results_view import ResultsView
 
@@ -77,9 +77,9 @@ def test_enter_on_a_row_activates_its_hit(qtbot: QtBot) -> None:
     view.show()
     view.setCurrentIndex(model.index(0, 0))
     qtbot.keyClick(view, Qt.Key.Key_Down)
-    with qtbot.waitSignal(view.hit_activated) as blocker:
+    with qtbot.waitSignal(view.row_activated) as blocker:
         qtbot.keyClick(view, Qt.Key.Key_Return)
-    assert blocker.args[0].id == "1.txt"
+    assert blocker.args[0] == 1
 
 
 def test_model_passes_qt_model_tester(qtmodeltester) -> None:  # noqa: ANN001

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from workbench.core.index import SearchRequest
+from workbench.core.search import SearchRequest
 from workbench.ui.widgets.search_panel import SearchPanel, expand_date
 
 

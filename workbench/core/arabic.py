@@ -292,3 +292,67 @@ def spelling_variants(norm: str) -> set[str]:
     first = _one_step_variants(norm)
     second = {v for word in first for v in _one_step_variants(word)}
     return {v for v in first | second if v != norm and not is_stopword(v)}
+
+
+# -- matching keys: how words and names are compared wherever they are looked up -----------------
+
+
+def match_key(word: str) -> str:
+    """The form a single word is looked up by (gazetteers, trigger lists, tagger features):
+    normalised, proclitics and article stripped, so بألمانيا meets ألمانيا."""
+    return strip_clitics(normalize(word))
+
+
+@lru_cache(maxsize=100_000)
+def name_key(name: str) -> str:
+    """The matching form of an entity name: its words normalised, space-joined.
+
+    Proclitics are NOT stripped: for extracted mentions the tagger already removed them from
+    the first word where the corpus counts vouch for it (``split_proclitics``), while a blanket
+    ``strip_clitics`` on names would turn كيري into يري and join it with بيري. A name the user
+    types is keyed as written.
+    """
+    return " ".join(token.norm for token in tokenize(name))
+
+
+class Proclitics(NamedTuple):
+    """A normalised word split into its proclitic letters and the word as it would stand alone."""
+
+    letters: str
+    """The proclitic letters in front (و ف ب ك ل combinations), "" when there are none."""
+    word: str
+    """The word without them, its article kept: وبالعاصمة -> العاصمه."""
+    contracted: bool
+    """True for لل (ل + ال written with one alef less): the letters cannot be cut off the text."""
+
+
+def split_proclitics(norm: str) -> Proclitics:
+    """Split the proclitics off a normalised word, keeping its article (see ``Proclitics``).
+
+    A word with nothing to strip gives ``Proclitics("", norm, False)``.
+    """
+    key = strip_clitics(norm)
+    if key == norm or not norm.endswith(key):
+        return Proclitics("", norm, False)
+    prefix = norm[: len(norm) - len(key)]
+    if prefix.endswith("لل"):
+        return Proclitics(prefix[:-1], "ال" + key, True)
+    if prefix.endswith("ال"):
+        return Proclitics(prefix[:-2], "ال" + key, False)
+    return Proclitics(prefix, key, False)
+
+
+def offset_after_letters(text: str, start: int, letters: int) -> int:
+    """The offset in ``text`` after ``letters`` letters from ``start``; marks that normalise to
+    nothing (diacritics, tatweel) do not count, so a clitic's vowel sign stays with it."""
+    offset = start
+    while letters and offset < len(text):
+        if normalize(text[offset]):
+            letters -= 1
+        offset += 1
+    return offset
+
+
+def count_arabic_letters(text: str) -> int:
+    """How many Arabic letters ``text`` has (encoding detection asks whether text is Arabic)."""
+    return sum(len(run) for run in _ARABIC_WORD_RE.findall(text))

@@ -64,10 +64,29 @@ def log_dir() -> Path:
     return data_home() / "logs"
 
 
-def resources_dir() -> Path:
-    """The bundled resources folder (fonts, i18n, gazetteers, models): beside the package in a
-    checkout or editable install, or inside a PyInstaller bundle when frozen."""
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+"""The ``workbench`` package folder."""
+
+
+def _bundled(name: str) -> Path:
+    """A folder the app ships: ``resources`` or ``seeds``.
+
+    A frozen bundle (PyInstaller) has it inside the bundle; an installed wheel has it inside the
+    package (pyproject.toml maps the repository's top-level folders into ``workbench/``); a
+    checkout or editable install has it at the repository root, beside the package.
+    """
     bundle = getattr(sys, "_MEIPASS", None)
     if getattr(sys, "frozen", False) and bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent.parent / "resources"
+        return Path(bundle) / name
+    inside = _PACKAGE_DIR / name
+    return inside if inside.is_dir() else _PACKAGE_DIR.parent / name
+
+
+def resources_dir() -> Path:
+    """The bundled resources folder (fonts, i18n, gazetteers, models, icons)."""
+    return _bundled("resources")
+
+
+def demo_corpus_dir() -> Path:
+    """The bundled demo corpus: the five sample articles of the repository's ``seeds/``."""
+    return _bundled("seeds")

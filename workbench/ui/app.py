@@ -14,7 +14,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from workbench import __version__
-from workbench.core.paths import log_dir, resources_dir
+from workbench.core.paths import demo_corpus_dir, log_dir, resources_dir
 from workbench.ui import settings as S
 from workbench.ui.crash import CrashHandler
 from workbench.ui.fonts import load_fonts
@@ -25,8 +25,8 @@ APP_DISPLAY_NAME = "Arabic News Workbench"
 
 
 def default_corpus() -> Path:
-    """The sample corpus shipped beside the resources (the repository's seeds/)."""
-    return resources_dir().parent / "seeds"
+    """The bundled demo corpus (the repository's seeds/)."""
+    return demo_corpus_dir()
 
 
 def startup_corpus(settings: S.Settings, corpus: Path | None) -> Path:

@@ -1,85 +1,42 @@
-"""The main window: open a corpus, index it in the background, search, read, explore entities.
+"""The main window: composes the search panel, results, reader, entity dock and menus.
 
-Every call into the core that may take time (opening, indexing, searching, counting entities)
-goes through the window's ``WorkerPool``; the GUI thread only reads from an open index (lazy
-hits, one article, its match spans and entity mentions), which the core allows beside one
-worker thread. Results of superseded jobs (a search overtaken by a newer one, indexing of a
-corpus the user has left) are ignored.
+Everything that touches the core goes through the window's ``CorpusSession`` (session.py),
+which owns the open workspace and runs jobs off the GUI thread; the window turns the session's
+signals into what the widgets show, and the widgets' requests into session calls.
 
 The entity dock (``EntitySidebar``) owns the entity filter; every search adds it to the search
-panel's request (``SearchRequest.entities``), so the results always honour both.
+panel's request, so the results always honour both.
 """
 
 from __future__ import annotations
 
 import errno
 import logging
-from dataclasses import replace
 from pathlib import Path
-from typing import NamedTuple
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
-from workbench.core.corpus import CorpusError
-from workbench.core.entities.service import EntityService
-from workbench.core.index import (
-    RESPONSIVE_WRITER_MEMORY_MB,
-    CorpusIndex,
-    Hit,
-    IndexInfo,
-    IndexingError,
-    QueryError,
-    SearchRequest,
-    SearchResults,
-    UpdateReport,
-)
-from workbench.core.indexing_process import update_in_child
-from workbench.core.progress import CancelToken, Progress, ProgressCallback
+from workbench.core.errors import QueryError, WorkbenchError
+from workbench.core.index import IndexInfo
+from workbench.core.search import SearchRequest
 from workbench.ui import settings as S
 from workbench.ui.crash import write_crash_log
 from workbench.ui.dialogs.settings_dialog import SettingsDialog
 from workbench.ui.models.results_model import ResultsModel
+from workbench.ui.session import CorpusSession, Indexed, LoadedArticle, SearchOutcome
 from workbench.ui.widgets.entity_sidebar import EntitySidebar
 from workbench.ui.widgets.indexing_panel import IndexingPanel
 from workbench.ui.widgets.message_bar import MessageBar
 from workbench.ui.widgets.reader import ReaderPane
 from workbench.ui.widgets.results_view import ResultsView
 from workbench.ui.widgets.search_panel import SearchPanel
-from workbench.ui.workers import Task, WorkerPool
 
 log = logging.getLogger(__name__)
 
 ENTITY_DOCK_WIDTH = 400
 """First-run width of the entity dock (pixels); afterwards the saved window state decides."""
-INDEXING_PROCESSES = 2
-"""Worker processes that extract entities while this process writes the index (spawned, so safe
-from the GUI's worker thread; small corpora stay in-process anyway)."""
-FIRST_PAGE_HITS = 40
-"""Hits whose snippets the search job builds in the background: about two screens of results."""
-
-
-class _OpenedCorpus(NamedTuple):
-    """What the open job hands back: the corpus's index and its entity service."""
-
-    index: CorpusIndex
-    entities: EntityService
-
-
-class _Indexed(NamedTuple):
-    """What the indexing job hands back: its report, and the index facts the filters show
-    (gathered on the worker: reading them costs tens of milliseconds on a large corpus)."""
-
-    report: UpdateReport
-    info: IndexInfo
-
-
-class _SearchOutcome(NamedTuple):
-    """What the search job hands back: the request as run (entity filter included) and its results."""
-
-    request: SearchRequest
-    results: SearchResults
 
 
 def _folder_of_drop(event: QDragEnterEvent | QDropEvent) -> Path | None:
@@ -110,13 +67,16 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("main_window")
         self.settings = settings if settings is not None else S.Settings()
-        self.workers = WorkerPool(self)
-        self.index: CorpusIndex | None = None
-        self.entity_service: EntityService | None = None
-        self.corpus: Path | None = None
-        self._indexing_task: Task | None = None
-        self._open_task: Task | None = None
-        self._search_task: Task | None = None
+        self.session = CorpusSession(self)
+        self.session.opened.connect(self._on_session_opened)
+        self.session.open_failed.connect(self._on_session_open_failed)
+        self.session.indexing_progressed.connect(self._on_session_indexing_progressed)
+        self.session.indexing_finished.connect(self._on_session_indexing_finished)
+        self.session.indexing_failed.connect(self._on_session_indexing_failed)
+        self.session.search_finished.connect(self._on_session_search_finished)
+        self.session.search_failed.connect(self._on_session_search_failed)
+        self.session.article_loaded.connect(self._on_session_article_loaded)
+        self.session.article_failed.connect(self._on_session_article_failed)
         self._last_request: SearchRequest | None = None
         self._shown_request: SearchRequest | None = None
 
@@ -126,7 +86,7 @@ class MainWindow(QMainWindow):
         self.search_panel.search_requested.connect(self._on_search_panel_search_requested)
         self.results_model = ResultsModel(self)
         self.results_view = ResultsView(self.results_model)
-        self.results_view.hit_activated.connect(self._on_results_view_hit_activated)
+        self.results_view.row_activated.connect(self._on_results_view_row_activated)
         self.reader = ReaderPane(font_size=self.settings.get(S.READER_FONT_SIZE))
         self.reader.font_size_changed.connect(self._on_reader_font_size_changed)
         self.indexing_panel = IndexingPanel()
@@ -149,7 +109,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.indexing_panel)
         self.setCentralWidget(central)
 
-        self.entity_sidebar = EntitySidebar(self.workers)
+        self.entity_sidebar = EntitySidebar(self.session)
         self.entity_sidebar.filter_changed.connect(self._on_entity_sidebar_filter_changed)
         self.entity_sidebar.failed.connect(self._on_entity_sidebar_failed)
         self.entity_dock = QDockWidget(self.tr("Entities"), self)
@@ -249,128 +209,56 @@ class MainWindow(QMainWindow):
 
     # ----- public actions -------------------------------------------------------------------
 
+    @property
+    def corpus(self) -> Path | None:
+        """The corpus folder open (or being opened) in the window."""
+        return self.session.corpus
+
     def open_corpus(self, folder: Path) -> None:
         """Open a corpus folder and bring its index up to date in the background."""
-        folder = Path(folder).expanduser()
-        for task in (self._open_task, self._indexing_task, self._search_task):
-            if task is not None:
-                task.cancel()
-        previous, previous_entities = self.index, self.entity_service
-        self.index = None
-        self.entity_service = None
-        self.entity_sidebar.set_corpus(None, None)
-        self.corpus = folder
-        self._indexing_task = None
-        self._search_task = None
-        self._last_request = None
+        self.session.open(folder)
+        self.entity_sidebar.set_workspace(None)
+        self._last_request = self._shown_request = None
         self.results_model.set_results(None)
         self.reader.clear()
         self.search_panel.clear_summary()
         self.search_panel.set_sources({})
-        self.indexing_panel.start(folder.name)
+        self.indexing_panel.start(Path(folder).name)
         self._update_status(state=self.tr("Opening…"))
         self._update_title()
 
-        def job(progress: ProgressCallback, cancel: CancelToken) -> _OpenedCorpus:
-            if previous_entities is not None:
-                previous_entities.close()
-            if previous is not None:
-                previous.close()
-            index = CorpusIndex.open(folder)
-            try:
-                return _OpenedCorpus(index, EntityService(index))
-            except BaseException:
-                index.close()
-                raise
-
-        self._open_task = self.workers.submit(
-            "open", job, succeeded=self._on_open_task_succeeded, failed=self._on_open_task_failed
-        )
-
     def update_index(self) -> None:
         """Index new and changed files of the open corpus (and drop deleted ones)."""
-        index = self.index
-        if index is None or self._indexing_task is not None:
+        if not self.session.update_index():
             return
         if not self.indexing_panel.running and self.corpus is not None:
             self.indexing_panel.start(self.corpus.name)
         self._update_status(state=self.tr("Indexing…"))
 
-        service = self.entity_service
-
-        def job(progress: ProgressCallback, cancel: CancelToken) -> _Indexed:
-            rebuilt_reason = index.take_rebuilt_reason()
-            report = update_in_child(index.corpus, progress=progress, cancel=cancel, processes=INDEXING_PROCESSES,
-                                     writer_memory_mb=RESPONSIVE_WRITER_MEMORY_MB)
-            report.rebuilt_reason = report.rebuilt_reason or rebuilt_reason
-            if service is not None and (report.indexed_articles or report.removed or report.rebuilt_reason):
-                # Group the entities' spellings now, while the user expects to wait, rather than
-                # on the first search (seconds on a large corpus); the service keeps the result.
-                progress(Progress("entities", 0, 0, message="grouping entity spellings"))
-                service.entities()
-            return _Indexed(report, index.info())
-
-        self._indexing_task = self.workers.submit(
-            "index",
-            job,
-            progressed=self._on_indexing_task_progressed,
-            succeeded=self._on_indexing_task_succeeded,
-            failed=self._on_indexing_task_failed,
-        )
-
     def cancel_indexing(self) -> None:
         """Stop indexing at the core's next safe point; work finished so far is kept."""
-        if self._indexing_task is not None:
-            self._indexing_task.cancel()
+        if self.session.is_indexing:
+            self.session.cancel_indexing()
             self.indexing_panel.cancelling()
             self._update_status(state=self.tr("Cancelling…"))
 
     def search(self, request: SearchRequest) -> None:
         """Run a search in the background, restricted by the entity filter; a newer search supersedes a pending one."""
-        index, service = self.index, self.entity_service
-        if index is None:
+        if not self.session.search(request, self.entity_sidebar.filter_ids()):
             self.search_panel.show_error(self.tr("Open a corpus folder first (File ▸ Open corpus folder…)."))
             return
-        if self._search_task is not None:
-            self._search_task.cancel()
         self._last_request = request
-        entity_ids = self.entity_sidebar.filter_ids()
-
-        def job(progress: ProgressCallback, cancel: CancelToken) -> _SearchOutcome | None:
-            if cancel.cancelled:
-                return None
-            effective = request
-            if entity_ids and service is not None:
-                terms = service.entity_filter_terms(entity_ids)
-                effective = replace(request, entities=tuple(tuple(t) for t in terms))
-            results = index.search(effective)
-            for row in range(min(len(results), FIRST_PAGE_HITS)):
-                results.hit(row)  # snippets of the rows shown first are built here, not on the GUI thread
-            return _SearchOutcome(effective, results)
-
-        self._search_task = self.workers.submit(
-            "search", job, succeeded=self._on_search_task_succeeded, failed=self._on_search_task_failed
-        )
-        if self._indexing_task is not None:
-            self.statusBar().showMessage(self.tr("The search will run when indexing finishes."), 5000)
+        if self.session.is_indexing:
+            self.statusBar().showMessage(self.tr("Searching what is indexed so far…"))
         else:
             self.statusBar().showMessage(self.tr("Searching…"))
 
-    def open_hit(self, hit: Hit) -> None:
-        """Show a hit's article in the reader with every match of the current query highlighted."""
-        if self.index is None:
+    def open_row(self, row: int) -> None:
+        """Show row ``row`` of the current results in the reader, every match of its query highlighted."""
+        results = self.results_model.results
+        if results is None or not 0 <= row < len(results):
             return
-        try:
-            article = self.index.article(hit.id)
-            request = self._shown_request
-            spans = self.index.match_spans(hit.id, request.query, request.match) if request is not None and request.query else []
-            mentions = self._entity_mentions(hit.id)
-        except (CorpusError, OSError, KeyError) as exc:
-            self.show_error(self._describe_error(exc))
-            return
-        self.reader.show_article(article, spans, self.corpus, mentions)
-        self.reader.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.article_shown.emit(hit.id)
+        self.session.load_article(results, row, self.entity_sidebar.filter_ids())
 
     def show_error(self, message: str, level: str = "error") -> None:
         """A non-blocking message above the results (and briefly in the status bar)."""
@@ -391,21 +279,8 @@ class MainWindow(QMainWindow):
         self.reader.set_font_size(self.settings.get(S.READER_FONT_SIZE))
 
     def shutdown(self) -> None:
-        """Stop background work, join the worker thread and close the entity store and the index."""
-        self.workers.shutdown()
-        if self.entity_service is not None:
-            self.entity_service.close()
-            self.entity_service = None
-        if self.index is not None:
-            self.index.close()
-            self.index = None
-
-    def _entity_mentions(self, article_id: str) -> list[tuple[int, int, str, str]]:
-        """Mentions of the filter's entities in an article (none without a filter)."""
-        entity_ids = self.entity_sidebar.filter_ids()
-        if not entity_ids or self.entity_service is None:
-            return []
-        return self.entity_service.mentions(article_id, entity_ids)
+        """Stop background work, join the worker threads and close the corpus."""
+        self.session.shutdown()
 
     # ----- status ---------------------------------------------------------------------------
 
@@ -424,7 +299,7 @@ class MainWindow(QMainWindow):
 
     def _describe_error(self, exc: BaseException, trace: str = "") -> str:
         """A one-line message for the user; unexpected errors are logged with their trace."""
-        if isinstance(exc, (CorpusError, QueryError, IndexingError)):
+        if isinstance(exc, WorkbenchError):
             return str(exc)
         if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
             return self.tr("The disk is full, so the index could not be saved. Free some space, then update the index.")
@@ -435,43 +310,27 @@ class MainWindow(QMainWindow):
         log.error("unexpected error in a background job, details in %s", path)
         return self.tr("An unexpected error occurred. Details were saved to {path}").format(path=path)
 
-    # ----- slots: worker tasks --------------------------------------------------------------
+    # ----- slots: the session ---------------------------------------------------------------
 
-    def _on_open_task_succeeded(self, opened: _OpenedCorpus) -> None:
-        if self.sender() is not self._open_task:
-            opened.entities.close()
-            opened.index.close()
-            return
-        self._open_task = None
-        self.index, self.entity_service = opened
-        self.entity_sidebar.set_corpus(opened.index, opened.entities)
-        assert self.corpus is not None
-        self._rebuild_recent_after_open(self.corpus)
-        self.corpus_opened.emit(self.corpus)
+    def _on_session_opened(self, folder: Path) -> None:
+        self.entity_sidebar.set_workspace(self.session.workspace)
+        self._rebuild_recent_after_open(folder)
+        self.corpus_opened.emit(folder)
         self.update_index()
 
-    def _on_open_task_failed(self, exc: BaseException) -> None:
-        task = self.sender()
-        if task is not self._open_task:
-            return
-        self._open_task = None
-        message = self._describe_error(exc, getattr(task, "traceback_text", ""))
+    def _on_session_open_failed(self, exc: BaseException, trace: str) -> None:
+        message = self._describe_error(exc, trace)
         self.indexing_panel.finish()
-        self.corpus = None
         self._update_status(state=self.tr("No corpus open"))
         self._update_title()
         self.show_error(message)
         self.indexing_failed.emit(message)
 
-    def _on_indexing_task_progressed(self, progress: object) -> None:
-        if self.sender() is self._indexing_task:
-            self.indexing_panel.update_progress(progress)  # type: ignore[arg-type]
+    def _on_session_indexing_progressed(self, progress: object) -> None:
+        self.indexing_panel.update_progress(progress)  # type: ignore[arg-type]
 
-    def _on_indexing_task_succeeded(self, indexed: _Indexed) -> None:
+    def _on_session_indexing_finished(self, indexed: Indexed) -> None:
         report = indexed.report
-        if self.sender() is not self._indexing_task:
-            return
-        self._indexing_task = None
         self.indexing_panel.finish(report.skipped)
         if report.rebuilt_reason:
             self.show_error(self.tr("The index was rebuilt: {reason}").format(reason=report.rebuilt_reason), "warning")
@@ -490,27 +349,20 @@ class MainWindow(QMainWindow):
             8000,
         )
         self._refresh_filters(indexed.info)
-        if self._last_request is not None and self._search_task is None:
-            self.search(self._last_request)  # the sidebar recounts when the results are in
+        if self._last_request is not None:
+            self.search(self._last_request)  # the results and the entity counts now include every article
         else:
             self.entity_sidebar.refresh()
         self.indexing_finished.emit(report)
 
-    def _on_indexing_task_failed(self, exc: BaseException) -> None:
-        task = self.sender()
-        if task is not self._indexing_task:
-            return
-        self._indexing_task = None
-        message = self._describe_error(exc, getattr(task, "traceback_text", ""))
+    def _on_session_indexing_failed(self, exc: BaseException, trace: str) -> None:
+        message = self._describe_error(exc, trace)
         self.indexing_panel.finish()
         self._update_status(state=self.tr("Indexing failed"))
         self.show_error(message)
         self.indexing_failed.emit(message)
 
-    def _on_search_task_succeeded(self, outcome: _SearchOutcome | None) -> None:
-        if self.sender() is not self._search_task or outcome is None:
-            return
-        self._search_task = None
+    def _on_session_search_finished(self, outcome: SearchOutcome) -> None:
         self._shown_request = self._last_request
         results = outcome.results
         self.results_model.set_results(results)
@@ -523,18 +375,22 @@ class MainWindow(QMainWindow):
         self._refresh_entity_highlights()
         self.search_finished.emit(results)
 
-    def _on_search_task_failed(self, exc: BaseException) -> None:
-        task = self.sender()
-        if task is not self._search_task:
-            return
-        self._search_task = None
-        message = self._describe_error(exc, getattr(task, "traceback_text", ""))
+    def _on_session_search_failed(self, exc: BaseException, trace: str) -> None:
+        message = self._describe_error(exc, trace)
         self.statusBar().clearMessage()
         if isinstance(exc, QueryError):
             self.search_panel.show_error(message)
         else:
             self.show_error(message)
         self.search_failed.emit(message)
+
+    def _on_session_article_loaded(self, loaded: LoadedArticle) -> None:
+        self.reader.show_article(loaded.article, loaded.spans, self.corpus, loaded.mentions)
+        self.reader.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.article_shown.emit(loaded.article.id)
+
+    def _on_session_article_failed(self, exc: BaseException, trace: str) -> None:
+        self.show_error(self._describe_error(exc, trace))
 
     def _rebuild_recent_after_open(self, folder: Path) -> None:
         self.settings.add_recent_corpus(folder)
@@ -553,7 +409,7 @@ class MainWindow(QMainWindow):
         if article is None:
             return
         try:
-            self.reader.set_mentions(self._entity_mentions(article.id))
+            self.reader.set_mentions(self.session.mentions(article.id, self.entity_sidebar.filter_ids()))
         except KeyError:  # an entity id gone stale (merged elsewhere): show no mentions rather than old ones
             self.reader.set_mentions([])
 
@@ -564,9 +420,7 @@ class MainWindow(QMainWindow):
         if request.query or entity_ids:
             self.search(request)
             return
-        if self._search_task is not None:  # neither words nor entities left: nothing to list
-            self._search_task.cancel()
-            self._search_task = None
+        self.session.cancel_search()  # neither words nor entities left: nothing to list
         self._last_request = self._shown_request = None
         self.results_model.set_results(None)
         self.search_panel.clear_summary()
@@ -579,8 +433,8 @@ class MainWindow(QMainWindow):
     def _on_search_panel_search_requested(self, request: SearchRequest) -> None:
         self.search(request)
 
-    def _on_results_view_hit_activated(self, hit: Hit) -> None:
-        self.open_hit(hit)
+    def _on_results_view_row_activated(self, row: int) -> None:
+        self.open_row(row)
 
     def _on_reader_font_size_changed(self, size: int) -> None:
         self.settings.set(S.READER_FONT_SIZE, size)
@@ -604,7 +458,7 @@ class MainWindow(QMainWindow):
         self._rebuild_recent_menu()
 
     def _on_reindex_action_triggered(self) -> None:
-        if self.index is None:
+        if self.session.workspace is None:
             self.show_error(self.tr("Open a corpus folder first (File ▸ Open corpus folder…)."), "info")
         else:
             self.update_index()

@@ -40,7 +40,7 @@ def _wait_idle(window: object) -> None:
     from PySide6.QtWidgets import QApplication
 
     deadline = time.monotonic() + WAIT_MS / 1000
-    while window.workers.is_busy() and time.monotonic() < deadline:  # type: ignore[attr-defined]
+    while window.session.is_busy() and time.monotonic() < deadline:  # type: ignore[attr-defined]
         QApplication.processEvents()
         time.sleep(0.01)
     QApplication.processEvents()
@@ -77,7 +77,8 @@ def render(outdir: Path, query: str = DEFAULT_QUERY, entity: str = DEFAULT_ENTIT
             _wait_idle(window)
         if window.results_model.rowCount():
             window.results_view.setCurrentIndex(window.results_model.index(0, 0))
-            window.open_hit(window.results_model.hit(0))
+            window.open_row(0)
+            _wait_for(window, "article_shown")
         QApplication.processEvents()
         path = outdir / f"main_{language}.png"
         window.grab().save(str(path))

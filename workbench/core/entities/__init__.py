@@ -1,9 +1,8 @@
-"""Entity extraction from Arabic news: gazetteers, features, a CRF tagger and rule layers.
+"""People, places and organisations in Arabic news: extraction, grouping of spellings, curation.
 
-``extract_mentions(text)`` is the entry point for indexing; ``conll`` reads, tags and scores
-ANERcorp-style files.
+The pipeline, in the order data flows: ``tagger`` (CRF over ``features`` and ``gazetteer``,
+with rule layers) finds mentions; ``extraction`` keys and links them per article; ``stage``
+runs that as an indexing stage and stores the mentions in the ``catalog``; ``merge`` and
+``view`` group spellings into entities and apply the user's curation; ``service`` is the API
+the CLI and the GUI use. ``conll`` tags and scores ANERcorp-style files.
 """
-
-from workbench.core.entities.tagger import EntityTagger, Mention, default_tagger, extract_mentions
-
-__all__ = ["EntityTagger", "Mention", "default_tagger", "extract_mentions"]

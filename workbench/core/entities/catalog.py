@@ -2,12 +2,14 @@
 
 ``entities.sqlite3`` lives in the index folder because it is derived data, exactly like the
 index: it is deleted when the index is rebuilt and refilled by indexing. (The user's curation
-is NOT here but in the per-corpus store, store.py, so it survives rebuilds.)
+is NOT here but in the per-corpus store, userdata/store.py, so it survives rebuilds.) This
+module only stores and reads; extraction.py finds the mentions, stage.py connects the two to
+the indexer.
 
-It is written like the manifest (manifest.py): AFTER the Whoosh commit that indexed the same
-articles and before the manifest records them, so a crash leaves the catalog behind the index,
-never ahead; the next run re-processes those files and replaces their rows (delete by path,
-insert), which converges.
+The indexer writes it like the manifest (index/manifest.py): AFTER the Whoosh commit that
+indexed the same articles and before the manifest records them, so a crash leaves the catalog
+behind the index, never ahead; the next run re-processes those files and replaces their rows
+(delete by path, insert), which converges.
 
 Layout, normalised because a large corpus has about a million mentions that repeat a few tens
 of thousands of spellings:
@@ -16,7 +18,7 @@ of thousands of spellings:
 - ``forms(id, type, text, key, link)``: one row per distinct (type, original text, key, link);
 - ``mentions(article, form, start, end)``: offsets into the article's ORIGINAL text.
 
-``key`` is the matching form of the name (``mention_key``); ``link`` is the key of the longer
+``key`` is the matching form of the name (``arabic.name_key``); ``link`` is the key of the longer
 name the mention was linked to inside its article (لافروف after سيرغي لافروف), else ``key``
 (see merge.link_in_article). ``meta.generation`` grows with every write, so readers can cache.
 """
@@ -26,16 +28,12 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
-from workbench.core import arabic, sqlite
-from workbench.core.corpus import Article
-from workbench.core.entities.merge import link_in_article
-from workbench.core.entities.tagger import Mention, extract_mentions_many
+from workbench.core import sqlite
+from workbench.core.entities.extraction import CatalogMention
 
-__all__ = ["CatalogMention", "EntityCatalog", "articles_mentions", "mention_key"]
+__all__ = ["EntityCatalog"]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -53,61 +51,6 @@ CREATE TABLE IF NOT EXISTS mentions (
 );
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article);
 """
-
-
-@lru_cache(maxsize=100_000)
-def mention_key(name: str) -> str:
-    """The matching form of an entity name: its words normalised (arabic.normalize), space-joined.
-
-    Proclitics are NOT stripped here: for extracted mentions the tagger already removed them
-    from the first word where the corpus counts vouch for it (بألمانيا -> ألمانيا, while كيري
-    stays whole), and its ``Mention.norm`` is what is keyed. Blanket ``strip_clitics`` on names
-    would turn كيري into يري and join it with بيري. A user-typed name is keyed as written.
-    """
-    return " ".join(token.norm for token in arabic.tokenize(name))
-
-
-class CatalogMention(NamedTuple):
-    """One mention ready for the catalog: offsets into the original text, type, text, key, link.
-
-    A tuple of strings and ints, so the garbage collector stops tracking it: a batch holds
-    hundreds of thousands of them, and full collections over tracked objects stall every thread
-    (the GUI's included) for up to a second.
-    """
-
-    start: int
-    end: int
-    type: str
-    text: str
-    key: str
-    link: str
-
-    @property
-    def term(self) -> str:
-        """The article's term in the Whoosh ``entities`` field for this mention: ``TYPE:key``."""
-        return entity_term(self.type, self.key)
-
-
-def entity_term(type_: str, key: str) -> str:
-    """The ``entities`` field term of a (type, key): ``PERSON:سيرغي لافروف``."""
-    return f"{type_}:{key}"
-
-
-def articles_mentions(articles: Sequence[Article]) -> list[list[CatalogMention]]:
-    """Extract, key and link the entity mentions of each article (boilerplate excluded).
-
-    The articles are tagged as one batch, which is several times faster than one by one. The
-    tagger is loaded on first use, once per process (tagger.default_tagger).
-    """
-    texts = [article.indexable_text() for article in articles]
-    return [_keyed(mentions) for mentions in extract_mentions_many(texts)]
-
-
-def _keyed(mentions: list[Mention]) -> list[CatalogMention]:
-    found = [(m, key) for m in mentions if (key := mention_key(m.norm))]
-    links = link_in_article([(m.type, key) for m, key in found])
-    return [CatalogMention(m.start, m.end, m.type, m.text, key, link)
-            for (m, key), link in zip(found, links, strict=True)]
 
 
 class EntityCatalog:

@@ -70,8 +70,7 @@ class FeatureExtractor:
         if found is None:
             if len(self._forms) >= FORMS_LIMIT:
                 self._forms.clear()
-            norm = arabic.normalize(word)
-            found = self._forms[word] = (norm, arabic.strip_clitics(norm))
+            found = self._forms[word] = (arabic.normalize(word), arabic.match_key(word))
         return found
 
     def word(self, word: str) -> WordFeatures:

@@ -2,7 +2,7 @@
 
 Files are written by ``tools/build_gazetteers.py`` in display spelling, one entry per line
 (``#`` starts a comment). Each entry is keyed here by the matching form of its words
-(``arabic.normalize`` then ``arabic.strip_clitics``), so ``بألمانيا`` in a text meets
+(``arabic.match_key``), so ``بألمانيا`` in a text meets
 ``ألمانيا`` in the list without any letter rule living in this module.
 
 A file's stem names its category: ``location``, ``organization`` and ``person_first`` are
@@ -20,11 +20,6 @@ from workbench.core import arabic
 
 NAME_LISTS = ("location", "organization", "person_first")
 TRIGGER_LISTS = ("trigger_person", "trigger_org", "trigger_loc")
-
-
-def match_key(word: str) -> str:
-    """The form a word is matched by: normalised, clitics stripped."""
-    return arabic.strip_clitics(arabic.normalize(word))
 
 
 def _read_entries(path: Path) -> list[str]:
@@ -53,7 +48,7 @@ class Gazetteer:
             path = folder / f"{category}.txt"
             if path.is_file():
                 for entry in _read_entries(path):
-                    key = tuple(match_key(w) for w in entry.split())
+                    key = tuple(arabic.match_key(w) for w in entry.split())
                     if all(key):
                         names.setdefault(key, set()).add(category)
         for category in TRIGGER_LISTS:
@@ -61,7 +56,7 @@ class Gazetteer:
             if path.is_file():
                 for entry in _read_entries(path):
                     for word in entry.split():
-                        key = match_key(word)
+                        key = arabic.match_key(word)
                         if key:
                             triggers.setdefault(key, set()).add(category)
         return cls(
@@ -79,7 +74,7 @@ class Gazetteer:
 
         Longest match first, left to right; a shorter entry inside a longer hit is not
         reported again. Positions without a hit are absent (most are). ``keys`` are matching
-        forms (see ``match_key``).
+        forms (see ``arabic.match_key``).
         """
         hits: dict[int, list[str]] = {}
         n, covered = len(keys), 0

@@ -1,7 +1,8 @@
 """The entity API the CLI and the GUI use: list, filter, explain and curate a corpus's entities.
 
-Reads the catalog of the corpus's index (derived, rebuilt with the index) and the corpus's
-store (the user's curation, kept across rebuilds), and shows them as one list of ``Entity``.
+Reads the entity catalog (derived: filled by the indexing stage, rebuilt with the index) and
+the corpus's store (the user's curation, kept across rebuilds), and shows them as one list of
+``Entity``. It knows neither the index nor the search: the workspace hands it both files.
 The combined view is cached and rebuilt only when the catalog (indexing) or the store (curation,
 from this or another process) has changed, so the sidebar can re-count for every new result
 set cheaply.
@@ -16,18 +17,20 @@ from __future__ import annotations
 import threading
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from workbench.core.entities.catalog import mention_key
+from workbench.core.arabic import name_key
+from workbench.core.entities.catalog import EntityCatalog
 from workbench.core.entities.view import AutoGroups, Counts, EntityView
-from workbench.core.store import Store
+from workbench.core.errors import CurationError
+from workbench.core.userdata.store import Store
 
-if TYPE_CHECKING:
-    from workbench.core.index import CorpusIndex
-
-__all__ = ["ENTITY_TYPES", "Entity", "EntityService", "entities_json"]
+__all__ = ["ENTITY_TYPES", "Entity", "EntityMention", "EntityService", "UnknownEntityError", "checked_type", "entity_json"]
 
 ENTITY_TYPES = ("PERSON", "LOCATION", "ORGANIZATION", "MISC")
+
+EntityMention = tuple[int, int, str, str]
+"""(start, end, type, entity id) of one mention, offsets into the article's ORIGINAL text."""
 
 
 @dataclass(frozen=True)
@@ -48,19 +51,30 @@ class Entity:
     hidden: bool = False
 
 
-class EntityService:
-    """Entities of one indexed corpus; safe to share between threads."""
+class UnknownEntityError(CurationError, KeyError):
+    """No entity has this id now (it was merged away, or its articles were removed)."""
 
-    def __init__(self, index: CorpusIndex) -> None:
-        self._catalog = index.entity_catalog
-        self._store = Store(index.corpus)
+    def __init__(self, entity_id: str) -> None:
+        super().__init__(f"There is no entity '{entity_id}' in this corpus (any more): list the entities again "
+                         "and use an id from the list.")
+        self.entity_id = entity_id
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class EntityService:
+    """Entities of one indexed corpus; safe to share between threads.
+
+    The catalog and the store belong to the caller, which closes them.
+    """
+
+    def __init__(self, catalog: EntityCatalog, store: Store) -> None:
+        self._catalog = catalog
+        self._store = store
         self._lock = threading.RLock()
         self._auto: tuple[int, AutoGroups] | None = None
         self._view: tuple[tuple[int, int], EntityView] | None = None
-
-    def close(self) -> None:
-        """Close the store (the catalog belongs to the index)."""
-        self._store.close()
 
     # -- reading --------------------------------------------------------------------------
 
@@ -112,7 +126,7 @@ class EntityService:
     def _index(view: EntityView, entity_id: str) -> int:
         index = view.resolve(entity_id)
         if index is None:
-            raise KeyError(entity_id)
+            raise UnknownEntityError(entity_id)
         return index
 
     def article_ids_with(self, entity_ids: Sequence[str]) -> set[str]:
@@ -136,7 +150,7 @@ class EntityService:
         view = self._current()
         return [view.terms(self._index(view, entity_id)) for entity_id in entity_ids]
 
-    def mentions(self, article_id: str, entity_ids: Sequence[str] | None = None) -> list[tuple[int, int, str, str]]:
+    def mentions(self, article_id: str, entity_ids: Sequence[str] | None = None) -> list[EntityMention]:
         """(start, end, type, entity id) of the visible entity mentions of an article, as offsets
         into its ORIGINAL text, in text order; only those of ``entity_ids`` when given."""
         view = self._current()
@@ -174,20 +188,21 @@ class EntityService:
         """Move one spelling (and every mention keyed like it) out into a new entity; its id."""
         view = self._current()
         entity = view.entities[self._index(view, entity_id)]
-        key = mention_key(alias)
-        if key not in {mention_key(s) for s in entity.spellings}:
-            raise ValueError(f"'{alias}' is not a spelling of {entity.name}.")
+        key = name_key(alias)
+        if key not in {name_key(s) for s in entity.spellings}:
+            raise CurationError(f"'{alias}' is not a spelling of {entity.name}: split one of "
+                                f"{', '.join(entity.spellings)}.")
         return self._store.create_entity(alias, entity.type, [key])
 
     def rename(self, entity_id: str, name: str) -> None:
         """Show the entity under ``name`` from now on."""
         if not name.strip():
-            raise ValueError("An entity name cannot be empty.")
+            raise CurationError("An entity name cannot be empty: type the name to show.")
         self._store.edit_entity(self._id(entity_id), name=name.strip())
 
     def set_type(self, entity_id: str, type: str) -> None:
         """Change the entity's type (one of ENTITY_TYPES)."""
-        self._store.edit_entity(self._id(entity_id), type=_checked_type(type))
+        self._store.edit_entity(self._id(entity_id), type=checked_type(type))
 
     def hide(self, entity_id: str) -> None:
         """Hide a false positive from every list, highlight and export."""
@@ -199,35 +214,25 @@ class EntityService:
 
     def add(self, name: str, type: str, aliases: Sequence[str] = ()) -> str:
         """Make an entity the user knows about; it owns the mentions keyed like its name or aliases."""
-        keys = list(dict.fromkeys(k for k in map(mention_key, [name, *aliases]) if k))
+        keys = list(dict.fromkeys(k for k in map(name_key, [name, *aliases]) if k))
         if not keys:
-            raise ValueError("An entity name needs at least one word.")
-        return self._store.create_entity(name.strip(), _checked_type(type), keys)
+            raise CurationError("An entity name needs at least one word: type the name.")
+        return self._store.create_entity(name.strip(), checked_type(type), keys)
 
     def _id(self, entity_id: str) -> str:
         view = self._current()
         return view.entities[self._index(view, entity_id)].id
 
 
-def _checked_type(type_: str) -> str:
+def checked_type(type_: str) -> str:
+    """``type_`` if it is one of ENTITY_TYPES; CurationError otherwise."""
     if type_ not in ENTITY_TYPES:
-        raise ValueError(f"Unknown entity type '{type_}': use one of {', '.join(ENTITY_TYPES)}.")
+        raise CurationError(f"Unknown entity type '{type_}': use one of {', '.join(ENTITY_TYPES)}.")
     return type_
 
 
-def entities_json(index: CorpusIndex, type: str | None = None, query: str | None = None) -> list[dict[str, Any]]:
-    """``workbench entities``: the entities (curation applied) as JSON-ready dicts, by article count.
+def entity_json(entity: Entity) -> dict[str, Any]:
+    """One entity as the JSON the CLI prints (``workbench entities --json``)."""
+    return {"id": entity.id, "name": entity.name, "type": entity.type, "aliases": list(entity.aliases),
+            "articles": entity.articles, "mentions": entity.mentions, "docs": list(entity.docs)}
 
-    With ``query``, only the articles that match it are counted (what the GUI's sidebar shows
-    for a result set).
-    """
-    from workbench.core.index import SearchRequest
-
-    service = EntityService(index)
-    try:
-        article_ids = None if query is None else index.search_ids(SearchRequest(query))
-        return [{"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases), "articles": e.articles,
-                 "mentions": e.mentions, "docs": list(e.docs)}
-                for e in service.entities(article_ids, type=None if type is None else _checked_type(type))]
-    finally:
-        service.close()

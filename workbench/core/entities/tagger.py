@@ -39,7 +39,7 @@ from workbench.core.entities.features import (
     FeatureExtractor,
     load_clusters,
 )
-from workbench.core.entities.gazetteer import Gazetteer, match_key
+from workbench.core.entities.gazetteer import Gazetteer
 
 MODEL_FILE = "ner.npz"
 CLUSTERS_FILE = "word_clusters.tsv"
@@ -50,12 +50,12 @@ MENTION_TYPES = {"PERS": "PERSON", "LOC": "LOCATION", "ORG": "ORGANIZATION", "MI
 DEFAULT_TYPES = frozenset({"PERSON", "LOCATION", "ORGANIZATION"})
 
 ORG_HEADS = frozenset(
-    match_key(w)
+    arabic.match_key(w)
     for w in "وزارة وكالة منظمة هيئة مجلس جبهة تنظيم حزب حركة جماعة شركة مؤسسة جامعة اتحاد "
     "لجنة جمعية بنك مصرف صندوق محكمة رابطة نقابة مديرية".split()
 )
 SPEECH_VERBS = frozenset(
-    match_key(w)
+    arabic.match_key(w)
     for w in "قال يقول قالت تقول أضاف يضيف أضافت تضيف أكد يؤكد أكدت تؤكد أوضح يوضح أوضحت توضح "
     "صرح يصرح صرحت تصرح ذكر يذكر ذكرت تذكر أعلن يعلن أعلنت تعلن تابع تابعت تساءل رأى اعتبر".split()
 )
@@ -429,23 +429,17 @@ class EntityTagger:
         a leading ب is part of the name (وقال بريتا حاجي حسن), not the preposition.
         """
         norm = piece.norm
-        key = arabic.strip_clitics(norm)
-        if key == norm or not norm.endswith(key):
+        split = arabic.split_proclitics(norm)
+        if split.word == norm:
             return piece.start, norm
-        prefix = norm[: len(norm) - len(key)]
-        if prefix.endswith("لل"):
-            return piece.start, "ال" + key
-        clitic, name = (prefix[:-2], "ال" + key) if prefix.endswith("ال") else (prefix, key)
+        if split.contracted:
+            return piece.start, split.word
+        clitic, name = split.letters, split.word
         if not clitic or self.counts[name] <= self.counts[norm]:
             return piece.start, norm
-        if clitic == "ب" and name == key and match_key(previous) in SPEECH_VERBS:
+        if clitic == "ب" and name == arabic.strip_clitics(norm) and arabic.match_key(previous) in SPEECH_VERBS:
             return piece.start, norm
-        skip, offset = len(clitic), piece.start
-        while skip and offset < piece.end:
-            if arabic.normalize(piece.text[offset - piece.start]):
-                skip -= 1
-            offset += 1
-        return offset, name
+        return arabic.offset_after_letters(piece.text, 0, len(clitic)) + piece.start, name
 
     def extract_mentions(
         self, text: str, rules: bool = True, types: frozenset[str] = DEFAULT_TYPES

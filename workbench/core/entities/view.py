@@ -26,9 +26,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from workbench.core.entities.catalog import EntityCatalog, entity_term
+from workbench.core.entities.catalog import EntityCatalog
+from workbench.core.entities.extraction import entity_term
 from workbench.core.entities.merge import KeyStats, Surface, canonical_form, group_keys
-from workbench.core.store import Curation
+from workbench.core.userdata.store import Curation
 
 __all__ = ["AutoGroups", "Counts", "EntityView", "ViewEntity"]
 

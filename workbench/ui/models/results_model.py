@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 if TYPE_CHECKING:
-    from workbench.core.index import Hit, SearchResults, Snippet
+    from workbench.core.search import Hit, SearchResults, Snippet
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

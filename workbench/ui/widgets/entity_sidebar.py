@@ -8,9 +8,9 @@ it; Ctrl-click adds or removes entities, and the results must mention every one 
 The sidebar owns that filter and announces it with ``filter_changed``; the main window runs the
 search and reports back which results are shown (``count_results``).
 
-Every call into ``EntityService`` runs as a job of the window's ``WorkerPool`` (counting
-entities of a large result set takes time, and the pool is what keeps the index to one worker
-thread); a job overtaken by a newer one of the same kind is ignored. Curation (merge, rename,
+Every call into ``EntityService`` runs as a reading job of the window's ``CorpusSession``
+(counting entities of a large result set takes time); a job overtaken by a newer one of the
+same kind is ignored. Curation (merge, rename,
 change of type, hide) is written to the corpus's store by the service, so it survives
 re-indexing; the list is recounted afterwards.
 """
@@ -41,13 +41,15 @@ from PySide6.QtWidgets import (
 
 from workbench.core.arabic import is_arabic, normalize
 from workbench.core.entities.service import Entity, EntityService
-from workbench.core.index import CorpusIndex, SearchRequest
+from workbench.core.search import SearchRequest
+from workbench.core.workspace import Workspace
 from workbench.core.progress import CancelToken, ProgressCallback
 from workbench.ui.entity_types import ENTITY_TYPES, type_label
 from workbench.ui.fonts import arabic_font
 from workbench.ui.models.entity_model import EntityTreeModel
 from workbench.ui.widgets.entity_chips import EntityChips
-from workbench.ui.workers import Task, WorkerPool
+from workbench.ui.session import CorpusSession
+from workbench.ui.workers import Task
 
 RESULTS_SCOPE, CORPUS_SCOPE = "results", "corpus"
 """Where entities are counted: the articles of the current search, or every article."""
@@ -98,12 +100,11 @@ class EntitySidebar(QWidget):
     failed = Signal(object)
     """Counting or curation failed; carries the exception (the window words it for the user)."""
 
-    def __init__(self, workers: WorkerPool, parent: QWidget | None = None) -> None:
+    def __init__(self, session: CorpusSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("entity_sidebar")
-        self._workers = workers
-        self._index: CorpusIndex | None = None
-        self._service: EntityService | None = None
+        self._session = session
+        self._workspace: Workspace | None = None
         self._results_request: SearchRequest | None = None
         self._filter: list[Entity] = []
         self._collapsed: set[str] = set()
@@ -192,8 +193,8 @@ class EntitySidebar(QWidget):
 
     # ----- public API -----------------------------------------------------------------------
 
-    def set_corpus(self, index: CorpusIndex | None, service: EntityService | None) -> None:
-        """Use a newly opened corpus (None for both: no corpus); drops the filter and empties the tree.
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        """Use a newly opened corpus (None: no corpus); drops the filter and empties the tree.
 
         Nothing is counted until ``refresh`` or ``count_results``: the window calls them once
         indexing has brought the entity catalog up to date.
@@ -203,7 +204,7 @@ class EntitySidebar(QWidget):
                 task.cancel()
         self._list_task = self._cooccurring_task = self._curate_task = None
         self._cooccurring_for = None
-        self._index, self._service = index, service
+        self._workspace = workspace
         self._results_request = None
         self._filter = []
         self.chips.set_entities([])
@@ -223,18 +224,18 @@ class EntitySidebar(QWidget):
 
     def refresh(self) -> None:
         """Recount the entities for the chosen scope in the background and refill the tree."""
-        index, service = self._index, self._service
-        if index is None or service is None:
+        workspace = self._workspace
+        if workspace is None:
             return
         request = self._results_request if self.scope_box.currentData() == RESULTS_SCOPE else None
 
         def job(progress: ProgressCallback, cancel: CancelToken) -> list[Entity] | None:
-            article_ids = None if request is None else index.search_ids(request)
-            return None if cancel.cancelled else service.entities(article_ids)
+            article_ids = None if request is None else workspace.engine.search_ids(request)
+            return None if cancel.cancelled else workspace.entities.entities(article_ids)
 
         if self._list_task is not None:
             self._list_task.cancel()
-        self._list_task = self._workers.submit(
+        self._list_task = self._session.submit(
             "entities", job, succeeded=self._on_list_task_succeeded, failed=self._on_task_failed
         )
 
@@ -350,9 +351,9 @@ class EntitySidebar(QWidget):
             self.cooccurring_list.addItem(item)
 
     def _list_cooccurring(self, entity: Entity) -> None:
-        service = self._service
-        if service is None or entity.id == self._cooccurring_for:
+        if self._workspace is None or entity.id == self._cooccurring_for:
             return
+        service = self._workspace.entities
         self._cooccurring_for = entity.id
 
         def job(progress: ProgressCallback, cancel: CancelToken) -> tuple[Entity, list[tuple[Entity, int]]]:
@@ -360,7 +361,7 @@ class EntitySidebar(QWidget):
 
         if self._cooccurring_task is not None:
             self._cooccurring_task.cancel()
-        self._cooccurring_task = self._workers.submit(
+        self._cooccurring_task = self._session.submit(
             "cooccurring", job, succeeded=self._on_cooccurring_task_succeeded, failed=self._on_task_failed
         )
 
@@ -368,9 +369,9 @@ class EntitySidebar(QWidget):
 
     def _curate(self, action: str, change: Callable[[EntityService], None]) -> None:
         """Run one curation change in the background, then refresh the filter's entities."""
-        service = self._service
-        if service is None:
+        if self._workspace is None:
             return
+        service = self._workspace.entities
         filter_ids = self.filter_ids()
 
         def job(progress: ProgressCallback, cancel: CancelToken) -> _Curated:
@@ -385,7 +386,7 @@ class EntitySidebar(QWidget):
                     now.setdefault(entity.id, entity)
             return _Curated(action, tuple(now.values()))
 
-        self._curate_task = self._workers.submit(
+        self._curate_task = self._session.submit(
             "curate", job, succeeded=self._on_curate_task_succeeded, failed=self._on_task_failed
         )
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
-    from workbench.core.corpus import SkippedFile
+    from workbench.core.ingest import SkippedFile
     from workbench.core.progress import Progress
 
 

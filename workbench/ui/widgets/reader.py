@@ -40,7 +40,8 @@ from workbench.ui.entity_types import ENTITY_TYPES, TYPE_COLOURS, type_label
 from workbench.ui.fonts import arabic_font
 
 if TYPE_CHECKING:
-    from workbench.core.corpus import Article
+    from workbench.core.entities.service import EntityMention
+    from workbench.core.ingest import Article
 
 MATCH_COLOUR = QColor("#fff176")
 CURRENT_MATCH_COLOUR = QColor("#ffa726")
@@ -49,8 +50,6 @@ MIN_FONT_SIZE, MAX_FONT_SIZE = 8, 48
 ENTITY_TYPE_PROPERTY = QTextFormat.Property.UserProperty
 """Format property naming the entity type on a mention's selection (tells them from query matches)."""
 
-EntityMention = tuple[int, int, str, str]
-"""(start, end, type, entity id) with offsets into the original text, as ``EntityService.mentions`` gives."""
 
 
 def display_text(text: str) -> str:

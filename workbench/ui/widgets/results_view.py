@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt, Signa
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument, QTextOption
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget
 
-from workbench.ui.models.results_model import HIT_ROLE, SNIPPET_HTML_ROLE, ResultsModel
+from workbench.ui.models.results_model import SNIPPET_HTML_ROLE, ResultsModel
 
 
 class RightToLeftDelegate(QStyledItemDelegate):
@@ -68,8 +68,8 @@ class SnippetDelegate(QStyledItemDelegate):
 class ResultsView(QTableView):
     """Keyboard-friendly results table: arrows move, Enter (or double-click) opens the hit."""
 
-    hit_activated = Signal(object)
-    """The user opened a hit (Enter or double-click); carries the core Hit."""
+    row_activated = Signal(int)
+    """The user opened a hit (Enter or double-click); carries its row in the results."""
 
     def __init__(self, model: ResultsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,6 +95,5 @@ class ResultsView(QTableView):
         self.activated.connect(self._on_view_activated)
 
     def _on_view_activated(self, index: QModelIndex) -> None:
-        hit = index.siblingAtColumn(0).data(HIT_ROLE)
-        if hit is not None:
-            self.hit_activated.emit(hit)
+        if index.isValid():
+            self.row_activated.emit(index.row())

@@ -14,7 +14,7 @@ from PySide6.QtCore import QPoint, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QToolButton, QVBoxLayout, QWidget
 
-from workbench.core.index import SearchRequest
+from workbench.core.search import SearchRequest
 
 DATE_PATTERN = QRegularExpression(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 """A year, a month or a day: 2016, 2016-11, 2016-11-01."""

@@ -1,8 +1,8 @@
-"""Reading corpus files and extracting their entities, ahead of the index writer.
+"""Reading corpus files and running the analysis stages on their articles, ahead of the index writer.
 
-Entity extraction costs about as much CPU per article as Whoosh's own indexing, so for large
-runs it moves to worker processes while the calling process reads files and writes the index:
-the two halves overlap on two cores. Workers are started with the "spawn" method, which is
+Stage analysis (entity extraction above all) costs about as much CPU per article as Whoosh's
+own indexing, so for large runs it moves to worker processes while the calling process reads
+files and writes the index: the two halves overlap on two cores. Workers are started with the "spawn" method, which is
 safe from any thread (the GUI indexes on a worker thread, where forking is not). Small runs
 stay in-process: starting workers (and loading the tagger in each) would cost more than it saves.
 
@@ -17,13 +17,15 @@ import gc
 import multiprocessing
 import signal
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.core.corpus import Article, CorpusFile, SkippedFile, read_file
-from workbench.core.entities.catalog import CatalogMention, articles_mentions
+from typing import Any
+
+from workbench.core.index.stages import IndexStage
+from workbench.core.ingest import Article, CorpusFile, SkippedFile, read_file
 
 CHUNK_ARTICLES = 16
 MAX_CHUNKS_IN_FLIGHT = 64
@@ -33,19 +35,22 @@ WORKER_GC_THRESHOLDS = (100_000, 50, 100)
 
 @dataclass(frozen=True)
 class Prepared:
-    """A run of articles of one file with their entity mentions, or the reason the file was skipped.
+    """A run of articles of one file with their stage results, or the reason the file was skipped.
 
     ``last`` is True on the final piece of a file: only then may the file count as indexed.
     """
 
     file: CorpusFile
-    articles: list[tuple[Article, list[CatalogMention]]]
+    articles: list[tuple[Article, tuple[Any, ...]]]
+    """Each article with its results, one per stage in the order the stages were given."""
     skipped: SkippedFile | None
     last: bool
 
 
-def _with_mentions(articles: list[Article]) -> list[tuple[Article, list[CatalogMention]]]:
-    return list(zip(articles, articles_mentions(articles), strict=True))
+def analyse(stages: Sequence[IndexStage], articles: list[Article]) -> list[tuple[Article, tuple[Any, ...]]]:
+    """Each article with the results of every stage (each stage analyses the batch at once)."""
+    per_stage = [stage.analyse(articles) for stage in stages]
+    return [(article, tuple(results)) for article, *results in zip(articles, *per_stage, strict=True)]
 
 
 def _read(root: Path, corpus_file: CorpusFile) -> list[Article] | SkippedFile:
@@ -55,14 +60,14 @@ def _read(root: Path, corpus_file: CorpusFile) -> list[Article] | SkippedFile:
         return skipped
 
 
-def prepare_in_process(root: Path, files: Iterable[CorpusFile]) -> Iterator[Prepared]:
-    """Read and extract file by file in this process."""
+def prepare_in_process(root: Path, files: Iterable[CorpusFile], stages: Sequence[IndexStage]) -> Iterator[Prepared]:
+    """Read and analyse file by file in this process."""
     for corpus_file in files:
         articles = _read(root, corpus_file)
         if isinstance(articles, SkippedFile):
             yield Prepared(corpus_file, [], articles, last=True)
         else:
-            yield Prepared(corpus_file, _with_mentions(articles), None, last=True)
+            yield Prepared(corpus_file, analyse(stages, articles), None, last=True)
 
 
 def collect_garbage_rarely() -> None:
@@ -84,14 +89,15 @@ def _start_worker() -> None:
     collect_garbage_rarely()
 
 
-def prepare_in_workers(root: Path, files: Iterable[CorpusFile], processes: int) -> Iterator[Prepared]:
-    """Read here, extract entities in ``processes`` worker processes; yields in corpus order.
+def prepare_in_workers(root: Path, files: Iterable[CorpusFile], stages: Sequence[IndexStage],
+                       processes: int) -> Iterator[Prepared]:
+    """Read here, analyse in ``processes`` worker processes; yields in corpus order.
 
     Closing the iterator early (cancel, error) cancels the chunks not yet started.
     """
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=processes, mp_context=context, initializer=_start_worker)
-    pending: deque[tuple[CorpusFile, Future[list[tuple[Article, list[CatalogMention]]]] | SkippedFile, bool]] = deque()
+    pending: deque[tuple[CorpusFile, Future[list[tuple[Article, tuple[Any, ...]]]] | SkippedFile, bool]] = deque()
     try:
         for corpus_file in files:
             articles = _read(root, corpus_file)
@@ -101,7 +107,7 @@ def prepare_in_workers(root: Path, files: Iterable[CorpusFile], processes: int) 
                 starts = range(0, max(len(articles), 1), CHUNK_ARTICLES)
                 for start in starts:
                     chunk = articles[start:start + CHUNK_ARTICLES]
-                    pending.append((corpus_file, pool.submit(_with_mentions, chunk), start == starts[-1]))
+                    pending.append((corpus_file, pool.submit(analyse, stages, chunk), start == starts[-1]))
             while len(pending) > MAX_CHUNKS_IN_FLIGHT:
                 yield _resolve(*pending.popleft())
         while pending:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from workbench.core import sqlite
-from workbench.core.corpus import CorpusFile, SkippedFile
+from workbench.core.ingest import CorpusFile, SkippedFile
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

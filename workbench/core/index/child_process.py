@@ -10,26 +10,30 @@ disk). The child is started with "spawn", which is safe from any thread.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import multiprocessing.synchronize
+import os
 import queue
+from collections.abc import Sequence
 from pathlib import Path
 
 from workbench.core import paths
-from workbench.core.index import CorpusIndex, IndexingError, UpdateReport
+from workbench.core.errors import IndexingError
+from workbench.core.index.corpus_index import CorpusIndex, UpdateReport
+from workbench.core.index.stages import IndexStage
 from workbench.core.progress import CancelToken, Progress, ProgressCallback
 
 POLL_SECONDS = 0.1
 
 
-def update_in_child(corpus: Path, progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
-                    processes: int = 1, writer_memory_mb: int = 32) -> UpdateReport:
-    """CorpusIndex.open(corpus).update(...) in a child process; same result, same exceptions."""
+def update_in_child(corpus: Path, stages: Sequence[IndexStage] = (), progress: ProgressCallback | None = None,
+                    cancel: CancelToken | None = None, processes: int = 1, writer_memory_mb: int = 32) -> UpdateReport:
+    """CorpusIndex.open(corpus, stages).update(...) in a child process; same result, same exceptions."""
     context = multiprocessing.get_context("spawn")
     events = context.Queue()
     stop = context.Event()
     child = context.Process(target=_child_main, name="workbench-indexing",
-                            args=(str(corpus), str(paths.data_home()), events, stop, processes, writer_memory_mb))
+                            args=(str(corpus), tuple(stages), str(paths.data_home()), events, stop, processes,
+                                  writer_memory_mb))
     child.start()
     try:
         while True:
@@ -55,8 +59,9 @@ def update_in_child(corpus: Path, progress: ProgressCallback | None = None, canc
         events.close()
 
 
-def _child_main(corpus: str, home: str, events: multiprocessing.Queue, stop: multiprocessing.synchronize.Event,  # type: ignore[type-arg]
-                processes: int, writer_memory_mb: int) -> None:
+def _child_main(corpus: str, stages: tuple[IndexStage, ...], home: str,
+                events: multiprocessing.Queue,  # type: ignore[type-arg]
+                stop: multiprocessing.synchronize.Event, processes: int, writer_memory_mb: int) -> None:
     os.environ[paths.HOME_ENV] = home
     token = CancelToken()
     parent = multiprocessing.parent_process()
@@ -73,7 +78,7 @@ def _child_main(corpus: str, home: str, events: multiprocessing.Queue, stop: mul
         events.put(("progress", progress))
 
     try:
-        index = CorpusIndex.open(Path(corpus))
+        index = CorpusIndex.open(Path(corpus), stages)
         try:
             report = index.update(progress=relay, cancel=token, processes=processes,
                                   writer_memory_mb=writer_memory_mb)

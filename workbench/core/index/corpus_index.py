@@ -1,11 +1,13 @@
-"""The per-corpus Whoosh index: open (or repair), update incrementally, search, read articles.
+"""The per-corpus Whoosh index: open (or repair), update incrementally, read articles.
 
-Layout: ``<data home>/corpora/<key>/index/`` holds the Whoosh segments and ``manifest.sqlite3``
-(see manifest.py). The corpus folder itself is only ever read.
+Layout: ``<data home>/corpora/<key>/index/`` holds the Whoosh segments, ``manifest.sqlite3``
+(see manifest.py) and the stores of the analysis stages (stages.py; the entity catalog). The
+corpus folder itself is only ever read. Searching is the search package's job: it reads
+through ``reading()``.
 
 Safety rules this module keeps:
-- Whoosh commits are atomic; the entity catalog (entities/catalog.py) and then the manifest
-  are written after each commit. An interrupted run
+- Whoosh commits are atomic; the stage stores and then the manifest are written after each
+  commit. An interrupted run
   (Ctrl-C, crash, power loss) leaves the last committed index usable and the next run
   re-processes whatever the manifest does not vouch for.
 - Work is committed every COMMIT_EVERY articles, so a cancelled or crashed run keeps what it did.
@@ -24,9 +26,11 @@ import threading
 import time
 import warnings
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import closing
+from collections.abc import Iterator, Sequence
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from whoosh import index as windex
 from whoosh import query as wq
@@ -34,22 +38,16 @@ from whoosh import scoring
 from whoosh.searching import Searcher
 
 from workbench.core import paths
-from workbench.core.corpus import Article, CorpusError, CorpusFile, SkippedFile, scan_corpus
-from workbench.core.entities.catalog import CatalogMention, EntityCatalog
-from workbench.core.manifest import Manifest
-from workbench.core.mapped_storage import MappedStorage
-from workbench.core.preparing import prepare_in_process, prepare_in_workers
+from workbench.core.errors import CorpusError, IndexBusyError, IndexingError
+from workbench.core.index.manifest import Manifest
+from workbench.core.index.mapped_storage import MappedStorage
+from workbench.core.index.preparing import prepare_in_process, prepare_in_workers
+from workbench.core.index.schema import SCHEMA_VERSION, article_from_stored, build_schema, document_fields
+from workbench.core.index.stages import IndexStage, StageStore
+from workbench.core.ingest import Article, CorpusFile, SkippedFile, scan_corpus
 from workbench.core.progress import CancelToken, Progress, ProgressCallback
-from workbench.core.query import QueryError
-from workbench.core.ranking import Ranker
-from workbench.core.schema import SCHEMA_VERSION, article_from_stored, build_schema, document_fields
-from workbench.core.search import CompiledQuery, Hit, MatchPlan, SearchResults, Snippet, compile_query
 
-__all__ = [
-    "RESPONSIVE_WRITER_MEMORY_MB", "CorpusIndex", "IndexBusyError", "IndexInfo", "IndexingError", "QueryError",
-    "SearchRequest", "SearchResults",
-    "Hit", "Snippet", "UpdateReport",
-]
+__all__ = ["RESPONSIVE_WRITER_MEMORY_MB", "WEIGHTING", "CorpusIndex", "IndexInfo", "UpdateReport"]
 
 log = logging.getLogger(__name__)
 
@@ -70,14 +68,6 @@ PROGRESS_INTERVAL = 0.2
 WEIGHTING = scoring.BM25F(B=0.75, K1=1.2)
 
 
-class IndexingError(Exception):
-    """The index could not be written (disk full, permissions); str() says what to do."""
-
-
-class IndexBusyError(IndexingError):
-    """Another process is updating this corpus's index right now."""
-
-
 @dataclass
 class UpdateReport:
     """What one update run did. File counts, except ``articles`` (total in the index after the run)."""
@@ -93,22 +83,6 @@ class UpdateReport:
     rebuilt_reason: str | None = None
     indexed_articles: int = 0
     """Articles read and indexed by this run."""
-
-
-@dataclass(frozen=True)
-class SearchRequest:
-    """A search as the user asked for it."""
-
-    query: str
-    sort: str = "relevance"
-    match: str = "all"
-    sources: tuple[str, ...] = ()
-    date_from: str | None = None
-    date_to: str | None = None
-    limit: int | None = None
-    entities: tuple[tuple[str, ...], ...] = ()
-    """Entity filter: per selected entity, its ``entities`` field terms (EntityService.entity_filter_terms);
-    a hit mentions every selected entity (AND), each through any of its terms (OR)."""
 
 
 @dataclass(frozen=True)
@@ -130,25 +104,28 @@ class CorpusIndex:
     """The index of one corpus folder. Safe for one updating thread beside reading threads."""
 
     def __init__(self, corpus: Path, index_dir: Path, ix: windex.Index, manifest: Manifest,
-                 catalog: EntityCatalog, rebuilt_reason: str | None) -> None:
+                 stages: tuple[IndexStage, ...], stores: dict[str, StageStore], rebuilt_reason: str | None) -> None:
         self.corpus = corpus
         self.index_dir = index_dir
-        self.entity_catalog = catalog
-        """The entity mentions of the indexed articles (read by entities.service)."""
+        self.stages = stages
         self._ix = ix
         self._manifest = manifest
+        self._stores = stores
         self._rebuilt_reason = rebuilt_reason
         self._read_lock = threading.RLock()
         self._write_lock = threading.Lock()
         self._searcher: Searcher | None = None
         self._retired: list[Searcher] = []
-        self._ranker: Ranker | None = None
 
     # -- opening ----------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, corpus: Path | str) -> CorpusIndex:
-        """Open the index of ``corpus``, creating or repairing it as needed (no indexing yet)."""
+    def open(cls, corpus: Path | str, stages: Sequence[IndexStage] = ()) -> CorpusIndex:
+        """Open the index of ``corpus``, creating or repairing it as needed (no indexing yet).
+
+        ``stages`` are the analyses run on every article while indexing (the workspace passes
+        entity extraction); an index opened with other stages than it was built with is rebuilt.
+        """
         root = Path(corpus).expanduser().resolve()
         if not root.exists():
             raise CorpusError(f"The corpus folder {root} does not exist: check the path or open another folder.")
@@ -160,22 +137,26 @@ class CorpusIndex:
         except OSError as error:
             raise IndexingError(f"Cannot create the index folder {index_dir} ({error.strerror}): "
                                 f"make it writable or set WORKBENCH_HOME to another folder.") from error
-        ix, manifest, catalog, reason = cls._open_or_rebuild(index_dir, root)
-        return cls(root, index_dir, ix, manifest, catalog, reason)
+        stages = tuple(stages)
+        ix, manifest, reason = cls._open_or_rebuild(index_dir, root, stages)
+        stores = {stage.name: stage.open_store(index_dir) for stage in stages}
+        return cls(root, index_dir, ix, manifest, stages, stores, reason)
 
     @staticmethod
-    def _open_or_rebuild(index_dir: Path, root: Path) -> tuple[windex.Index, Manifest, EntityCatalog, str | None]:
+    def _open_or_rebuild(index_dir: Path, root: Path,
+                         stages: tuple[IndexStage, ...]) -> tuple[windex.Index, Manifest, str | None]:
         manifest: Manifest | None = None
         reason: str | None = None
+        layout = _layout(stages)
         try:
             manifest = Manifest(index_dir)
             version = manifest.get_meta("schema_version")
             has_toc = any(index_dir.glob("*.toc"))
-            if version == str(SCHEMA_VERSION) and has_toc:
-                return _open_whoosh(index_dir), manifest, EntityCatalog(index_dir), None
-            if version is not None and version != str(SCHEMA_VERSION):
+            if version == layout and has_toc:
+                return _open_whoosh(index_dir), manifest, None
+            if version is not None and version != layout:
                 reason = (f"The index was made by another version of the workbench (format {version}, "
-                          f"now {SCHEMA_VERSION}); it has been rebuilt from the corpus.")
+                          f"now {layout}); it has been rebuilt from the corpus.")
             elif version is not None or has_toc:
                 reason = "The index was incomplete; it has been rebuilt from the corpus."
         except Exception as error:  # any failure to read an existing index means it is damaged: rebuild
@@ -183,29 +164,34 @@ class CorpusIndex:
             reason = f"The index was damaged ({error}) and has been rebuilt from the corpus."
         if manifest is not None:
             manifest.close()
-        ix, manifest, catalog = CorpusIndex._create(index_dir, root)
-        return ix, manifest, catalog, reason
+        ix, manifest = CorpusIndex._create(index_dir, root, stages)
+        return ix, manifest, reason
 
     @staticmethod
-    def _create(index_dir: Path, root: Path) -> tuple[windex.Index, Manifest, EntityCatalog]:
-        """A new, empty index folder: Whoosh index, entity catalog and manifest (written last)."""
+    def _create(index_dir: Path, root: Path, stages: tuple[IndexStage, ...]) -> tuple[windex.Index, Manifest]:
+        """A new, empty index folder: the Whoosh index, then the manifest (written last)."""
         shutil.rmtree(index_dir, ignore_errors=True)
         index_dir.mkdir(parents=True, exist_ok=True)
-        ix = windex.FileIndex.create(MappedStorage(str(index_dir)), build_schema(), INDEX_NAME)
-        catalog = EntityCatalog(index_dir)
+        schema = build_schema(tuple(stage.name for stage in stages))
+        ix = windex.FileIndex.create(MappedStorage(str(index_dir)), schema, INDEX_NAME)
         manifest = Manifest(index_dir)
-        manifest.set_meta({"schema_version": str(SCHEMA_VERSION), "corpus": str(root)})
-        return ix, manifest, catalog
+        manifest.set_meta({"schema_version": _layout(stages), "corpus": str(root)})
+        return ix, manifest
+
+    def stage_store(self, name: str) -> StageStore:
+        """The store of the stage called ``name`` (KeyError if the index runs no such stage)."""
+        return self._stores[name]
 
     def close(self) -> None:
-        """Release the searcher and the manifest connection."""
+        """Release the searchers, the manifest and the stage stores."""
         with self._read_lock:
             for searcher in [*self._retired, self._searcher]:
                 if searcher is not None:
                     searcher.close()
-            self._searcher, self._retired, self._ranker = None, [], None
+            self._searcher, self._retired = None, []
         self._manifest.close()
-        self.entity_catalog.close()
+        for store in self._stores.values():
+            store.close()
 
     # -- updating ---------------------------------------------------------------------------
 
@@ -214,8 +200,8 @@ class CorpusIndex:
         """Bring the index in line with the corpus folder: add new and changed files, drop deleted ones.
 
         Cancelling commits the finished work and returns a report with ``cancelled=True``.
-        ``processes`` > 1 lets large runs (PARALLEL_MIN_BYTES of files or more) extract entities
-        in that many worker processes while this one writes the index (see preparing.py).
+        ``processes`` > 1 lets large runs (PARALLEL_MIN_BYTES of files or more) run the analysis
+        stages in that many worker processes while this one writes the index (see preparing.py).
         ``writer_memory_mb`` is Whoosh's posting buffer: Whoosh sorts a full buffer in one call
         that holds the GIL for ~3 us per posting, so an interactive caller indexing on a thread
         passes a small value (RESPONSIVE_WRITER_MEMORY_MB) to keep its event loop responsive.
@@ -264,15 +250,15 @@ class CorpusIndex:
         for relpath in removed:
             writer.delete_by_term("path", relpath)
         batch: list[tuple[CorpusFile, int]] = []
-        mentions: list[tuple[str, str, list[CatalogMention]]] = []
+        results: list[tuple[str, str, tuple[Any, ...]]] = []
         forgotten = list(removed)
         batch_skipped: list[SkippedFile] = []
         tried: list[str] = []
         batch_articles = file_articles = done = 0
         current: str | None = None
         last_report = 0.0
-        pieces = (prepare_in_workers(self.corpus, todo, processes) if processes > 1
-                  else prepare_in_process(self.corpus, todo))
+        pieces = (prepare_in_workers(self.corpus, todo, self.stages, processes) if processes > 1
+                  else prepare_in_process(self.corpus, todo, self.stages))
         try:
             mid_file = False
             with closing(pieces):
@@ -291,8 +277,8 @@ class CorpusIndex:
                         if current in known:
                             forgotten.append(current)
                     for article, found in piece.articles:
-                        mentions.append((article.id, article.path, found))
-                        writer.add_document(**document_fields(article, sorted({m.term for m in found})))
+                        results.append((article.id, article.path, found))
+                        writer.add_document(**document_fields(article, self._stage_terms(found)))
                     file_articles += len(piece.articles)
                     if piece.last:
                         done += 1
@@ -309,8 +295,8 @@ class CorpusIndex:
                         articles = report.indexed_articles + file_articles
                         progress(_progress(done, len(todo), articles, now - started, current))
                     if batch_articles >= COMMIT_EVERY:
-                        self._commit(writer, batch, mentions, forgotten, batch_skipped, tried, progress)
-                        batch, mentions, forgotten, batch_skipped, tried, batch_articles = [], [], [], [], [], 0
+                        self._commit(writer, batch, results, forgotten, batch_skipped, tried, progress)
+                        batch, results, forgotten, batch_skipped, tried, batch_articles = [], [], [], [], [], 0
                         writer = self._writer(memory_mb)
             if mid_file:
                 # A file counts as indexed whole or not at all: drop the uncommitted batch (the
@@ -318,7 +304,7 @@ class CorpusIndex:
                 writer.cancel()
                 _uncount(report, batch, known)
             else:
-                self._commit(writer, batch, mentions, forgotten, batch_skipped, tried, progress)
+                self._commit(writer, batch, results, forgotten, batch_skipped, tried, progress)
         except BaseException:
             writer.cancel()
             raise
@@ -330,8 +316,12 @@ class CorpusIndex:
             raise IndexBusyError(f"Another workbench process is updating the index of {self.corpus}: "
                                  "wait for it to finish, then try again.") from error
 
+    def _stage_terms(self, found: tuple[Any, ...]) -> dict[str, list[str]]:
+        """Per stage field, the keyword terms of one article's stage results."""
+        return {stage.name: list(stage.terms(result)) for stage, result in zip(self.stages, found, strict=True)}
+
     def _commit(self, writer, batch: list[tuple[CorpusFile, int]],  # noqa: ANN001
-                mentions: list[tuple[str, str, list[CatalogMention]]], forgotten: list[str],
+                results: list[tuple[str, str, tuple[Any, ...]]], forgotten: list[str],
                 skipped: list[SkippedFile], tried: list[str], progress: ProgressCallback | None) -> None:
         if progress is not None:
             progress(Progress("commit", 0, 0, message="saving the index"))
@@ -341,7 +331,9 @@ class CorpusIndex:
             raise IndexingError(f"Could not save the index in {self.index_dir} ({error.strerror or error}): "
                                 "free disk space or fix permissions, then index again. "
                                 "The previous index is intact.") from error
-        self.entity_catalog.replace([*forgotten, *tried], mentions)
+        for number, stage in enumerate(self.stages):
+            self._stores[stage.name].replace([*forgotten, *tried],
+                                             [(article_id, path, found[number]) for article_id, path, found in results])
         self._manifest.record_batch(batch, forgotten)
         self._manifest.record_skipped(skipped, tried)
 
@@ -361,43 +353,21 @@ class CorpusIndex:
                 self._searcher = self._ix.searcher(weighting=WEIGHTING)
             return self._searcher
 
-    def _get_ranker(self, searcher: Searcher) -> Ranker:
-        """The numpy ranker of ``searcher`` (its posting caches live as long as the snapshot)."""
-        if self._ranker is None or self._ranker.searcher is not searcher:
-            self._ranker = Ranker(searcher, WEIGHTING)
-        return self._ranker
+    @contextmanager
+    def reading(self) -> Iterator[Searcher]:
+        """The current searcher, held under the read lock for the block: how the search package
+        reads the index (Whoosh searchers are not safe for concurrent use)."""
+        with self._read_lock:
+            yield self._get_searcher()
+
+    @property
+    def read_lock(self) -> threading.RLock:
+        """The lock that guards every read of a searcher this index handed out."""
+        return self._read_lock
 
     def _doc_count(self) -> int:
         with self._read_lock:
             return self._get_searcher().doc_count()
-
-    def search(self, request: SearchRequest) -> SearchResults:
-        """Run a search; raises QueryError (message for the user) on a malformed query."""
-        if request.sort not in ("relevance", "date"):
-            raise QueryError(f"Unknown sort order '{request.sort}': use 'relevance' or 'date'.")
-        with self._read_lock:
-            searcher = self._get_searcher()
-            compiled = _compile(request, searcher)
-            matches = self._get_ranker(searcher).matches(compiled.query, _filters(request))
-            total = len(matches[0])
-            if request.sort == "date":
-                refs = Ranker.top(matches, None)
-                dates = searcher.reader().column_reader("date")
-                refs.sort(key=lambda ref: dates[ref[0]], reverse=True)
-                refs = refs[:request.limit]
-            else:
-                refs = Ranker.top(matches, request.limit)
-        return SearchResults(query=request.query, total=total, refs=refs, variants=compiled.variants,
-                             plan=compiled.plan, searcher=searcher, lock=self._read_lock)
-
-    def search_ids(self, request: SearchRequest) -> list[str]:
-        """The ids of every article matching ``request`` (sort and limit ignored), for counting."""
-        with self._read_lock:
-            searcher = self._get_searcher()
-            compiled = _compile(request, searcher)
-            docnums, _ = self._get_ranker(searcher).matches(compiled.query, _filters(request))
-            ids = searcher.reader().column_reader("id")  # a column: no stored text is unpickled
-            return [_text(ids[docnum]) for docnum in docnums.tolist()]
 
     def article(self, article_id: str) -> Article:
         """The article with this id, original text included; KeyError if it is not indexed."""
@@ -407,13 +377,6 @@ class CorpusIndex:
             if docnum is None:
                 raise KeyError(article_id)
             return article_from_stored(searcher.stored_fields(docnum))
-
-    def match_spans(self, article_id: str, query: str, match: str = "all") -> list[tuple[int, int]]:
-        """Every whole-token match of ``query`` in the article's ORIGINAL text, as [start, end) spans."""
-        with self._read_lock:
-            compiled = compile_query(query, match, self._get_searcher().reader())
-        article = self.article(article_id)
-        return compiled.plan.spans(article.indexable_text())
 
     def sources(self) -> dict[str, int]:
         """Article count per source, largest first."""
@@ -436,6 +399,12 @@ class CorpusIndex:
             date_min=dates[0] if dates else None, date_max=dates[-1] if dates else None,
             skipped=self._manifest.skipped(), index_path=self.index_dir, index_bytes=size,
         )
+
+
+def _layout(stages: Sequence[IndexStage]) -> str:
+    """The index format: the schema version and the stages whose fields it has."""
+    names = "+".join(stage.name for stage in stages)
+    return f"{SCHEMA_VERSION}:{names}" if names else str(SCHEMA_VERSION)
 
 
 class _DamagedIndexError(Exception):
@@ -475,26 +444,6 @@ def _uncount(report: UpdateReport, batch: list[tuple[CorpusFile, int]], known: d
 def _text(value: str | bytes) -> str:
     """A column or lexicon value as text (Whoosh hands back bytes for some field types)."""
     return value.decode("utf-8") if isinstance(value, bytes) else value
-
-
-def _compile(request: SearchRequest, searcher: Searcher) -> CompiledQuery:
-    """The request's query; with no words but an entity filter, every article (the filter decides)."""
-    if not request.query.strip() and request.entities:
-        return CompiledQuery(wq.Every(), MatchPlan(), {})
-    return compile_query(request.query, request.match, searcher.reader())
-
-
-def _filters(request: SearchRequest) -> wq.Query | None:
-    parts: list[wq.Query] = []
-    if request.sources:
-        parts.append(wq.Or([wq.Term("source", s) for s in request.sources]))
-    if request.date_from or request.date_to:
-        parts.append(wq.TermRange("date", request.date_from or "0000-00-00", request.date_to or "9999-99-99"))
-    for terms in request.entities:
-        parts.append(wq.Or([wq.Term("entities", t) for t in terms]) if terms else wq.NullQuery)
-    if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else wq.And(parts)
 
 
 def _progress(done: int, total: int, articles: int, elapsed: float, current: str) -> Progress:

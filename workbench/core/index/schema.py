@@ -8,13 +8,13 @@ index with another version is rebuilt on open.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from whoosh import fields, formats
 
-from workbench.core.analysis import exact_analyzer, stem_analyzer
-from workbench.core.corpus import Article
+from workbench.core.index.analysis import exact_analyzer, stem_analyzer
+from workbench.core.ingest import Article
 
 SCHEMA_VERSION = 5
 
@@ -42,12 +42,12 @@ def _phrase_text(analyzer: Any) -> fields.TEXT:
     return field
 
 
-def build_schema() -> fields.Schema:
-    """Fields: identity and metadata (stored), exact and stemmed body and title, and an
-    ``entities`` keyword field the entity extraction fills."""
+def build_schema(stage_fields: Sequence[str] = ()) -> fields.Schema:
+    """Fields: identity and metadata (stored), exact and stemmed body and title, and one
+    keyword field per analysis stage (``entities``: ``TYPE:key`` terms, see index/stages.py)."""
     exact = exact_analyzer()
     stem = stem_analyzer()
-    return fields.Schema(
+    schema = fields.Schema(
         id=fields.ID(stored=True, unique=True, sortable=True),
         path=fields.ID(stored=True),
         title=fields.TEXT(analyzer=stem, stored=True, phrase=False),
@@ -60,16 +60,18 @@ def build_schema() -> fields.Schema:
         hash=fields.STORED(),
         body_exact=_phrase_text(exact),
         body=fields.TEXT(analyzer=stem, phrase=False),
-        entities=fields.KEYWORD(stored=True, commas=True, scorable=True),
         text_z=fields.STORED(),
         boilerplate=fields.STORED(),
     )
+    for name in stage_fields:
+        schema.add(name, fields.KEYWORD(stored=True, commas=True, scorable=True))
+    return schema
 
 
-def document_fields(article: Article, entity_terms: Sequence[str] = ()) -> dict[str, Any]:
+def document_fields(article: Article, stage_terms: Mapping[str, Sequence[str]] | None = None) -> dict[str, Any]:
     """The values to index for one article. Boilerplate is blanked out of the analysed body
     (same length, so offsets stay valid) and the original text is stored compressed.
-    ``entity_terms`` are the article's ``TYPE:key`` entity terms (entities.catalog.entity_term).
+    ``stage_terms`` are the article's keyword terms per stage field (``entities``: ``TYPE:key``).
     The body fields also get the title, so a plain search looks in two fields, not four (Whoosh
     matches in Python: every field searched costs time); ``title:`` searches the title alone."""
     body = f"{article.title}\n{article.indexable_text()}"
@@ -86,7 +88,7 @@ def document_fields(article: Article, entity_terms: Sequence[str] = ()) -> dict[
         "hash": article.content_hash,
         "body_exact": body,
         "body": body,
-        "entities": ",".join(entity_terms),
+        **{name: ",".join(terms) for name, terms in (stage_terms or {}).items()},
         "text_z": zlib.compress(article.text.encode("utf-8"), 6),
         "boilerplate": [list(span) for span in article.boilerplate],
     }

@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 
 from workbench.core.arabic import normalize, normalize_digits, tokenize
-from workbench.core.metadata import (
+from workbench.core.ingest.metadata import (
     FOOTER_LINES,
     HEADER_LINES,
     Line,

@@ -3,7 +3,7 @@
 This module knows file formats and nothing about corpora, metadata rules or boilerplate: it
 turns one file into ``RawRecord`` objects (the text plus whatever metadata fields the format
 itself carries) and raises ``FormatError`` with a reason code when it cannot.
-``workbench.core.corpus`` turns records into ``Article`` objects.
+``workbench.core.ingest.corpus`` turns records into ``Article`` objects.
 
 Encoding detection (plain text, HTML, CSV) never guesses blindly:
 
@@ -34,6 +34,8 @@ from pathlib import Path
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from workbench.core import arabic
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -157,13 +159,9 @@ def normalize_newlines(text: str) -> str:
 
 def is_plausibly_arabic(text: str) -> bool:
     """True when most letters of ``text`` are Arabic and it has almost no control characters."""
-    letters = arabic = 0
-    for char in text:
-        if char.isalpha():
-            letters += 1
-            if "\u0600" <= char <= "\u06ff":
-                arabic += 1
-    return arabic > 0 and arabic >= _ARABIC_MIN_SHARE * letters and (
+    letters = sum(1 for char in text if char.isalpha())
+    arabic_letters = arabic.count_arabic_letters(text)
+    return arabic_letters > 0 and arabic_letters >= _ARABIC_MIN_SHARE * letters and (
         _control_share(text) <= _CONTROL_MAX_SHARE)
 
 

@@ -1,4 +1,4 @@
-"""Finding and reading the documents of a corpus folder: the Article model.
+"""Finding and reading the documents of a corpus folder.
 
 A corpus is a folder of news articles: single-article files (.txt, .md, .html, .htm) and
 collections with one article per record (.jsonl, .jsonl.gz, .json, .csv). ``scan_corpus``
@@ -18,13 +18,14 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.core import formats
-from workbench.core.boilerplate import find_boilerplate
-from workbench.core.formats import FormatError, RawRecord
-from workbench.core.metadata import (
+from workbench.core.errors import CorpusError
+from workbench.core.ingest import formats
+from workbench.core.ingest.article import Article, CorpusFile, SkippedFile
+from workbench.core.ingest.boilerplate import find_boilerplate
+from workbench.core.ingest.formats import FormatError, RawRecord
+from workbench.core.ingest.metadata import (
     SIDECAR_NAME,
     apply_sidecar,
     canonical_source,
@@ -34,8 +35,7 @@ from workbench.core.metadata import (
 )
 
 __all__ = [
-    "MAX_COLLECTION_BYTES", "MAX_FILE_BYTES", "MAX_JSON_BYTES", "SIDECAR_NAME",
-    "SUPPORTED_SUFFIXES", "Article", "CorpusError", "CorpusFile", "SkippedFile", "parse_date",
+    "MAX_COLLECTION_BYTES", "MAX_FILE_BYTES", "MAX_JSON_BYTES", "SIDECAR_NAME", "SUPPORTED_SUFFIXES",
     "read_file", "scan_corpus",
 ]
 
@@ -54,79 +54,6 @@ two million articles, more than a laptop index should take in one file."""
 MAX_JSON_BYTES: int = 512 * 1024 * 1024
 """Limit for JSON files: the standard library parses a JSON document whole, and a parsed
 512 MB document already needs several GB of memory. Larger collections should be JSONL."""
-
-_REASONS = frozenset({"binary", "encoding", "permission", "vanished", "too_large", "empty",
-                      "parse_error"})
-
-
-class CorpusError(Exception):
-    """The corpus folder itself cannot be used (missing, not a folder, permission denied)."""
-
-
-class SkippedFile(Exception):
-    """One file (or folder) that cannot be read; reported, never fatal to a run.
-
-    ``reason`` is one of "binary", "encoding", "permission", "vanished", "too_large", "empty",
-    "parse_error"; ``message`` is a sentence naming the problem and what to do about it.
-    """
-
-    def __init__(self, relpath: str, reason: str, message: str) -> None:
-        if reason not in _REASONS:
-            raise ValueError(f"unknown skip reason {reason!r}")
-        super().__init__(f"{relpath}: {message}")
-        self.relpath = relpath
-        self.reason = reason
-        self.message = message
-
-    def __reduce__(self) -> tuple[type[SkippedFile], tuple[str, str, str]]:
-        """Pickle with the constructor's arguments (workers may send skips across processes)."""
-        return (SkippedFile, (self.relpath, self.reason, self.message))
-
-
-@dataclass(frozen=True)
-class CorpusFile:
-    """A readable-looking file found by ``scan_corpus``."""
-
-    relpath: str
-    """POSIX path relative to the corpus root."""
-    size: int
-    mtime_ns: int
-
-
-@dataclass(frozen=True)
-class Article:
-    """One news article: original text, metadata and the boilerplate spans of the text."""
-
-    id: str
-    """Stable id: the relpath, or ``relpath#n`` for the n-th (1-based) record of a collection."""
-    path: str
-    """Relpath of the file holding the article."""
-    title: str
-    source: str
-    """The outlet, canonical for known agencies ("سانا"); "" when unknown."""
-    date: str
-    """ISO ``YYYY-MM-DD``; "" when unknown."""
-    url: str
-    author: str
-    text: str
-    """The text as the user should see it (extracted main text for HTML, newlines as \\n)."""
-    boilerplate: tuple[tuple[int, int], ...]
-    """[start, end) spans of ``text`` that are boilerplate."""
-    content_hash: str
-    """SHA-1 hex digest of ``text`` (UTF-8)."""
-
-    def indexable_text(self) -> str:
-        """``text`` with boilerplate spans replaced by spaces: same length, offsets stay valid."""
-        if not self.boilerplate:
-            return self.text
-        parts = []
-        position = 0
-        for start, end in self.boilerplate:
-            parts.append(self.text[position:start])
-            parts.append(" " * (end - start))
-            position = end
-        parts.append(self.text[position:])
-        return "".join(parts)
 
 
 def scan_corpus(root: Path) -> tuple[list[CorpusFile], list[SkippedFile]]:

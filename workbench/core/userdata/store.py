@@ -32,12 +32,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.core import paths, sqlite
+from workbench.core.errors import StoreError
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Curation", "EntityEdit", "Store", "StoreError"]
-
-
-class StoreError(Exception):
-    """The store cannot be used (made by a newer version, unreadable); str() says what to do."""
 
 
 def _v1_entity_curation(db: sqlite3.Connection) -> None:

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.core.arabic import normalize, normalize_digits
-from workbench.core.formats import FormatError, decode_bytes
+from workbench.core.ingest.formats import FormatError, decode_bytes
 
 SIDECAR_NAME = "workbench-metadata.csv"
 SIDECAR_FIELDS = ("title", "source", "date", "url", "author")

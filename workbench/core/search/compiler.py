@@ -1,29 +1,25 @@
-"""Turn a parsed query into a Whoosh query, run it, and explain the hits.
+"""Turn a parsed query into a Whoosh query and a plan of what to highlight.
 
 Every word is looked up in two fields and scored in both (BM25F): ``body_exact`` holds the
 normalised, unstemmed form (phrases, exact matches) and ``body`` the light stem (recall). A word
 also matches the spelling variants of it that actually occur in the index (سيرغي/سيرجي), and the
-caller is told which were added. Hits carry keyword-in-context snippets whose highlight spans
-are offsets into the ORIGINAL article text, computed by running the same analyzers that built
-the index over the stored original, so what is highlighted is exactly what matched.
+caller is told which were added. The ``MatchPlan`` finds the matching words in an article's
+original text with the same analyzers that built the index.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from whoosh import query as wq
 from whoosh.reading import IndexReader
-from whoosh.searching import Searcher
 
-from workbench.core import query as qlang
-from workbench.core.analysis import exact_analyzer, keyed_candidates, stem_analyzer
 from workbench.core.arabic import spelling_variants
-from workbench.core.query import QueryError
-from workbench.core.schema import article_from_stored
+from workbench.core.errors import QueryError
+from workbench.core.index.analysis import exact_analyzer, keyed_candidates, stem_analyzer
+from workbench.core.search import query as qlang
 
 EXACT_ANALYZER = exact_analyzer()
 STEM_ANALYZER = stem_analyzer()
@@ -34,33 +30,6 @@ BOOST_EXACT = 0.5
 BOOST_STEM = 1.0
 
 MAX_EXPANSIONS = 200
-SNIPPETS_PER_HIT = 3
-SNIPPET_CONTEXT = 70
-LEAD_SNIPPET_CHARS = 160
-
-
-@dataclass(frozen=True)
-class Snippet:
-    """A keyword-in-context excerpt: ``highlights`` are offsets into ``text``; ``start`` is where
-    ``text`` begins in the article's original text."""
-
-    text: str
-    highlights: list[tuple[int, int]]
-    start: int
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One matching article with the metadata a results list shows."""
-
-    id: str
-    path: str
-    title: str
-    source: str
-    date: str
-    url: str
-    score: float
-    snippets: list[Snippet]
 
 
 @dataclass
@@ -250,98 +219,3 @@ def _only_negative(q: wq.Query) -> bool:
     if isinstance(q, wq.And):
         return all(_only_negative(sub) for sub in q.subqueries)
     return False
-
-
-def make_snippets(text: str, spans: list[tuple[int, int]], boilerplate: tuple[tuple[int, int], ...] = (),
-                  limit: int = SNIPPETS_PER_HIT) -> list[Snippet]:
-    """Keyword-in-context excerpts around the densest groups of matches (or the lead, if none)."""
-    if not spans:
-        start = _first_content_offset(text, boilerplate)
-        end = _word_end(text, min(len(text), start + LEAD_SNIPPET_CHARS))
-        return [Snippet(_flatten(text[start:end]), [], start)] if end > start else []
-    windows: list[list[Any]] = []
-    for start, end in spans:
-        win_start = _word_start(text, max(0, start - SNIPPET_CONTEXT))
-        win_end = _word_end(text, min(len(text), end + SNIPPET_CONTEXT))
-        if windows and win_start <= windows[-1][1]:
-            windows[-1][1] = max(windows[-1][1], win_end)
-            windows[-1][2].append((start, end))
-        else:
-            windows.append([win_start, win_end, [(start, end)]])
-    best = sorted(windows, key=lambda w: (-len(w[2]), w[0]))[:limit]
-    snippets = []
-    for win_start, win_end, inside in sorted(best, key=lambda w: w[0]):
-        highlights = [(s - win_start, e - win_start) for s, e in inside]
-        snippets.append(Snippet(_flatten(text[win_start:win_end]), highlights, win_start))
-    return snippets
-
-
-def _flatten(excerpt: str) -> str:
-    """Line breaks become spaces one for one, so highlight offsets stay valid."""
-    return excerpt.replace("\r", " ").replace("\n", " ").replace("\t", " ")
-
-
-def _word_start(text: str, index: int) -> int:
-    while index > 0 and not text[index - 1].isspace():
-        index -= 1
-    return index
-
-
-def _word_end(text: str, index: int) -> int:
-    while index < len(text) and not text[index].isspace():
-        index += 1
-    return index
-
-
-def _first_content_offset(text: str, boilerplate: tuple[tuple[int, int], ...]) -> int:
-    offset = 0
-    for start, end in sorted(boilerplate):
-        if start <= offset < end:
-            offset = end
-    while offset < len(text) and text[offset].isspace():
-        offset += 1
-    return offset
-
-
-class SearchResults:
-    """The hits of one search, materialised lazily: ``hit(i)`` reads and explains one hit.
-
-    Holds the searcher it came from, so hits stay consistent even if the index is updated
-    meanwhile; a GUI table can show 30,000 hits while only building the visible rows.
-    """
-
-    def __init__(self, *, query: str, total: int, refs: list[tuple[int, float]], variants: dict[str, list[str]],
-                 plan: MatchPlan, searcher: Searcher, lock: threading.RLock) -> None:
-        self.query = query
-        self.total = total
-        self.variants = variants
-        self.plan = plan
-        self._refs = refs
-        self._searcher = searcher
-        self._lock = lock
-        self._cache: dict[int, Hit] = {}
-
-    def __len__(self) -> int:
-        return len(self._refs)
-
-    def hit(self, i: int) -> Hit:
-        """The i-th hit with metadata and snippets (computed on first access)."""
-        if i not in self._cache:
-            docnum, score = self._refs[i]
-            with self._lock:
-                stored = self._searcher.stored_fields(docnum)
-            self._cache[i] = hit_from_stored(stored, score, self.plan)
-        return self._cache[i]
-
-    def __iter__(self) -> Iterator[Hit]:
-        return (self.hit(i) for i in range(len(self)))
-
-
-def hit_from_stored(stored: dict[str, Any], score: float, plan: MatchPlan) -> Hit:
-    """Build a Hit (with snippets) from a document's stored fields."""
-    article = article_from_stored(stored)
-    snippets = make_snippets(article.text, plan.spans(article.indexable_text()), article.boilerplate)
-    return Hit(
-        id=article.id, path=article.path, title=article.title, source=article.source, date=article.date,
-        url=article.url, score=round(float(score), 4), snippets=snippets,
-    )

@@ -24,15 +24,12 @@ import re
 from dataclasses import dataclass
 
 from workbench.core.arabic import normalize_digits
+from workbench.core.errors import QueryError
 
 FIELDS = ("title", "source", "date")
 OPEN_QUOTES = frozenset('"“”«„')
 CLOSE_QUOTES = frozenset('"”“»')
 MAX_FUZZY_DISTANCE = 2
-
-
-class QueryError(ValueError):
-    """A query the user must fix; ``str(error)`` is a one-line message for them."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,84 @@
+"""The ``workbench`` command: the GUI by default, and headless subcommands over workbench.core.
+
+    workbench [--home DIR]                      open the GUI on the last corpus (or the demo corpus)
+    workbench gui [CORPUS | --demo]             open the GUI on CORPUS
+    workbench index CORPUS                      index (incrementally); progress on stderr
+    workbench search CORPUS QUERY [--limit N] [--sort relevance|date] [--match all|any] [--json]
+    workbench search CORPUS --queries FILE [--json]
+    workbench info CORPUS [--json]
+    workbench entities CORPUS [--type T] [--query Q] [--json]   entities by article count, curation applied
+    workbench tag-conll FILE                    tag `token [TAG]` lines with the entity tagger
+
+Every command that takes a CORPUS also takes ``--demo`` instead: the five sample articles
+shipped with the app. Each group of subcommands lives in its own module with a ``register``
+function; errors a user can meet (``WorkbenchError``) print one line on stderr and exit
+non-zero: 2 for usage and query errors, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import sys
+from collections.abc import Sequence
+
+from workbench import __version__
+from workbench.cli import corpus_commands, entity_commands
+from workbench.cli.common import EXIT_FAILURE, add_corpus_argument, resolve_corpus
+from workbench.core import paths
+from workbench.core.errors import WorkbenchError
+
+EXIT_BROKEN_PIPE = 141
+"""What a shell reports for a program stopped by SIGPIPE (128 + 13)."""
+EXIT_INTERRUPTED = 130
+
+COMMAND_GROUPS = (corpus_commands, entity_commands)
+"""Modules that add subcommands (each has ``register(subparsers)``), in the order help lists them."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for tests and for generating help)."""
+    parser = argparse.ArgumentParser(prog="workbench", description="Arabic news research workbench.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--home", help="data folder for indexes and settings (default: the user data folder; "
+                                       "also WORKBENCH_HOME)")
+    commands = parser.add_subparsers(dest="command")
+    gui = commands.add_parser("gui", help="open the desktop app")
+    add_corpus_argument(gui, optional=True, help="corpus folder (default: the last one, or the demo corpus)")
+    for group in COMMAND_GROUPS:
+        group.register(commands)
+    for subcommand in commands.choices.values():  # --home also after the subcommand's name
+        subcommand.add_argument("--home", default=argparse.SUPPRESS, help="data folder (as before the subcommand)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``workbench`` console script."""
+    multiprocessing.freeze_support()  # a frozen build re-enters here in indexing worker processes
+    raw = list(sys.argv[1:] if argv is None else argv)
+    args = corpus_commands.unshield(build_parser().parse_args(corpus_commands.shield_dash_queries(raw)))
+    if args.home:
+        paths.set_data_home(args.home)
+    try:
+        resolve_corpus(args)
+        if args.command in (None, "gui"):
+            from workbench.ui.app import main as gui_main
+
+            return gui_main(getattr(args, "corpus", None))
+        return int(args.handler(args))
+    except WorkbenchError as error:
+        print(f"workbench: {error}", file=sys.stderr)
+        return error.exit_code
+    except BrokenPipeError:
+        # The reader of the output went away (`workbench search ... | head`): stop quietly, and
+        # point stdout at devnull so the interpreter's last flush does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        print("\nworkbench: interrupted; the index keeps everything committed before the interruption. "
+              "Run the same command again to finish.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+__all__ = ["EXIT_FAILURE", "build_parser", "main"]

@@ -1,0 +1,182 @@
+"""``workbench index``, ``search`` and ``info``: build a corpus's index, search it, describe it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from workbench.cli.common import EXIT_OK, EXIT_USAGE, CliError, add_corpus_argument, open_workspace, print_skipped
+from workbench.core.errors import QueryError
+from workbench.core.search import SORT_ORDERS, SearchRequest, SearchResults
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the index, search and info subcommands."""
+    index = commands.add_parser("index", help="index a corpus folder (incremental)")
+    add_corpus_argument(index)
+    index.set_defaults(handler=_cmd_index)
+
+    search = commands.add_parser("search", help="search a corpus (indexes it first when needed)")
+    add_corpus_argument(search, then=("query",))
+    search.add_argument("query", nargs="?", help="the query (see README, 'Query language')")
+    search.add_argument("--queries", type=Path, help="file of queries, one per line: one result set per query")
+    search.add_argument("--limit", type=int, default=10, help="hits to show per query (default 10)")
+    search.add_argument("--sort", choices=SORT_ORDERS, default="relevance")
+    search.add_argument("--match", choices=("all", "any"), default="all",
+                        help="all: every word must match; any: rank by how well documents match any word")
+    search.add_argument("--json", action="store_true", help="print JSON (one object per query and line)")
+    search.set_defaults(handler=_cmd_search)
+
+    info = commands.add_parser("info", help="counts, sources, date range, skipped files, index location")
+    add_corpus_argument(info)
+    info.add_argument("--json", action="store_true")
+    info.set_defaults(handler=_cmd_info)
+
+
+_DASH_QUERY_MARK = "\x00"
+
+
+def shield_dash_queries(argv: Sequence[str]) -> list[str]:
+    """The arguments with a query such as ``-داعش`` shielded from argparse (see ``unshield``).
+
+    Every option is ASCII, so a dash followed by a non-ASCII letter can only be a query that
+    starts with a negated word; argparse would reject it as an unknown option.
+    """
+    if "search" not in argv:
+        return list(argv)
+    return [_DASH_QUERY_MARK + a if len(a) > 1 and a[0] == "-" and not a[1].isascii() else a for a in argv]
+
+
+def unshield(args: argparse.Namespace) -> argparse.Namespace:
+    """Undo ``shield_dash_queries`` on whichever positional took the query."""
+    for name in ("query", "corpus"):
+        value = getattr(args, name, None)
+        if isinstance(value, str) and value.startswith(_DASH_QUERY_MARK):
+            setattr(args, name, value[len(_DASH_QUERY_MARK):])
+    return args
+
+
+def _cmd_index(args: argparse.Namespace) -> int:
+    with open_workspace(args.corpus, show_progress=True) as (_, report):
+        pass
+    print_skipped(report, sys.stderr)
+    if report.articles == 0:
+        raise CliError(f"no articles found in {args.corpus}: it has no readable .txt, .md, .html, .json, "
+                       ".jsonl or .csv files.")
+    rate = report.indexed_articles / report.seconds if report.seconds > 0 else 0.0
+    print(f"indexed {report.added} new and {report.changed} changed files, removed {report.removed}, "
+          f"{report.unchanged} unchanged; {report.articles} articles in the index "
+          f"({report.indexed_articles} read at {rate:.0f} articles/s, {report.seconds:.1f} s)", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    if (args.query is None) == (args.queries is None):
+        raise CliError("give either a QUERY or --queries FILE", EXIT_USAGE)
+    if args.limit < 0:
+        raise CliError("--limit must be 0 or more", EXIT_USAGE)
+    queries = [args.query] if args.query is not None else _read_queries(args.queries)
+    with open_workspace(args.corpus) as (workspace, report):
+        if report.articles == 0:
+            raise CliError(f"no articles found in {args.corpus}: nothing to search.")
+        batch = args.queries is not None
+        failures = 0
+        for text in queries:
+            request = SearchRequest(text, sort=args.sort, match=args.match, limit=args.limit)
+            try:
+                results = workspace.engine.search(request)
+            except QueryError as error:
+                if not batch:
+                    raise CliError(f"bad query: {error}", EXIT_USAGE) from error
+                failures += 1
+                _emit_error(text, str(error), args.json)
+                continue
+            _emit_results(results, args.json)
+    return EXIT_OK if failures == 0 else EXIT_USAGE
+
+
+def _read_queries(path: Path) -> list[str]:
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except OSError as error:
+        raise CliError(f"cannot read the queries file {path}: {error.strerror}") from error
+    except UnicodeDecodeError as error:
+        raise CliError(f"the queries file {path} is not UTF-8 text: re-save it as UTF-8.") from error
+    queries = [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    if not queries:
+        raise CliError(f"the queries file {path} has no queries (one per line; # starts a comment).")
+    return queries
+
+
+def results_json(results: SearchResults) -> dict[str, Any]:
+    """The JSON contract of one result set (see README, 'JSON output')."""
+    return {
+        "query": results.query,
+        "total": results.total,
+        "variants": results.variants,
+        "hits": [
+            {
+                "path": hit.path, "id": hit.id, "title": hit.title, "source": hit.source, "date": hit.date,
+                "url": hit.url, "score": hit.score,
+                "snippets": [{"text": s.text, "highlights": [list(h) for h in s.highlights]} for s in hit.snippets],
+            }
+            for hit in results
+        ],
+    }
+
+
+def _emit_results(results: SearchResults, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(results_json(results), ensure_ascii=False))
+        return
+    print(f"{results.total} result(s) for {results.query}")
+    for word, variants in results.variants.items():
+        print(f"  also matched for {word}: {', '.join(variants)}")
+    for rank, hit in enumerate(results, start=1):
+        meta = " · ".join(part for part in (hit.source, hit.date, hit.path) if part)
+        print(f"\n{rank}. {hit.title}\n   {meta}   score {hit.score:.2f}")
+        for snippet in hit.snippets:
+            print(f"   … {_mark(snippet.text, snippet.highlights)} …")
+
+
+def _emit_error(query: str, message: str, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps({"query": query, "error": message}, ensure_ascii=False))
+    else:
+        print(f"bad query {query}: {message}", file=sys.stderr)
+
+
+def _mark(text: str, highlights: list[tuple[int, int]]) -> str:
+    """Bracket the highlighted spans for plain-text output."""
+    out, last = [], 0
+    for start, end in highlights:
+        out += [text[last:start], "[", text[start:end], "]"]
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    with open_workspace(args.corpus) as (workspace, _):
+        info = workspace.index.info()
+    if args.json:
+        data = asdict(info)
+        data["corpus"], data["index_path"] = str(info.corpus), str(info.index_path)
+        data["skipped"] = [{"path": s.relpath, "reason": s.reason, "message": s.message} for s in info.skipped]
+        print(json.dumps(data, ensure_ascii=False))
+        return EXIT_OK
+    print(f"corpus:     {info.corpus}")
+    print(f"articles:   {info.articles} in {info.files} file(s)")
+    print(f"dates:      {info.date_min or '?'} .. {info.date_max or '?'}")
+    print("sources:    " + (", ".join(f"{name} ({count})" for name, count in info.sources.items()) or "none found"))
+    print(f"index:      {info.index_path} ({info.index_bytes / 1e6:.1f} MB)")
+    if info.skipped:
+        print(f"skipped:    {len(info.skipped)} file(s)")
+        for skipped in info.skipped:
+            print(f"  {skipped.relpath}: {skipped.reason}: {skipped.message}")
+    return EXIT_OK

@@ -1,0 +1,50 @@
+"""The errors a user can cause or meet, under one base class.
+
+Every failure that is not a bug reaches the user as a ``WorkbenchError`` whose ``str()`` is one
+sentence naming the problem and what to do about it. The CLI prints that sentence and exits
+with ``exit_code``; the GUI shows it in its message bar. Anything else that escapes is a bug:
+the CLI prints a traceback, the GUI writes a crash log.
+
+The subclasses live here, not beside the code that raises them, so the CLI and the GUI can
+catch them without importing the layers that raise them.
+"""
+
+from __future__ import annotations
+
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+
+class WorkbenchError(Exception):
+    """Base of every user-facing error; ``str()`` says what happened and what to do."""
+
+    exit_code: int = EXIT_FAILURE
+    """What the CLI exits with: 2 for mistakes in what the user typed, 1 otherwise."""
+
+
+class CorpusError(WorkbenchError):
+    """The corpus folder itself cannot be used (missing, not a folder, permission denied)."""
+
+
+class IndexingError(WorkbenchError):
+    """The index could not be opened or written (disk full, permissions, a damaged file)."""
+
+
+class IndexBusyError(IndexingError):
+    """Another process is updating this corpus's index right now."""
+
+
+class QueryError(WorkbenchError, ValueError):
+    """A malformed search query; the message says what to fix."""
+
+    exit_code = EXIT_USAGE
+
+
+class StoreError(WorkbenchError):
+    """The per-corpus store of the user's work cannot be used (newer version, unreadable)."""
+
+
+class CurationError(WorkbenchError, ValueError):
+    """An entity curation step that cannot be done (unknown entity, empty name, wrong type)."""
+
+    exit_code = EXIT_USAGE

@@ -1,0 +1,112 @@
+"""Running a search over a corpus index: the request, filters, ranking and sort order.
+
+``SearchEngine`` reads an open ``CorpusIndex`` through its ``reading()`` snapshot and keeps the
+numpy ranker (ranking.py) of the current snapshot, whose posting caches live as long as the
+snapshot does. It is safe to share between threads: every read holds the index's read lock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from whoosh import query as wq
+from whoosh.searching import Searcher
+
+from workbench.core.errors import QueryError
+from workbench.core.index import CorpusIndex
+from workbench.core.index.corpus_index import WEIGHTING
+from workbench.core.search.compiler import CompiledQuery, MatchPlan, compile_query
+from workbench.core.search.ranking import Ranker
+from workbench.core.search.results import SearchResults
+
+__all__ = ["SORT_ORDERS", "SearchEngine", "SearchRequest"]
+
+SORT_ORDERS = ("relevance", "date")
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """A search as the user asked for it."""
+
+    query: str
+    sort: str = "relevance"
+    match: str = "all"
+    sources: tuple[str, ...] = ()
+    date_from: str | None = None
+    date_to: str | None = None
+    limit: int | None = None
+    entities: tuple[tuple[str, ...], ...] = ()
+    """Entity filter: per selected entity, its ``entities`` field terms (EntityService.entity_filter_terms);
+    a hit mentions every selected entity (AND), each through any of its terms (OR)."""
+
+
+class SearchEngine:
+    """Searches one corpus index."""
+
+    def __init__(self, index: CorpusIndex) -> None:
+        self.index = index
+        self._ranker: Ranker | None = None
+
+    def _get_ranker(self, searcher: Searcher) -> Ranker:
+        """The numpy ranker of ``searcher`` (its posting caches live as long as the snapshot)."""
+        if self._ranker is None or self._ranker.searcher is not searcher:
+            self._ranker = Ranker(searcher, WEIGHTING)
+        return self._ranker
+
+    def search(self, request: SearchRequest) -> SearchResults:
+        """Run a search; raises QueryError (message for the user) on a malformed query."""
+        if request.sort not in SORT_ORDERS:
+            raise QueryError(f"Unknown sort order '{request.sort}': use 'relevance' or 'date'.")
+        with self.index.reading() as searcher:
+            compiled = _compile(request, searcher)
+            matches = self._get_ranker(searcher).matches(compiled.query, _filters(request))
+            total = len(matches[0])
+            if request.sort == "date":
+                refs = Ranker.top(matches, None)
+                dates = searcher.reader().column_reader("date")
+                refs.sort(key=lambda ref: dates[ref[0]], reverse=True)
+                refs = refs[:request.limit]
+            else:
+                refs = Ranker.top(matches, request.limit)
+        return SearchResults(query=request.query, total=total, refs=refs, variants=compiled.variants,
+                             plan=compiled.plan, searcher=searcher, lock=self.index.read_lock)
+
+    def search_ids(self, request: SearchRequest) -> list[str]:
+        """The ids of every article matching ``request`` (sort and limit ignored), for counting."""
+        with self.index.reading() as searcher:
+            compiled = _compile(request, searcher)
+            docnums, _ = self._get_ranker(searcher).matches(compiled.query, _filters(request))
+            ids = searcher.reader().column_reader("id")  # a column: no stored text is unpickled
+            return [_text(ids[docnum]) for docnum in docnums.tolist()]
+
+    def match_spans(self, article_id: str, query: str, match: str = "all") -> list[tuple[int, int]]:
+        """Every whole-token match of ``query`` in the article's ORIGINAL text, as [start, end) spans."""
+        with self.index.reading() as searcher:
+            compiled = compile_query(query, match, searcher.reader())
+        article = self.index.article(article_id)
+        return compiled.plan.spans(article.indexable_text())
+
+
+def _text(value: str | bytes) -> str:
+    """A column value as text (Whoosh hands back bytes for some field types)."""
+    return value.decode("utf-8") if isinstance(value, bytes) else value
+
+
+def _compile(request: SearchRequest, searcher: Searcher) -> CompiledQuery:
+    """The request's query; with no words but an entity filter, every article (the filter decides)."""
+    if not request.query.strip() and request.entities:
+        return CompiledQuery(wq.Every(), MatchPlan(), {})
+    return compile_query(request.query, request.match, searcher.reader())
+
+
+def _filters(request: SearchRequest) -> wq.Query | None:
+    parts: list[wq.Query] = []
+    if request.sources:
+        parts.append(wq.Or([wq.Term("source", s) for s in request.sources]))
+    if request.date_from or request.date_to:
+        parts.append(wq.TermRange("date", request.date_from or "0000-00-00", request.date_to or "9999-99-99"))
+    for terms in request.entities:
+        parts.append(wq.Or([wq.Term("entities", t) for t in terms]) if terms else wq.NullQuery)
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else wq.And(parts)

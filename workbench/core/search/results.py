@@ -1,0 +1,151 @@
+"""Search results as the user sees them: hits with metadata and keyword-in-context snippets.
+
+Highlight spans are offsets into the ORIGINAL article text, computed by running the same
+analyzers that built the index over the stored original (``MatchPlan.spans``), so what is
+highlighted is exactly what matched.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from whoosh.searching import Searcher
+
+from workbench.core.index.schema import article_from_stored
+from workbench.core.ingest import Article
+from workbench.core.search.compiler import MatchPlan
+
+SNIPPETS_PER_HIT = 3
+SNIPPET_CONTEXT = 70
+LEAD_SNIPPET_CHARS = 160
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A keyword-in-context excerpt: ``highlights`` are offsets into ``text``; ``start`` is where
+    ``text`` begins in the article's original text."""
+
+    text: str
+    highlights: list[tuple[int, int]]
+    start: int
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One matching article with the metadata a results list shows."""
+
+    id: str
+    path: str
+    title: str
+    source: str
+    date: str
+    url: str
+    score: float
+    snippets: list[Snippet]
+
+
+def make_snippets(text: str, spans: list[tuple[int, int]], boilerplate: tuple[tuple[int, int], ...] = (),
+                  limit: int = SNIPPETS_PER_HIT) -> list[Snippet]:
+    """Keyword-in-context excerpts around the densest groups of matches (or the lead, if none)."""
+    if not spans:
+        start = _first_content_offset(text, boilerplate)
+        end = _word_end(text, min(len(text), start + LEAD_SNIPPET_CHARS))
+        return [Snippet(_flatten(text[start:end]), [], start)] if end > start else []
+    windows: list[list[Any]] = []
+    for start, end in spans:
+        win_start = _word_start(text, max(0, start - SNIPPET_CONTEXT))
+        win_end = _word_end(text, min(len(text), end + SNIPPET_CONTEXT))
+        if windows and win_start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], win_end)
+            windows[-1][2].append((start, end))
+        else:
+            windows.append([win_start, win_end, [(start, end)]])
+    best = sorted(windows, key=lambda w: (-len(w[2]), w[0]))[:limit]
+    snippets = []
+    for win_start, win_end, inside in sorted(best, key=lambda w: w[0]):
+        highlights = [(s - win_start, e - win_start) for s, e in inside]
+        snippets.append(Snippet(_flatten(text[win_start:win_end]), highlights, win_start))
+    return snippets
+
+
+def _flatten(excerpt: str) -> str:
+    """Line breaks become spaces one for one, so highlight offsets stay valid."""
+    return excerpt.replace("\r", " ").replace("\n", " ").replace("\t", " ")
+
+
+def _word_start(text: str, index: int) -> int:
+    while index > 0 and not text[index - 1].isspace():
+        index -= 1
+    return index
+
+
+def _word_end(text: str, index: int) -> int:
+    while index < len(text) and not text[index].isspace():
+        index += 1
+    return index
+
+
+def _first_content_offset(text: str, boilerplate: tuple[tuple[int, int], ...]) -> int:
+    offset = 0
+    for start, end in sorted(boilerplate):
+        if start <= offset < end:
+            offset = end
+    while offset < len(text) and text[offset].isspace():
+        offset += 1
+    return offset
+
+
+class SearchResults:
+    """The hits of one search, materialised lazily: ``hit(i)`` reads and explains one hit.
+
+    Holds the searcher it came from, so hits stay consistent even if the index is updated
+    meanwhile; a GUI table can show 30,000 hits while only building the visible rows.
+    """
+
+    def __init__(self, *, query: str, total: int, refs: list[tuple[int, float]], variants: dict[str, list[str]],
+                 plan: MatchPlan, searcher: Searcher, lock: threading.RLock) -> None:
+        self.query = query
+        self.total = total
+        self.variants = variants
+        self.plan = plan
+        self._refs = refs
+        self._searcher = searcher
+        self._lock = lock
+        self._cache: dict[int, Hit] = {}
+
+    def __len__(self) -> int:
+        return len(self._refs)
+
+    def hit(self, i: int) -> Hit:
+        """The i-th hit with metadata and snippets (computed on first access)."""
+        if i not in self._cache:
+            docnum, score = self._refs[i]
+            with self._lock:
+                stored = self._searcher.stored_fields(docnum)
+            self._cache[i] = hit_from_stored(stored, score, self.plan)
+        return self._cache[i]
+
+    def __iter__(self) -> Iterator[Hit]:
+        return (self.hit(i) for i in range(len(self)))
+
+    def article(self, i: int) -> tuple[Article, list[tuple[int, int]]]:
+        """The i-th hit's whole article, read from the same index snapshot as the hit, and the
+        spans of its original text that match the query (what a reader highlights)."""
+        docnum, _ = self._refs[i]
+        with self._lock:
+            stored = self._searcher.stored_fields(docnum)
+        article = article_from_stored(stored)
+        return article, self.plan.spans(article.indexable_text())
+
+
+def hit_from_stored(stored: dict[str, Any], score: float, plan: MatchPlan) -> Hit:
+    """Build a Hit (with snippets) from a document's stored fields."""
+    article = article_from_stored(stored)
+    snippets = make_snippets(article.text, plan.spans(article.indexable_text()), article.boilerplate)
+    return Hit(
+        id=article.id, path=article.path, title=article.title, source=article.source, date=article.date,
+        url=article.url, score=round(float(score), 4), snippets=snippets,
+    )

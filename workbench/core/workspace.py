@@ -1,0 +1,83 @@
+"""One open corpus, everything the CLI and the GUI work with: its index (with the analysis
+stages the app runs), the search engine, the user's store and the entity service.
+
+This is the only place that decides which stages indexing runs and how the pieces are wired:
+the index does not know about entities, and entities do not know about the index.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from workbench.core.entities.catalog import EntityCatalog
+from workbench.core.entities.service import EntityService, checked_type, entity_json
+from workbench.core.entities.stage import EntityStage
+from workbench.core.index import CorpusIndex, IndexStage, UpdateReport
+from workbench.core.index.child_process import update_in_child
+from workbench.core.index.corpus_index import WRITER_MEMORY_MB
+from workbench.core.progress import CancelToken, ProgressCallback
+from workbench.core.search import SearchEngine, SearchRequest
+from workbench.core.userdata import Store
+
+__all__ = ["INDEX_STAGES", "Workspace"]
+
+INDEX_STAGES: tuple[IndexStage, ...] = (EntityStage(),)
+"""The analyses every indexed article goes through, beside Whoosh's own."""
+
+
+class Workspace:
+    """An open corpus. Safe for one updating thread beside reading threads; ``close()`` when done."""
+
+    def __init__(self, index: CorpusIndex, store: Store) -> None:
+        self.index = index
+        self.store = store
+        self.engine = SearchEngine(index)
+        catalog = index.stage_store(EntityStage.name)
+        assert isinstance(catalog, EntityCatalog)
+        self.entities = EntityService(catalog, store)
+
+    @classmethod
+    def open(cls, corpus: Path | str) -> Workspace:
+        """Open (creating or repairing) the corpus's index and store; indexing is a separate step."""
+        index = CorpusIndex.open(corpus, INDEX_STAGES)
+        try:
+            store = Store(index.corpus)
+        except BaseException:
+            index.close()
+            raise
+        return cls(index, store)
+
+    @property
+    def corpus(self) -> Path:
+        """The corpus folder (absolute)."""
+        return self.index.corpus
+
+    def update(self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
+               processes: int = 1, writer_memory_mb: int = WRITER_MEMORY_MB, in_child: bool = False) -> UpdateReport:
+        """Bring the index in line with the folder (see ``CorpusIndex.update``).
+
+        ``in_child`` runs the update in a spawned process (``index.child_process``), for a GUI
+        whose event loop must not stall; this workspace sees the result at its next read.
+        """
+        if not in_child:
+            return self.index.update(progress, cancel, processes, writer_memory_mb)
+        rebuilt_reason = self.index.take_rebuilt_reason()
+        report = update_in_child(self.corpus, self.index.stages, progress, cancel, processes, writer_memory_mb)
+        report.rebuilt_reason = report.rebuilt_reason or rebuilt_reason
+        return report
+
+    def entities_json(self, type: str | None = None, query: str | None = None) -> list[dict[str, Any]]:
+        """``workbench entities``: the entities (curation applied) as JSON-ready dicts, by article count.
+
+        With ``query``, only the articles that match it are counted (what the GUI's entity dock
+        shows for a result set).
+        """
+        article_ids = None if query is None else self.engine.search_ids(SearchRequest(query))
+        wanted = None if type is None else checked_type(type)
+        return [entity_json(e) for e in self.entities.entities(article_ids, type=wanted)]
+
+    def close(self) -> None:
+        """Close the store and the index."""
+        self.store.close()
+        self.index.close()

@@ -1,0 +1,288 @@
+"""The open corpus in the GUI: its workspace, the background jobs that use it, and their lifecycle.
+
+``MainWindow`` only composes widgets; everything that touches the core goes through the session,
+which the window's panels (results, reader, entity dock, and the compare view and selections
+panel to come) share.
+
+Jobs run in two lanes, each one thread (``workers.WorkerPool``):
+
+- ``indexing``: the update of the index, which runs in a child process (``index.child_process``)
+  so the GUI's interpreter never stalls; the lane's thread only waits for it;
+- ``reading``: opening the corpus, searches, entity counts and curation, loading an article.
+  The session's index only reads (the child process writes), so a search typed during indexing
+  runs at once against what is already committed.
+
+Results of superseded jobs (a search overtaken by a newer one, jobs of a corpus the user has
+left) are dropped here, so receivers only ever see current outcomes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from PySide6.QtCore import QObject, Signal
+
+from workbench.core.entities.service import EntityMention
+from workbench.core.index import RESPONSIVE_WRITER_MEMORY_MB, IndexInfo, UpdateReport
+from workbench.core.ingest import Article
+from workbench.core.progress import CancelToken, Progress, ProgressCallback
+from workbench.core.search import SearchRequest, SearchResults
+from workbench.core.workspace import Workspace
+from workbench.ui.workers import Job, Task, WorkerPool
+
+INDEXING_PROCESSES = 2
+"""Worker processes that run the analysis stages while the indexing child writes the index
+(spawned, so safe from any thread; small corpora stay in-process anyway)."""
+FIRST_PAGE_HITS = 40
+"""Hits whose snippets the search job builds in the background: about two screens of results."""
+
+
+class Indexed(NamedTuple):
+    """What an indexing run hands back: its report, and the index facts the filters show
+    (gathered on the worker: reading them costs tens of milliseconds on a large corpus)."""
+
+    report: UpdateReport
+    info: IndexInfo
+
+
+class SearchOutcome(NamedTuple):
+    """A finished search: the request as run (entity filter included) and its results."""
+
+    request: SearchRequest
+    results: SearchResults
+
+
+class LoadedArticle(NamedTuple):
+    """An article ready for the reader: its text, the query's matches and the filter's mentions."""
+
+    article: Article
+    spans: list[tuple[int, int]]
+    mentions: list[EntityMention]
+
+
+class CorpusSession(QObject):
+    """One corpus at a time: open it, keep its index current, search it, read from it."""
+
+    opened = Signal(object)
+    """The corpus's workspace is open (carries the folder Path); indexing starts next."""
+    open_failed = Signal(object, str)
+    """Opening failed: the exception and its formatted traceback."""
+    indexing_progressed = Signal(object)
+    """A ``Progress`` report of the running index update."""
+    indexing_finished = Signal(object)
+    """The update ended normally or by Cancel; carries ``Indexed``."""
+    indexing_failed = Signal(object, str)
+    """The update failed: the exception and its formatted traceback."""
+    search_finished = Signal(object)
+    """The latest search's ``SearchOutcome``."""
+    search_failed = Signal(object, str)
+    """The latest search failed: the exception (QueryError for a malformed query) and its traceback."""
+    article_loaded = Signal(object)
+    """The latest requested article is ready: a ``LoadedArticle``."""
+    article_failed = Signal(object, str)
+    """Loading the latest requested article failed."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.reading = WorkerPool(self)
+        self.indexing = WorkerPool(self)
+        self.workspace: Workspace | None = None
+        self.corpus: Path | None = None
+        self._open_task: Task | None = None
+        self._indexing_task: Task | None = None
+        self._search_task: Task | None = None
+        self._article_task: Task | None = None
+
+    # ----- state ------------------------------------------------------------------------------
+
+    @property
+    def is_indexing(self) -> bool:
+        """True while an index update runs."""
+        return self._indexing_task is not None
+
+    def is_busy(self) -> bool:
+        """True while any job of either lane is queued or running."""
+        return self.reading.is_busy() or self.indexing.is_busy()
+
+    def submit(self, name: str, job: Job, **receivers: Callable[..., None]) -> Task:
+        """Run a reading job (counting, curation, ...) for a panel; see ``WorkerPool.submit``."""
+        return self.reading.submit(name, job, **receivers)
+
+    # ----- opening and indexing ---------------------------------------------------------------
+
+    def open(self, folder: Path) -> None:
+        """Open a corpus folder (closing the current one); ``opened`` or ``open_failed`` follows."""
+        for task in (self._open_task, self._indexing_task, self._search_task, self._article_task):
+            if task is not None:
+                task.cancel()
+        self._indexing_task = self._search_task = self._article_task = None
+        previous, self.workspace = self.workspace, None
+        self.corpus = Path(folder).expanduser()
+
+        def job(progress: ProgressCallback, cancel: CancelToken) -> Workspace:
+            if previous is not None:
+                previous.close()
+            return Workspace.open(folder)
+
+        self._open_task = self.reading.submit("open", job, succeeded=self._on_open_task_succeeded,
+                                              failed=self._on_open_task_failed)
+
+    def update_index(self) -> bool:
+        """Index new and changed files of the open corpus and drop deleted ones; False if that
+        cannot start now (no corpus, or an update already runs)."""
+        workspace = self.workspace
+        if workspace is None or self._indexing_task is not None:
+            return False
+
+        def job(progress: ProgressCallback, cancel: CancelToken) -> Indexed:
+            report = workspace.update(progress, cancel, processes=INDEXING_PROCESSES,
+                                      writer_memory_mb=RESPONSIVE_WRITER_MEMORY_MB, in_child=True)
+            if report.indexed_articles or report.removed or report.rebuilt_reason:
+                # Group the entities' spellings now, while the user expects to wait, rather than
+                # on the first search (seconds on a large corpus); the service keeps the result.
+                progress(Progress("entities", 0, 0, message="grouping entity spellings"))
+                workspace.entities.entities()
+            return Indexed(report, workspace.index.info())
+
+        self._indexing_task = self.indexing.submit(
+            "index", job, progressed=self._on_indexing_task_progressed,
+            succeeded=self._on_indexing_task_succeeded, failed=self._on_indexing_task_failed)
+        return True
+
+    def cancel_indexing(self) -> None:
+        """Stop indexing at the core's next safe point; work committed so far is kept."""
+        if self._indexing_task is not None:
+            self._indexing_task.cancel()
+
+    # ----- searching and reading --------------------------------------------------------------
+
+    def search(self, request: SearchRequest, entity_ids: Sequence[str] = ()) -> bool:
+        """Run a search restricted to articles mentioning every entity of ``entity_ids``; a newer
+        search supersedes a pending one. False when no corpus is open."""
+        workspace = self.workspace
+        if workspace is None:
+            return False
+        if self._search_task is not None:
+            self._search_task.cancel()
+
+        def job(progress: ProgressCallback, cancel: CancelToken) -> SearchOutcome | None:
+            if cancel.cancelled:
+                return None
+            effective = request
+            if entity_ids:
+                terms = workspace.entities.entity_filter_terms(entity_ids)
+                effective = replace(request, entities=tuple(tuple(t) for t in terms))
+            results = workspace.engine.search(effective)
+            for row in range(min(len(results), FIRST_PAGE_HITS)):
+                results.hit(row)  # snippets of the rows shown first are built here, not on the GUI thread
+            return SearchOutcome(effective, results)
+
+        self._search_task = self.reading.submit("search", job, succeeded=self._on_search_task_succeeded,
+                                                failed=self._on_search_task_failed)
+        return True
+
+    def cancel_search(self) -> None:
+        """Drop the pending search, if any."""
+        if self._search_task is not None:
+            self._search_task.cancel()
+            self._search_task = None
+
+    def load_article(self, results: SearchResults, row: int, entity_ids: Sequence[str] = ()) -> None:
+        """Read row ``row`` of ``results`` for the reader, with the matches the search already
+        planned and the mentions of ``entity_ids``; ``article_loaded`` follows."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+        if self._article_task is not None:
+            self._article_task.cancel()
+
+        def job(progress: ProgressCallback, cancel: CancelToken) -> LoadedArticle | None:
+            if cancel.cancelled:
+                return None
+            article, spans = results.article(row)
+            mentions = workspace.entities.mentions(article.id, entity_ids) if entity_ids else []
+            return LoadedArticle(article, spans, mentions)
+
+        self._article_task = self.reading.submit("article", job, succeeded=self._on_article_task_succeeded,
+                                                 failed=self._on_article_task_failed)
+
+    def mentions(self, article_id: str, entity_ids: Sequence[str]) -> list[EntityMention]:
+        """The visible mentions of these entities in one article (a quick read for the GUI thread)."""
+        if self.workspace is None or not entity_ids:
+            return []
+        return self.workspace.entities.mentions(article_id, entity_ids)
+
+    # ----- closing ----------------------------------------------------------------------------
+
+    def shutdown(self) -> None:
+        """Stop every job, join both lanes and close the workspace."""
+        self.reading.shutdown()
+        self.indexing.shutdown()
+        if self.workspace is not None:
+            self.workspace.close()
+            self.workspace = None
+
+    # ----- slots ------------------------------------------------------------------------------
+
+    def _current(self, task: Task | None) -> bool:
+        return task is not None and self.sender() is task
+
+    def _on_open_task_succeeded(self, workspace: Workspace) -> None:
+        if not self._current(self._open_task):
+            workspace.close()
+            return
+        self._open_task = None
+        self.workspace = workspace
+        self.opened.emit(self.corpus)
+
+    def _on_open_task_failed(self, exc: BaseException) -> None:
+        task = self._open_task
+        if not self._current(task):
+            return
+        self._open_task = None
+        self.corpus = None
+        self.open_failed.emit(exc, _trace(task))
+
+    def _on_indexing_task_progressed(self, progress: Any) -> None:
+        if self._current(self._indexing_task):
+            self.indexing_progressed.emit(progress)
+
+    def _on_indexing_task_succeeded(self, indexed: Indexed) -> None:
+        if self._current(self._indexing_task):
+            self._indexing_task = None
+            self.indexing_finished.emit(indexed)
+
+    def _on_indexing_task_failed(self, exc: BaseException) -> None:
+        task = self._indexing_task
+        if self._current(task):
+            self._indexing_task = None
+            self.indexing_failed.emit(exc, _trace(task))
+
+    def _on_search_task_succeeded(self, outcome: SearchOutcome | None) -> None:
+        if self._current(self._search_task) and outcome is not None:
+            self._search_task = None
+            self.search_finished.emit(outcome)
+
+    def _on_search_task_failed(self, exc: BaseException) -> None:
+        task = self._search_task
+        if self._current(task):
+            self._search_task = None
+            self.search_failed.emit(exc, _trace(task))
+
+    def _on_article_task_succeeded(self, loaded: LoadedArticle | None) -> None:
+        if self._current(self._article_task) and loaded is not None:
+            self._article_task = None
+            self.article_loaded.emit(loaded)
+
+    def _on_article_task_failed(self, exc: BaseException) -> None:
+        task = self._article_task
+        if self._current(task):
+            self._article_task = None
+            self.article_failed.emit(exc, _trace(task))
+
+
+def _trace(task: Task | None) -> str:
+    return task.traceback_text if task is not None else ""
