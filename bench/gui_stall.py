@@ -48,7 +48,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from index_bench import DEFAULT_DATA, percentile, print_facts, write_corpus
+from index_bench import DEFAULT_DATA, percentile, print_facts, write_corpus  # noqa: E402
 
 QUERIES = ["السعودية", "ولي العهد", "أسعار النفط"]
 IDLE_MS = 2000
@@ -217,10 +217,10 @@ def stall_row(name: str, gaps: list[Gap]) -> list[str]:
 
 def print_table(header: list[str], rows: list[list[str]]) -> None:
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
-    print(" | ".join(cell.ljust(width) for cell, width in zip(header, widths)))
+    print(" | ".join(cell.ljust(width) for cell, width in zip(header, widths, strict=False)))
     print("-|-".join("-" * width for width in widths))
     for row in rows:
-        print(" | ".join(str(cell).ljust(width) for cell, width in zip(row, widths)))
+        print(" | ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=False)))
 
 
 OFFSCREEN_LIMITATIONS = ("This plugin does not support",)

@@ -1,11 +1,11 @@
-"""Retrieval quality of the Arabic analysis on the ARCD question/passage set (prints a table).
+r"""Retrieval quality of the Arabic analysis on the ARCD question/passage set (prints a table).
 
 Each question retrieves passages from an in-memory Whoosh index scored with BM25F; its terms
 are OR-ed ("match any", as the product's natural-language mode). Rows compare raw regex
 tokens, normalisation alone, normalisation without clitics (the exact field), the light stem
 alone, both fields searched together, and the app itself (a real corpus index searched with
---match any: query parsing, spelling variants and field boosts included). Question words and other stopwords are dropped from every
-query except the raw baseline (plain lowercased \w+ tokens, no stoplist). Nothing is asserted.
+--match any: query parsing, spelling variants and field boosts included). Question words and other stopwords are dropped from
+every query except the raw baseline (plain lowercased \w+ tokens, no stoplist). Nothing is asserted.
 
     python bench/qa_retrieval.py [--data ../shared/data/qa] [--b 0.75] [--k1 1.2]
 """
@@ -29,9 +29,9 @@ from whoosh.query import Or, Query, Term
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from workbench.core.index.analysis import ArabicTokenizer, exact_analyzer, stem_analyzer  # noqa: E402
-from workbench.core.search import SearchRequest  # noqa: E402
-from workbench.core.workspace import Workspace  # noqa: E402
+from workbench.core.index.analysis import ArabicTokenizer, exact_analyzer, stem_analyzer
+from workbench.core.search import SearchRequest
+from workbench.core.workspace import Workspace
 
 REPO = Path(__file__).resolve().parent.parent
 FieldBoosts = dict[str, float]
@@ -69,7 +69,7 @@ def evaluate(
     index = RamStorage().create_index(schema)
     with index.writer() as writer:
         for p in passages:
-            writer.add_document(pid=p["pid"], **{f: p["text"] for f in analyzers})
+            writer.add_document(pid=p["pid"], **dict.fromkeys(analyzers, p["text"]))
     mrr = recall = 0.0
     with index.searcher(weighting=weighting) as searcher:
         for q in questions:

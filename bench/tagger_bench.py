@@ -29,10 +29,10 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from index_bench import DEFAULT_DATA, peak_rss_mb, percentile, print_facts  # noqa: E402
 
-from workbench.core.ingest import Article  # noqa: E402
 from workbench.core.entities.catalog import articles_mentions  # noqa: E402
 from workbench.core.entities.tagger import default_tagger  # noqa: E402
 from workbench.core.index.preparing import CHUNK_ARTICLES, WORKER_GC_THRESHOLDS, collect_garbage_rarely  # noqa: E402
+from workbench.core.ingest import Article  # noqa: E402
 
 
 def read_articles(data: Path, count: int) -> list[Article]:

@@ -4,8 +4,8 @@ Run after changing user-visible strings: ``python packaging/update_translations.
 PySide6's ``lupdate`` (shipped in the wheel), which keeps existing translations, adds new source
 strings as unfinished and drops vanished ones. Translate the new entries with Qt Linguist
 (``pyside6-linguist resources/i18n/workbench_ar.ts``); tests/ui/test_i18n.py fails while any
-string is untranslated. Compiled .qm files are produced at run time by workbench.ui.i18n;
-a frozen build runs ``python packaging/update_translations.py --compile`` first, which writes
+string is untranslated. The compiled .qm files are built with the package (setup.py); a frozen
+build runs ``python packaging/update_translations.py --compile`` first, which writes
 ``resources/i18n/workbench_<lang>.qm`` (ignored by git) for the bundle to ship.
 """
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from workbench.core.entities.conll import format_scores, score_files  # noqa: E402
+from workbench.core.entities.conll import format_scores, score_files
 
 
 def main() -> None:

@@ -27,7 +27,7 @@ def test_stem_analyzer_offsets_positions_and_stopword_gaps() -> None:
 
 
 def test_stopwords_marked_not_removed_when_asked() -> None:
-    tokens = list((t.text, t.stopped) for t in stem_analyzer()("من حلب", removestops=False))
+    tokens = [(t.text, t.stopped) for t in stem_analyzer()("من حلب", removestops=False)]
     assert tokens == [("من", True), ("حلب", False)]
 
 

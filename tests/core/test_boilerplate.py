@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -104,4 +105,4 @@ def test_spans_are_sorted_and_within_the_text() -> None:
         spans = find_boilerplate(text)
         assert list(spans) == sorted(spans)
         assert all(0 <= start < end <= len(text) for start, end in spans)
-        assert all(a[1] < b[0] for a, b in zip(spans, spans[1:]))
+        assert all(a[1] < b[0] for a, b in itertools.pairwise(spans))

@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from workbench.core.ingest import corpus, formats
 from workbench.core.errors import CorpusError
-from workbench.core.ingest import SUPPORTED_SUFFIXES, Article, CorpusFile, SkippedFile, read_file, scan_corpus
+from workbench.core.ingest import SUPPORTED_SUFFIXES, Article, CorpusFile, SkippedFile, corpus, formats, read_file, scan_corpus
 from workbench.core.ingest.corpus import MAX_FILE_BYTES, SIDECAR_NAME
 
 ARABIC = "أعلنت وزارة الخارجية اليوم عن اتفاق جديد بين البلدين في دمشق."
@@ -63,8 +62,8 @@ def test_scan_is_recursive_sorted_and_skips_hidden_unsupported_and_sidecar(tmp_p
 
 
 def test_supported_suffixes() -> None:
-    assert SUPPORTED_SUFFIXES == {".txt", ".md", ".html", ".htm", ".jsonl", ".json", ".csv",
-                                  ".jsonl.gz"}
+    assert {".txt", ".md", ".html", ".htm", ".jsonl", ".json", ".csv",
+                                  ".jsonl.gz"} == SUPPORTED_SUFFIXES
     assert all(formats.kind_of("file" + suffix) for suffix in SUPPORTED_SUFFIXES)
 
 

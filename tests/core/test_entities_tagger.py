@@ -7,7 +7,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from workbench.core.entities.tagger import Mention, default_tagger, extract_mentions
 from workbench.core.entities.conll import (
     DOCUMENT_SENTENCES,
     read_sentences,
@@ -15,6 +14,7 @@ from workbench.core.entities.conll import (
     spans,
     tag_conll,
 )
+from workbench.core.entities.tagger import Mention, default_tagger, extract_mentions
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -72,7 +72,7 @@ def test_tag_conll_keeps_the_layout() -> None:
             continue
         token, tag = written.split(" ")
         assert token == given.split(" ")[0]
-        assert tag == "O" or tag[:2] in ("B-", "I-") and tag[2:] in {"PERS", "LOC", "ORG", "MISC"}
+        assert tag == "O" or (tag[:2] in ("B-", "I-") and tag[2:] in {"PERS", "LOC", "ORG", "MISC"})
     assert [len(s) for s in read_sentences(out)] == [5, 3]
 
 

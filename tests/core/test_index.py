@@ -13,9 +13,9 @@ import pytest
 
 from workbench.core import paths
 from workbench.core.errors import CorpusError
+from workbench.core.progress import CancelToken, Progress
 from workbench.core.search import SearchRequest
 from workbench.core.workspace import Workspace
-from workbench.core.progress import CancelToken, Progress
 
 ARTICLE = "{title}\nأعلنت وزارة الدفاع الروسية أن روسيا وجهت دعوات للعديد من الدول في {place}.\n"
 

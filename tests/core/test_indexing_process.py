@@ -9,9 +9,9 @@ import pytest
 
 from tests.core.test_index import total, write_articles
 from workbench.core.errors import CorpusError
-from workbench.core.workspace import Workspace
 from workbench.core.index.child_process import update_in_child
 from workbench.core.progress import CancelToken, Progress
+from workbench.core.workspace import Workspace
 
 
 def test_child_indexes_and_the_parent_index_sees_it(seeds_copy: Path) -> None:

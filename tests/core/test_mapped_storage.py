@@ -16,9 +16,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from whoosh.filedb import structfile
 
+from workbench.core.index.mapped_storage import MappedFile, MappedReader, MappedStorage
 from workbench.core.search import SearchRequest
 from workbench.core.workspace import Workspace
-from workbench.core.index.mapped_storage import MappedFile, MappedReader, MappedStorage
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

@@ -18,8 +18,8 @@ from whoosh import query as wq
 from tests.conftest import SEEDS_DIR
 from workbench.core.search import SearchRequest
 from workbench.core.search.engine import _compile, _filters
-from workbench.core.workspace import Workspace
 from workbench.core.search.ranking import Ranker
+from workbench.core.workspace import Workspace
 
 QUERIES = [
     "سوريا",

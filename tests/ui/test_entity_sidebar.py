@@ -45,7 +45,8 @@ def entity_named(sidebar: EntitySidebar, name: str) -> Entity:
     return found[0]
 
 
-def click_entity(qtbot: QtBot, window: MainWindow, name: str, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+def click_entity(qtbot: QtBot, window: MainWindow, name: str,
+                 modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
     """Click an entity's row in the tree and wait for the filtered search."""
     sidebar = window.entity_sidebar
     tree = sidebar.tree
@@ -80,7 +81,8 @@ def test_dock_lists_one_person_and_clicks_filter_results_and_highlight_mentions(
     qtbot: QtBot, indexed: MainWindow, type_search: TypeSearch
 ) -> None:
     window, sidebar = indexed, indexed.entity_sidebar
-    assert window.entity_dock.widget() is sidebar and window.dockWidgetArea(window.entity_dock) != Qt.DockWidgetArea.NoDockWidgetArea
+    assert window.entity_dock.widget() is sidebar
+    assert window.dockWidgetArea(window.entity_dock) != Qt.DockWidgetArea.NoDockWidgetArea
     lavrov = entity_named(sidebar, LAVROV)
     assert lavrov.type == "PERSON" and lavrov.articles == 4 and "لافروف" in lavrov.aliases
     person_node = sidebar.model.index_of(lavrov.id).parent()
@@ -293,7 +295,7 @@ def test_dock_position_survives_a_restart(qtbot: QtBot, window: MainWindow) -> N
     again.close()
 
 
-def test_entity_model_passes_qt_model_tester(qtmodeltester, indexed: MainWindow) -> None:  # noqa: ANN001
+def test_entity_model_passes_qt_model_tester(qtmodeltester, indexed: MainWindow) -> None:
     entities = indexed.entity_sidebar.model.entities()
     assert entities
     model = EntityTreeModel()

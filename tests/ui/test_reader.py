@@ -114,7 +114,7 @@ def test_header_shows_metadata_and_clear_resets(qtbot: QtBot) -> None:
     assert not reader.open_folder_button.isEnabled()
 
 
-def test_open_containing_folder_uses_the_desktop(qtbot: QtBot, monkeypatch, tmp_path) -> None:  # noqa: ANN001
+def test_open_containing_folder_uses_the_desktop(qtbot: QtBot, monkeypatch, tmp_path) -> None:
     opened = []
     monkeypatch.setattr("workbench.ui.widgets.reader.QDesktopServices.openUrl", lambda url: opened.append(url.toLocalFile()))
     reader = ReaderPane()

@@ -82,7 +82,7 @@ def test_enter_on_a_row_activates_its_hit(qtbot: QtBot) -> None:
     assert blocker.args[0] == 1
 
 
-def test_model_passes_qt_model_tester(qtmodeltester) -> None:  # noqa: ANN001
+def test_model_passes_qt_model_tester(qtmodeltester) -> None:
     model = ResultsModel()
     model.set_results(FakeResults(450))  # type: ignore[arg-type]
     qtmodeltester.check(model)

@@ -52,7 +52,9 @@ def test_syntax_help_lists_the_query_language(qtbot: QtBot) -> None:
     qtbot.mouseClick(panel.help_button, Qt.MouseButton.LeftButton)
     assert panel.syntax_help.isVisible()
     text = panel.syntax_help.label.text()
-    for example in ('"وزير الخارجية"', "OR", "NOT", "-داعش", "(", "روس*", "لافروف~", "title:", "source:", "date:2016-11-01..2016-12-31"):
+    examples = ('"وزير الخارجية"', "OR", "NOT", "-داعش", "(", "روس*", "لافروف~", "title:", "source:",
+                "date:2016-11-01..2016-12-31")
+    for example in examples:
         assert example in text
     panel.syntax_help.hide()
 

@@ -22,10 +22,11 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from workbench import __version__
 from workbench.cli import corpus_commands, entity_commands
-from workbench.cli.common import EXIT_FAILURE, add_corpus_argument, resolve_corpus
+from workbench.cli.common import EXIT_FAILURE, CliError, add_corpus_argument, resolve_corpus
 from workbench.core import paths
 from workbench.core.errors import WorkbenchError
 
@@ -63,9 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         resolve_corpus(args)
         if args.command in (None, "gui"):
-            from workbench.ui.app import main as gui_main
-
-            return gui_main(getattr(args, "corpus", None))
+            return _run_gui(getattr(args, "corpus", None))
         return int(args.handler(args))
     except WorkbenchError as error:
         print(f"workbench: {error}", file=sys.stderr)
@@ -79,6 +78,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("\nworkbench: interrupted; the index keeps everything committed before the interruption. "
               "Run the same command again to finish.", file=sys.stderr)
         return EXIT_INTERRUPTED
+
+
+def _run_gui(corpus: Path | None) -> int:
+    """Start the desktop app; a clear line instead of a traceback when its toolkit is missing."""
+    try:
+        from workbench.ui.app import main as gui_main
+    except ImportError as error:
+        raise CliError(f"the desktop app cannot start ({error}): reinstall the workbench with its dependencies "
+                       "(pip install arabic-news-workbench), or use the command line.") from error
+    return gui_main(corpus)
 
 
 __all__ = ["EXIT_FAILURE", "build_parser", "main"]

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import TextIO
 
 from workbench.core.errors import EXIT_FAILURE, EXIT_USAGE, WorkbenchError
-from workbench.core.paths import demo_corpus_dir
 from workbench.core.index import UpdateReport
+from workbench.core.paths import demo_corpus_dir
 from workbench.core.progress import Progress
 from workbench.core.workspace import Workspace
 

@@ -34,10 +34,6 @@ class Progress:
 ProgressCallback = Callable[[Progress], None]
 
 
-class Cancelled(Exception):
-    """Raised inside a job when its CancelToken was triggered."""
-
-
 class CancelToken:
     """Thread-safe flag a caller sets to ask a running job to stop at its next safe point."""
 
@@ -52,8 +48,3 @@ class CancelToken:
     def cancelled(self) -> bool:
         """True once cancel() was called."""
         return self._event.is_set()
-
-    def raise_if_cancelled(self) -> None:
-        """Raise Cancelled when cancel() was called."""
-        if self._event.is_set():
-            raise Cancelled()

@@ -82,7 +82,8 @@ class MainWindow(QMainWindow):
 
         self.message_bar = MessageBar()
         self.search_panel = SearchPanel()
-        self.search_panel.set_history(self.settings.get(S.SEARCH_HISTORY))
+        history = self.settings.get(S.SEARCH_HISTORY)
+        self.search_panel.set_history(history)
         self.search_panel.search_requested.connect(self._on_search_panel_search_requested)
         self.results_model = ResultsModel(self)
         self.results_view = ResultsView(self.results_model)
@@ -335,19 +336,18 @@ class MainWindow(QMainWindow):
         if report.rebuilt_reason:
             self.show_error(self.tr("The index was rebuilt: {reason}").format(reason=report.rebuilt_reason), "warning")
         if report.skipped:
-            self.show_error(self.tr("{count} files could not be indexed; see the list of skipped files below.").format(count=len(report.skipped)), "warning")
+            self.show_error(self.tr("{count} files could not be indexed; see the list of skipped files below.")
+                            .format(count=len(report.skipped)), "warning")
         if report.cancelled:
             state = self.tr("Indexing cancelled: partial index")
-            self.show_error(self.tr("Indexing was cancelled. The {count} articles indexed so far can be searched; update the index to finish.").format(count=f"{report.articles:,}"), "info")
+            self.show_error(self.tr("Indexing was cancelled. The {count} articles indexed so far can be searched; "
+                                    "update the index to finish.").format(count=f"{report.articles:,}"), "info")
         else:
             state = self.tr("Index up to date")
         self._update_status(state=state, articles=report.articles)
-        self.statusBar().showMessage(
-            self.tr("Indexed in {seconds} s: {added} added, {changed} changed, {removed} removed, {unchanged} unchanged.").format(
-                seconds=f"{report.seconds:.1f}", added=report.added, changed=report.changed, removed=report.removed, unchanged=report.unchanged
-            ),
-            8000,
-        )
+        summary = self.tr("Indexed in {seconds} s: {added} added, {changed} changed, {removed} removed, {unchanged} unchanged.")
+        self.statusBar().showMessage(summary.format(seconds=f"{report.seconds:.1f}", added=report.added, changed=report.changed,
+                                                    removed=report.removed, unchanged=report.unchanged), 8000)
         self._refresh_filters(indexed.info)
         if self._last_request is not None:
             self.search(self._last_request)  # the results and the entity counts now include every article
@@ -367,7 +367,8 @@ class MainWindow(QMainWindow):
         results = outcome.results
         self.results_model.set_results(results)
         self.search_panel.show_results(results.total, results.variants)
-        self.statusBar().showMessage(self.tr("{count} articles match “{query}”").format(count=f"{results.total:,}", query=results.query), 5000)
+        matched = self.tr("{count} articles match “{query}”").format(count=f"{results.total:,}", query=results.query)
+        self.statusBar().showMessage(matched, 5000)
         if self.results_model.rowCount() and not self.results_view.currentIndex().isValid():
             self.results_view.setCurrentIndex(self.results_model.index(0, 0))
         self.settings.set(S.SEARCH_HISTORY, self.search_panel.history())

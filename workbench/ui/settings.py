@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -42,11 +42,12 @@ class Setting(Generic[T]):
 WINDOW_GEOMETRY = Setting("window/geometry", bytes, b"", "Main window position and size (Qt saveGeometry).")
 WINDOW_STATE = Setting("window/state", bytes, b"", "Main window toolbars and docks (Qt saveState).")
 MAIN_SPLITTER = Setting("window/main_splitter", bytes, b"", "Sizes of the results | reader splitter.")
-RECENT_CORPORA = Setting("corpus/recent", list, [], "Recently opened corpus folders, newest first.")
+RECENT_CORPORA: Setting[list[str]] = Setting("corpus/recent", list, [], "Recently opened corpus folders, newest first.")
 LAST_CORPUS = Setting("corpus/last", str, "", "Corpus folder opened at start-up when none is given.")
 READER_FONT_SIZE = Setting("reader/font_size", int, 16, "Point size of the article text in the reader.")
 UI_LANGUAGE = Setting("ui/language", str, "en", "Language of the interface: 'en' or 'ar' (applied on restart).")
-SEARCH_HISTORY = Setting("search/history", list, [], "Past queries, oldest first, for Up/Down in the search box.")
+SEARCH_HISTORY: Setting[list[str]] = Setting("search/history", list, [],
+                                             "Past queries, oldest first, for Up/Down in the search box.")
 
 ALL_SETTINGS: tuple[Setting[Any], ...] = (
     WINDOW_GEOMETRY,
@@ -63,24 +64,23 @@ _MIGRATIONS: dict[int, Callable[[QSettings], None]] = {}
 """Upgrade functions keyed by the version they upgrade *from* (v -> v + 1)."""
 
 
-def _coerce(setting: Setting[T], raw: object) -> T:
+def _coerce(setting: Setting[T], raw: Any) -> T:
     """Turn what QSettings read from the INI file into the declared type, or the default."""
     if raw is None:
         return setting.default
+    value: object
     try:
         if setting.type is bytes:
-            return bytes(raw.data()) if isinstance(raw, QByteArray) else bytes(raw)  # type: ignore[return-value]
-        if setting.type is list:
-            if isinstance(raw, str):
-                return [raw] if raw else []  # type: ignore[return-value]
-            return [str(item) for item in raw]  # type: ignore[return-value, union-attr]
-        if setting.type is bool:
-            if isinstance(raw, str):
-                return raw.lower() in ("1", "true", "yes")  # type: ignore[return-value]
-            return bool(raw)  # type: ignore[return-value]
-        return setting.type(raw)  # type: ignore[no-any-return]
+            value = bytes(raw.data()) if isinstance(raw, QByteArray) else bytes(raw)
+        elif setting.type is list:
+            value = ([raw] if raw else []) if isinstance(raw, str) else [str(item) for item in raw]
+        elif setting.type is bool:
+            value = raw.lower() in ("1", "true", "yes") if isinstance(raw, str) else bool(raw)
+        else:
+            value = setting.type(raw)
     except (TypeError, ValueError):
         return setting.default
+    return cast(T, value)
 
 
 class Settings:
@@ -97,7 +97,7 @@ class Settings:
         if not self._qsettings.allKeys():
             self._qsettings.setValue(SCHEMA_KEY, SCHEMA_VERSION)
             return
-        version = int(self._qsettings.value(SCHEMA_KEY, 1))
+        version = int(cast(int, self._qsettings.value(SCHEMA_KEY, 1)))
         while version < SCHEMA_VERSION:
             _MIGRATIONS[version](self._qsettings)
             version += 1
@@ -106,7 +106,7 @@ class Settings:
     @property
     def schema_version(self) -> int:
         """The schema version stored in the file."""
-        return int(self._qsettings.value(SCHEMA_KEY, SCHEMA_VERSION))
+        return int(cast(int, self._qsettings.value(SCHEMA_KEY, SCHEMA_VERSION)))
 
     def get(self, setting: Setting[T]) -> T:
         """The stored value of a declared setting, or its default."""
@@ -114,10 +114,10 @@ class Settings:
 
     def set(self, setting: Setting[T], value: T) -> None:
         """Store a declared setting."""
-        if setting.type is bytes:
-            self._qsettings.setValue(setting.key, QByteArray(bytes(value)))  # type: ignore[arg-type]
-        elif setting.type is list:
-            self._qsettings.setValue(setting.key, [str(item) for item in value])  # type: ignore[attr-defined]
+        if isinstance(value, bytes):
+            self._qsettings.setValue(setting.key, QByteArray(value))
+        elif isinstance(value, list):
+            self._qsettings.setValue(setting.key, [str(item) for item in value])
         else:
             self._qsettings.setValue(setting.key, setting.type(value))
 

@@ -83,7 +83,7 @@ class Task(QObject):
         """Run the job on the current (worker) thread and emit the outcome."""
         try:
             self.result = self._job(self._report, self.cancel_token)
-        except BaseException as exc:  # noqa: BLE001 - every failure must reach the GUI as a signal
+        except BaseException as exc:
             self.error = exc
             self.traceback_text = traceback.format_exc()
             log.debug("task %s failed:\n%s", self.name, self.traceback_text)

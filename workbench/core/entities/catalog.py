@@ -101,8 +101,8 @@ class EntityCatalog:
         form = (mention.type, mention.text, mention.key, mention.link)
         number = self._forms.get(form)
         if number is None:
-            number = self._forms[form] = self._db.execute(
-                "INSERT INTO forms (type, text, key, link) VALUES (?, ?, ?, ?)", form).lastrowid
+            cursor = self._db.execute("INSERT INTO forms (type, text, key, link) VALUES (?, ?, ?, ?)", form)
+            number = self._forms[form] = int(cursor.lastrowid or 0)
         return number
 
     # -- reading (the entity service) -----------------------------------------------------

@@ -56,9 +56,9 @@ class Gazetteer:
             if path.is_file():
                 for entry in _read_entries(path):
                     for word in entry.split():
-                        key = arabic.match_key(word)
-                        if key:
-                            triggers.setdefault(key, set()).add(category)
+                        word_key = arabic.match_key(word)
+                        if word_key:
+                            triggers.setdefault(word_key, set()).add(category)
         return cls(
             names={k: frozenset(v) for k, v in names.items()},
             triggers={k: frozenset(v) for k, v in triggers.items()},

@@ -292,16 +292,6 @@ class EntityTagger:
 
     # --- tagging word sequences -------------------------------------------------------
 
-    def tag_words(self, words: Sequence[str], rules: bool = False) -> list[str]:
-        """IOB2 tags (PERS/LOC/ORG/MISC) for one sentence of words."""
-        return self.tag_documents([[words]], rules=rules, consistency=False)[0][0]
-
-    def tag_document(
-        self, sentences: Sequence[Sequence[str]], rules: bool = True, consistency: bool = True
-    ) -> list[list[str]]:
-        """Tag the sentences of one document (see ``tag_documents``)."""
-        return self.tag_documents([sentences], rules=rules, consistency=consistency)[0]
-
     def tag_documents(
         self, documents: Sequence[Sequence[Sequence[str]]], rules: bool = True, consistency: bool = True
     ) -> list[list[list[str]]]:
@@ -382,9 +372,9 @@ class EntityTagger:
                     i += 1
                     continue
                 for length in range(min(longest, len(sentence) - i), 0, -1):
-                    kind = entries.get(tuple(sentence[i : i + length]))
-                    if kind and all(t == "O" for t in tags[i : i + length]):
-                        _set_span(tags, i, i + length, kind)
+                    entry_kind = entries.get(tuple(sentence[i : i + length]))
+                    if entry_kind and all(t == "O" for t in tags[i : i + length]):
+                        _set_span(tags, i, i + length, entry_kind)
                         i += length
                         break
                 else:

@@ -49,6 +49,7 @@ def update_in_child(corpus: Path, stages: Sequence[IndexStage] = (), progress: P
             if kind == "progress" and progress is not None:
                 progress(payload)
             elif kind == "done":
+                assert isinstance(payload, UpdateReport)
                 return payload
             elif kind == "error":
                 raise payload
@@ -85,5 +86,5 @@ def _child_main(corpus: str, stages: tuple[IndexStage, ...], home: str,
         finally:
             index.close()
         events.put(("done", report))
-    except BaseException as error:  # noqa: BLE001 - every failure goes back to the caller to raise
+    except BaseException as error:
         events.put(("error", error))

@@ -25,8 +25,8 @@ import shutil
 import threading
 import time
 import warnings
-from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Iterator, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -309,7 +309,8 @@ class CorpusIndex:
             writer.cancel()
             raise
 
-    def _writer(self, memory_mb: int):  # noqa: ANN202 - Whoosh's writer type is not public API
+    def _writer(self, memory_mb: int) -> Any:
+        """A Whoosh writer (its type is not public API); IndexBusyError while another process writes."""
         try:
             return self._ix.writer(timeout=WRITE_LOCK_TIMEOUT, limitmb=memory_mb)
         except windex.LockError as error:
@@ -320,7 +321,7 @@ class CorpusIndex:
         """Per stage field, the keyword terms of one article's stage results."""
         return {stage.name: list(stage.terms(result)) for stage, result in zip(self.stages, found, strict=True)}
 
-    def _commit(self, writer, batch: list[tuple[CorpusFile, int]],  # noqa: ANN001
+    def _commit(self, writer: Any, batch: list[tuple[CorpusFile, int]],
                 results: list[tuple[str, str, tuple[Any, ...]]], forgotten: list[str],
                 skipped: list[SkippedFile], tried: list[str], progress: ProgressCallback | None) -> None:
         if progress is not None:
@@ -367,7 +368,7 @@ class CorpusIndex:
 
     def _doc_count(self) -> int:
         with self._read_lock:
-            return self._get_searcher().doc_count()
+            return int(self._get_searcher().doc_count())
 
     def article(self, article_id: str) -> Article:
         """The article with this id, original text included; KeyError if it is not indexed."""

@@ -54,7 +54,7 @@ class Manifest:
 
     def file_count(self) -> int:
         """Number of corpus files in the index."""
-        return self._db.execute("SELECT COUNT(*) FROM files").fetchone()[0]
+        return int(self._db.execute("SELECT COUNT(*) FROM files").fetchone()[0])
 
     def skipped(self) -> list[SkippedFile]:
         """The files the last run could not read, with reasons."""

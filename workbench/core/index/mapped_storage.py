@@ -17,6 +17,7 @@ mapping. Whoosh's compound-file code uses those sub-files because the storage re
 
 from __future__ import annotations
 
+import contextlib
 import mmap
 import os
 from typing import Any
@@ -106,11 +107,9 @@ class MappedFile(BufferFile):
         super().close()
         self._buf.release()
         if self._owns_mapping:
-            try:
+            # A sub-file may still be open (BufferError): the mapping goes when its last window does.
+            with contextlib.suppress(BufferError):
                 self._mapping.close()
-            except BufferError:
-                # A sub-file is still open: the mapping goes when its last window does.
-                pass
 
 
 class MappedStorage(FileStorage):

@@ -17,11 +17,10 @@ import gc
 import multiprocessing
 import signal
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-
 from typing import Any
 
 from workbench.core.index.stages import IndexStage
@@ -60,7 +59,8 @@ def _read(root: Path, corpus_file: CorpusFile) -> list[Article] | SkippedFile:
         return skipped
 
 
-def prepare_in_process(root: Path, files: Iterable[CorpusFile], stages: Sequence[IndexStage]) -> Iterator[Prepared]:
+def prepare_in_process(root: Path, files: Iterable[CorpusFile],
+                       stages: Sequence[IndexStage]) -> Generator[Prepared, None, None]:
     """Read and analyse file by file in this process."""
     for corpus_file in files:
         articles = _read(root, corpus_file)
@@ -90,7 +90,7 @@ def _start_worker() -> None:
 
 
 def prepare_in_workers(root: Path, files: Iterable[CorpusFile], stages: Sequence[IndexStage],
-                       processes: int) -> Iterator[Prepared]:
+                       processes: int) -> Generator[Prepared, None, None]:
     """Read here, analyse in ``processes`` worker processes; yields in corpus order.
 
     Closing the iterator early (cancel, error) cancels the chunks not yet started.

@@ -32,7 +32,8 @@ class SafePositions(formats.Positions):
     _MARKER = b"!"
 
     def encode(self, poslist: list[int]) -> bytes:
-        return super().encode(poslist) + self._MARKER
+        encoded: bytes = super().encode(poslist)
+        return encoded + self._MARKER
 
 
 def _phrase_text(analyzer: Any) -> fields.TEXT:

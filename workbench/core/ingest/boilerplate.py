@@ -165,7 +165,7 @@ def _spans(lines: Sequence[Line], marked: Sequence[bool]) -> tuple[Span, ...]:
     """Merge runs of marked lines into spans."""
     spans: list[Span] = []
     previous = False
-    for line, is_marked in zip(lines, marked):
+    for line, is_marked in zip(lines, marked, strict=False):
         if is_marked and previous:
             spans[-1] = (spans[-1][0], line.end)
         elif is_marked:

@@ -462,7 +462,7 @@ def _read_csv_rows(stream: io.TextIOWrapper) -> list[RawRecord]:
     records: list[RawRecord] = []
     rows = 0
     for rows, row in enumerate(csv.reader(stream, delimiter=delimiter), 1):
-        if (record := record_from_mapping(rows, dict(zip(header, row)))) is not None:
+        if (record := record_from_mapping(rows, dict(zip(header, row, strict=False)))) is not None:
             records.append(record)
     return _nonempty_collection(records, rows)
 

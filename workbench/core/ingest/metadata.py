@@ -365,7 +365,7 @@ def _parse_sidecar(path: Path) -> Sidecar:
     overrides: dict[str, dict[str, str]] = {}
     problems: list[str] = []
     for number, row in enumerate(rows[1:], 2):
-        cells = {name: value.strip() for name, value in zip(header, row)}
+        cells = {name: value.strip() for name, value in zip(header, row, strict=False)}
         key = cells.get("path", "").replace("\\", "/").removeprefix("./")
         if not key:
             continue

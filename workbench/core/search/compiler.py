@@ -53,8 +53,9 @@ class MatchPlan:
                 if first.exact != phrase[0]:
                     continue
                 words = [at.get(first.position + i) for i in range(len(phrase))]
-                if all(w is not None and w.exact == word for w, word in zip(words, phrase, strict=True)):
-                    spans.append((first.start, words[-1].end))
+                last = words[-1]
+                if last is not None and all(w is not None and w.exact == word for w, word in zip(words, phrase, strict=True)):
+                    spans.append((first.start, last.end))
         return _merge(spans)
 
 
@@ -193,7 +194,7 @@ def _take(items: Iterator[Any], limit: int) -> Iterator[Any]:
 def _has_content_word(node: qlang.Node) -> bool:
     """True when the query has a positive word that is not a stopword (so stopwords can be dropped)."""
     if isinstance(node, qlang.Word):
-        return node.field != "source" and (node.prefix or node.fuzzy or bool(_keys(STEM_ANALYZER, node.text)))
+        return node.field != "source" and (node.prefix or bool(node.fuzzy) or bool(_keys(STEM_ANALYZER, node.text)))
     if isinstance(node, qlang.Phrase):
         return True
     if isinstance(node, (qlang.And, qlang.Or)):

@@ -158,6 +158,11 @@ class _Parser:
     def peek(self) -> _Lexeme | None:
         return self.lexemes[self.pos] if self.pos < len(self.lexemes) else None
 
+    def next_kind(self) -> str | None:
+        """The kind of the next lexeme, None at the end of the query."""
+        lexeme = self.peek()
+        return None if lexeme is None else lexeme.kind
+
     def take(self) -> _Lexeme:
         lexeme = self.lexemes[self.pos]
         self.pos += 1
@@ -177,7 +182,7 @@ class _Parser:
         items = [self.and_expr()]
         while (lexeme := self.peek()) is not None and lexeme.kind == "or":
             self.take()
-            if self.peek() is None or self.peek().kind in ("rparen", "or", "and"):
+            if self.next_kind() in (None, "rparen", "or", "and"):
                 raise QueryError(f"'{lexeme.text}' at character {lexeme.position + 1} needs a word after it.")
             items.append(self.and_expr())
         return items[0] if len(items) == 1 else Or(tuple(items))
@@ -188,7 +193,7 @@ class _Parser:
         while (lexeme := self.peek()) is not None and lexeme.kind not in ("or", "rparen"):
             if lexeme.kind == "and":
                 self.take()
-                if self.peek() is None or self.peek().kind in ("rparen", "or", "and"):
+                if self.next_kind() in (None, "rparen", "or", "and"):
                     raise QueryError(f"'{lexeme.text}' at character {lexeme.position + 1} needs a word after it.")
                 groups[-1].append(self.unary())
             else:
@@ -202,7 +207,7 @@ class _Parser:
         lexeme = self.peek()
         if lexeme is not None and lexeme.kind in ("not", "minus"):
             self.take()
-            if self.peek() is None or self.peek().kind in ("rparen", "or", "and"):
+            if self.next_kind() in (None, "rparen", "or", "and"):
                 raise QueryError(f"'{lexeme.text}' at character {lexeme.position + 1} needs a word to exclude after it.")
             return Not(self.unary())
         return self.primary()
@@ -215,7 +220,7 @@ class _Parser:
             self.take()
             if self.peek() is None:
                 raise QueryError(f"Missing closing parenthesis for '(' at character {lexeme.position + 1}.")
-            if self.peek().kind == "rparen":
+            if self.next_kind() == "rparen":
                 raise QueryError(f"Empty parentheses at character {lexeme.position + 1}: put words inside them.")
             node = self._with_field(self.or_expr(), field)
             closing = self.peek()

@@ -166,7 +166,7 @@ class Ranker:
         if len(docs):
             for field, text in q.iter_all_terms():
                 term_docs, term_scores = self._term(field, text, q.boost)
-                common, left, right = np.intersect1d(docs, term_docs, assume_unique=True, return_indices=True)
+                _common, left, right = np.intersect1d(docs, term_docs, assume_unique=True, return_indices=True)
                 scores[left] += term_scores[right]
         return docs, scores
 

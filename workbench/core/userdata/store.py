@@ -117,7 +117,7 @@ class Store:
     def version(self) -> int:
         """The schema version of the open store."""
         with self._lock:
-            return self._db.execute("PRAGMA user_version").fetchone()[0]
+            return int(self._db.execute("PRAGMA user_version").fetchone()[0])
 
     def generation(self) -> int:
         """Grows with every write (from any process): a cached view is valid while it is unchanged."""

@@ -133,7 +133,10 @@ class EntityTreeModel(QAbstractItemModel):
         descending = self._sort_order == Qt.SortOrder.DescendingOrder
         if self._sort_column == self.NAME:
             return by_name[::-1] if descending else by_name
-        count = (lambda e: (e.articles, e.mentions)) if self._sort_column == self.ARTICLES else (lambda e: (e.mentions, e.articles))
+        if self._sort_column == self.ARTICLES:
+            count = lambda e: (e.articles, e.mentions)  # noqa: E731
+        else:
+            count = lambda e: (e.mentions, e.articles)  # noqa: E731
         return sorted(by_name, key=count, reverse=descending)  # stable: equal counts stay by name
 
     # ----- QAbstractItemModel ---------------------------------------------------------------
@@ -174,7 +177,8 @@ class EntityTreeModel(QAbstractItemModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return {self.NAME: self.tr("Entity"), self.ARTICLES: self.tr("Articles"), self.MENTIONS: self.tr("Mentions")}.get(section)
+            titles = {self.NAME: self.tr("Entity"), self.ARTICLES: self.tr("Articles"), self.MENTIONS: self.tr("Mentions")}
+            return titles.get(section)
         if role == Qt.ItemDataRole.ToolTipRole:
             return {
                 self.ARTICLES: self.tr("Articles that mention the entity"),

@@ -41,14 +41,14 @@ from PySide6.QtWidgets import (
 
 from workbench.core.arabic import is_arabic, normalize
 from workbench.core.entities.service import Entity, EntityService
+from workbench.core.progress import CancelToken, ProgressCallback
 from workbench.core.search import SearchRequest
 from workbench.core.workspace import Workspace
-from workbench.core.progress import CancelToken, ProgressCallback
 from workbench.ui.entity_types import ENTITY_TYPES, type_label
 from workbench.ui.fonts import arabic_font
 from workbench.ui.models.entity_model import EntityTreeModel
-from workbench.ui.widgets.entity_chips import EntityChips
 from workbench.ui.session import CorpusSession
+from workbench.ui.widgets.entity_chips import EntityChips
 from workbench.ui.workers import Task
 
 RESULTS_SCOPE, CORPUS_SCOPE = "results", "corpus"
@@ -121,8 +121,9 @@ class EntitySidebar(QWidget):
         self.scope_box.setObjectName("entity_scope_box")
         self.scope_box.addItem(self.tr("Count in the results"), RESULTS_SCOPE)
         self.scope_box.addItem(self.tr("Count in the whole corpus"), CORPUS_SCOPE)
-        self.scope_box.setItemData(0, self.tr("Count entities in the articles of the current search"), Qt.ItemDataRole.ToolTipRole)
-        self.scope_box.setItemData(1, self.tr("Count entities in every article of the corpus"), Qt.ItemDataRole.ToolTipRole)
+        tip = Qt.ItemDataRole.ToolTipRole
+        self.scope_box.setItemData(0, self.tr("Count entities in the articles of the current search"), tip)
+        self.scope_box.setItemData(1, self.tr("Count entities in every article of the corpus"), tip)
         self.scope_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.scope_box.setMinimumContentsLength(6)
         self.scope_box.currentIndexChanged.connect(self._on_scope_box_current_index_changed)
@@ -242,10 +243,6 @@ class EntitySidebar(QWidget):
     def filter_ids(self) -> tuple[str, ...]:
         """Ids of the entities the results are restricted to, in the order they were chosen."""
         return tuple(entity.id for entity in self._filter)
-
-    def filter_entities(self) -> list[Entity]:
-        """The entities the results are restricted to."""
-        return list(self._filter)
 
     def set_filter(self, entities: Sequence[Entity]) -> None:
         """Restrict the results to articles mentioning all these entities; emits filter_changed if it changed."""

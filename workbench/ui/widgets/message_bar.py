@@ -76,11 +76,6 @@ class MessageBar(QWidget):
         """The (level, text) of the messages shown, oldest first."""
         return [(message.level, message.label.text()) for message in self._messages]
 
-    def clear_messages(self) -> None:
-        """Dismiss everything."""
-        for message in list(self._messages):
-            self._remove(message)
-
     def _remove(self, message: _Message) -> None:
         self._messages.remove(message)
         self._layout.removeWidget(message)

@@ -27,12 +27,12 @@ from PySide6.QtGui import (
     QColor,
     QDesktopServices,
     QKeySequence,
+    Qt,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
     QTextOption,
-    Qt,
 )
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QTextEdit, QToolButton, QVBoxLayout, QWidget
 
@@ -139,7 +139,8 @@ class ReaderPane(QWidget):
         self._legend_labels: dict[str, QLabel] = {}
         for entity_type in ENTITY_TYPES:
             label = QLabel(type_label(entity_type))
-            label.setStyleSheet(f"background: {TYPE_COLOURS[entity_type].name()}; color: black; padding: 0 6px; border-radius: 4px;")
+            colour = TYPE_COLOURS[entity_type].name()
+            label.setStyleSheet(f"background: {colour}; color: black; padding: 0 6px; border-radius: 4px;")
             legend_row.addWidget(label)
             self._legend_labels[entity_type] = label
         legend_row.addStretch(1)
@@ -366,7 +367,8 @@ class ReaderPane(QWidget):
         if self._article is None:
             self.match_label.clear()
         elif has_matches:
-            self.match_label.setText(self.tr("Match {current} of {total}").format(current=self._current + 1, total=len(self._spans)))
+            text = self.tr("Match {current} of {total}")
+            self.match_label.setText(text.format(current=self._current + 1, total=len(self._spans)))
         else:
             self.match_label.setText(self.tr("No matches in this article"))
 

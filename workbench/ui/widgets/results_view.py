@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument, QTextOption
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from workbench.ui.models.results_model import SNIPPET_HTML_ROLE, ResultsModel
 
@@ -86,7 +94,8 @@ class ResultsView(QTableView):
         header = self.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in ((ResultsModel.TITLE, 220), (ResultsModel.SOURCE, 70), (ResultsModel.DATE, 85), (ResultsModel.SCORE, 50)):
+        widths = ((ResultsModel.TITLE, 220), (ResultsModel.SOURCE, 70), (ResultsModel.DATE, 85), (ResultsModel.SCORE, 50))
+        for column, width in widths:
             self.setColumnWidth(column, width)
         self._title_delegate = RightToLeftDelegate(self)
         self.setItemDelegateForColumn(ResultsModel.TITLE, self._title_delegate)
