@@ -360,7 +360,7 @@ def print_table(rows: Iterable[tuple[str, dict[str, Any]]], stream=sys.stdout) -
     table = [[cell(v) for v in line] for line in lines]
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
     for row in table:
-        print("  ".join(v.ljust(w) if i == 0 else v.rjust(w) for i, (v, w) in enumerate(zip(row, widths))),
+        print("  ".join(v.ljust(w) if i == 0 else v.rjust(w) for i, (v, w) in enumerate(zip(row, widths, strict=False))),
               file=stream)
 
 
@@ -404,7 +404,7 @@ def perturb(gold: Sequence[Gold], ids: dict[str, str],
     predictions = gold_as_predictions(gold, ids)
     out: list[dict[str, Any]] = []
     expect = {"matched": 0, "predicted": 0, "predicted_speakers": 0, "correct_any": 0, "correct_named": 0}
-    for i, (g, p) in enumerate(zip(gold, predictions)):
+    for i, (g, p) in enumerate(zip(gold, predictions, strict=False)):
         p = dict(p)
         rule = i % 10
         has_speaker = bool(g.entity or g.speaker)
@@ -436,7 +436,7 @@ def perturb(gold: Sequence[Gold], ids: dict[str, str],
     for name, article in articles.items():
         spans = sorted((g.start, g.end) for g in gold if g.article == name)
         gaps, cursor = [], 0
-        for start, end in spans + [(len(article.text), len(article.text))]:
+        for start, end in [*spans, (len(article.text), len(article.text))]:
             if start - cursor >= 30:
                 gaps.append((cursor, start))
             cursor = max(cursor, end)
