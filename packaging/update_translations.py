@@ -27,9 +27,15 @@ def lupdate() -> Path:
     return Path(PySide6.__file__).resolve().parent / name
 
 
-def ui_sources() -> list[str]:
-    """Every Python file of the GUI package, relative to the repository root."""
-    return sorted(str(path.relative_to(ROOT)) for path in (ROOT / "workbench" / "ui").rglob("*.py"))
+TR_ALIASES = "QT_TR_NOOP+=translatable"
+"""The core marks its message templates with ``workbench.core.messages.translatable``."""
+
+
+def translated_sources() -> list[str]:
+    """Every Python file whose strings are translated: the GUI package and the core, whose
+    user-facing messages are ``translatable`` templates. Relative to the repository root."""
+    folders = (ROOT / "workbench" / "ui", ROOT / "workbench" / "core")
+    return sorted(str(path.relative_to(ROOT)) for folder in folders for path in folder.rglob("*.py"))
 
 
 def compile_all() -> int:
@@ -43,15 +49,24 @@ def compile_all() -> int:
     return 0
 
 
+def update(ts: Path, language: str) -> int:
+    """Refresh one .ts file from the sources; returns lupdate's status."""
+    command = [str(lupdate()), "-extensions", "py", "-no-obsolete", "-locations", "none",
+               "-tr-function-alias", TR_ALIASES, "-source-language", "en", "-target-language", language,
+               *translated_sources(), "-ts", str(ts)]
+    return subprocess.run(command, cwd=ROOT, check=False, capture_output=True).returncode
+
+
 def main() -> int:
-    """Update each language's .ts file (or compile them with --compile); returns the tool's status."""
-    if "--compile" in sys.argv[1:]:
+    """Update each language's .ts file (``--compile``: compile them; ``--ts FILE LANG``: update
+    that file instead); returns the tool's status."""
+    arguments = sys.argv[1:]
+    if "--compile" in arguments:
         return compile_all()
+    if arguments[:1] == ["--ts"]:
+        return update(Path(arguments[1]), arguments[2])
     for language in LANGUAGES:
-        ts = f"resources/i18n/workbench_{language}.ts"
-        command = [str(lupdate()), "-extensions", "py", "-no-obsolete", "-locations", "none",
-                   "-source-language", "en", "-target-language", language, *ui_sources(), "-ts", ts]
-        status = subprocess.run(command, cwd=ROOT, check=False).returncode
+        status = update(ROOT / "resources" / "i18n" / f"workbench_{language}.ts", language)
         if status:
             return status
     return 0

@@ -2,6 +2,309 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>There is no entity &apos;{entity_id}&apos; in this corpus (any more): list the entities again and use an id from the list.</source>
+        <translation>لا يوجد كيان &apos;{entity_id}&apos; في هذه المدوّنة (لم يعد موجودًا): اعرض قائمة الكيانات من جديد واستخدم معرّفًا منها.</translation>
+    </message>
+    <message>
+        <source>&apos;{alias}&apos; is not a spelling of {name}: split one of {spellings}.</source>
+        <translation>&apos;{alias}&apos; ليست من تهجئات {name}: افصل إحدى التهجئات التالية: {spellings}.</translation>
+    </message>
+    <message>
+        <source>An entity name cannot be empty: type the name to show.</source>
+        <translation>لا يمكن أن يكون اسم الكيان فارغًا: اكتب الاسم الذي تريد عرضه.</translation>
+    </message>
+    <message>
+        <source>An entity name needs at least one word: type the name.</source>
+        <translation>يحتاج اسم الكيان إلى كلمة واحدة على الأقل: اكتب الاسم.</translation>
+    </message>
+    <message>
+        <source>Unknown entity type &apos;{type}&apos;: use one of {types}.</source>
+        <translation>نوع كيان غير معروف &apos;{type}&apos;: استخدم أحد الأنواع التالية: {types}.</translation>
+    </message>
+    <message>
+        <source>The indexing process stopped unexpectedly (exit code {code}); the index keeps what was saved. Update the index to go on.</source>
+        <translation>توقفت عملية الفهرسة على نحو غير متوقع (رمز الخروج {code})؛ يحتفظ الفهرس بما حُفظ. حدّث الفهرس للمتابعة.</translation>
+    </message>
+    <message>
+        <source>The corpus folder {folder} does not exist: check the path or open another folder.</source>
+        <translation>مجلد المدوّنة {folder} غير موجود: تحقق من المسار أو افتح مجلدًا آخر.</translation>
+    </message>
+    <message>
+        <source>{folder} is a file, not a folder: open the folder that contains the articles.</source>
+        <translation>{folder} ملف وليس مجلدًا: افتح المجلد الذي يحتوي على المقالات.</translation>
+    </message>
+    <message>
+        <source>Cannot create the index folder {folder} ({reason}): make it writable or set WORKBENCH_HOME to another folder.</source>
+        <translation>تعذّر إنشاء مجلد الفهرس {folder} ({reason}): اجعله قابلًا للكتابة أو اضبط WORKBENCH_HOME على مجلد آخر.</translation>
+    </message>
+    <message>
+        <source>Another workbench process is updating the index of {corpus}: wait for it to finish, then try again.</source>
+        <translation>هناك عملية أخرى من منصة العمل تحدّث فهرس {corpus}: انتظر حتى تنتهي ثم حاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>Could not save the index in {folder} ({reason}): free disk space or fix permissions, then index again. The previous index is intact.</source>
+        <translation>تعذّر حفظ الفهرس في {folder} ({reason}): وفّر مساحة على القرص أو أصلح الأذونات، ثم أعد الفهرسة. الفهرس السابق سليم.</translation>
+    </message>
+    <message>
+        <source>Some metadata overrides were not applied. {problems}</source>
+        <translation>لم تُطبَّق بعض تصحيحات البيانات الوصفية. {problems}</translation>
+    </message>
+    <message>
+        <source>Corpus folder not found: {folder}. Check the path, or choose another folder.</source>
+        <translation>لم يُعثر على مجلد المدوّنة: {folder}. تحقق من المسار أو اختر مجلدًا آخر.</translation>
+    </message>
+    <message>
+        <source>Not a folder: {folder}. Choose the folder that holds the articles, not a single file.</source>
+        <translation>ليس مجلدًا: {folder}. اختر المجلد الذي يضم المقالات، لا ملفًا واحدًا.</translation>
+    </message>
+    <message>
+        <source>Permission denied for corpus folder {folder}. Give your user read access to it, or copy the articles to a folder you own.</source>
+        <translation>لا يوجد إذن بالوصول إلى مجلد المدوّنة {folder}. امنح مستخدمك إذن القراءة، أو انسخ المقالات إلى مجلد تملكه.</translation>
+    </message>
+    <message>
+        <source>Permission denied for corpus folder {folder}. Give your user read access to it.</source>
+        <translation>لا يوجد إذن بالوصول إلى مجلد المدوّنة {folder}. امنح مستخدمك إذن القراءة.</translation>
+    </message>
+    <message>
+        <source>This folder cannot be opened (permission denied); its files were not read. Give your user read access to it.</source>
+        <translation>تعذّر فتح هذا المجلد (لا يوجد إذن)؛ لم تُقرأ ملفاته. امنح مستخدمك إذن القراءة.</translation>
+    </message>
+    <message>
+        <source>Corpus folder vanished while scanning: {folder}. Check that the drive is still connected.</source>
+        <translation>اختفى مجلد المدوّنة أثناء المسح: {folder}. تحقق من أن القرص ما زال متصلًا.</translation>
+    </message>
+    <message>
+        <source>This folder disappeared while the corpus was scanned. Scan again.</source>
+        <translation>اختفى هذا المجلد أثناء مسح المدوّنة. أعد المسح.</translation>
+    </message>
+    <message>
+        <source>This file type is not supported; use one of {suffixes}.</source>
+        <translation>نوع الملف هذا غير مدعوم؛ استخدم أحد الأنواع التالية: {suffixes}.</translation>
+    </message>
+    <message>
+        <source>This is a folder, not a file.</source>
+        <translation>هذا مجلد وليس ملفًا.</translation>
+    </message>
+    <message>
+        <source>The file is empty (0 bytes).</source>
+        <translation>الملف فارغ (0 بايت).</translation>
+    </message>
+    <message>
+        <source>convert it to JSON Lines (.jsonl), which is streamed</source>
+        <translation>حوّله إلى JSON Lines ‏(.jsonl) الذي يُقرأ سطرًا سطرًا</translation>
+    </message>
+    <message>
+        <source>split it into smaller files</source>
+        <translation>قسّمه إلى ملفات أصغر</translation>
+    </message>
+    <message>
+        <source>no article is this long; check that it belongs here</source>
+        <translation>لا توجد مقالة بهذا الطول؛ تحقق من أن الملف في مكانه الصحيح</translation>
+    </message>
+    <message>
+        <source>The file is {size}, over the {limit} limit for this format: {advice}.</source>
+        <translation>حجم الملف {size}، وهو أكبر من الحد المسموح به لهذه الصيغة ({limit}): {advice}.</translation>
+    </message>
+    <message>
+        <source>Permission denied: this file cannot be read. Give your user read access to it.</source>
+        <translation>لا يوجد إذن: تعذّرت قراءة هذا الملف. امنح مستخدمك إذن القراءة.</translation>
+    </message>
+    <message>
+        <source>The file was moved or deleted while the corpus was being read. Scan the corpus again.</source>
+        <translation>نُقل الملف أو حُذف أثناء قراءة المدوّنة. أعد مسح المدوّنة.</translation>
+    </message>
+    <message>
+        <source>The file could not be read ({error}). Check that its drive is still connected, then scan again.</source>
+        <translation>تعذّرت قراءة الملف ({error}). تحقق من أن القرص ما زال متصلًا، ثم أعد المسح.</translation>
+    </message>
+    <message>
+        <source>This is a binary file, not text (it contains NUL bytes). If it is UTF-16 text without a byte-order mark, re-save it as UTF-8.</source>
+        <translation>هذا ملف ثنائي وليس نصًا (يحتوي على بايتات NUL). إن كان نصًا بترميز UTF-16 بلا علامة ترتيب البايتات، فاحفظه من جديد بترميز UTF-8.</translation>
+    </message>
+    <message>
+        <source>This looks like a binary file, not text (it is full of control characters). Export the document as plain UTF-8 text.</source>
+        <translation>يبدو هذا ملفًا ثنائيًا وليس نصًا (مليء بمحارف التحكم). صدّر المستند نصًا عاديًا بترميز UTF-8.</translation>
+    </message>
+    <message>
+        <source>The text encoding is not UTF-8 and does not look like Arabic Windows-1256. Open the file in a text editor and save it as UTF-8.</source>
+        <translation>ترميز النص ليس UTF-8 ولا يبدو ترميز Windows-1256 العربي. افتح الملف في محرر نصوص واحفظه بترميز UTF-8.</translation>
+    </message>
+    <message>
+        <source>The file starts with a {encoding} byte-order mark but is not valid {encoding} (byte {offset}). Re-save it as UTF-8.</source>
+        <translation>يبدأ الملف بعلامة ترتيب بايتات {encoding} لكنه ليس {encoding} صالحًا (البايت {offset}). احفظه من جديد بترميز UTF-8.</translation>
+    </message>
+    <message>
+        <source>The file has no text (it is empty or only whitespace).</source>
+        <translation>لا يحتوي الملف على نص (فارغ أو مسافات فقط).</translation>
+    </message>
+    <message>
+        <source>This is a binary file, not JSON Lines text (it contains NUL bytes). Export it as UTF-8 JSONL.</source>
+        <translation>هذا ملف ثنائي وليس نص JSON Lines (يحتوي على بايتات NUL). صدّره بصيغة JSONL بترميز UTF-8.</translation>
+    </message>
+    <message>
+        <source>The compressed file is damaged ({error}). Re-create it or decompress it to .jsonl.</source>
+        <translation>الملف المضغوط تالف ({error}). أعد إنشاءه أو فكّ ضغطه إلى ‎.jsonl.</translation>
+    </message>
+    <message>
+        <source>{bad} of {lines} lines are not JSON objects (first at record {first}); this is not a JSON Lines file. Write one JSON object per line, in UTF-8.</source>
+        <translation>{bad} من أصل {lines} سطرًا ليست كائنات JSON (أولها في السجل {first})؛ هذا ليس ملف JSON Lines. اكتب كائن JSON واحدًا في كل سطر، بترميز UTF-8.</translation>
+    </message>
+    <message>
+        <source>This is a binary file, not JSON text (it contains NUL bytes). Export it as UTF-8 JSON.</source>
+        <translation>هذا ملف ثنائي وليس نص JSON (يحتوي على بايتات NUL). صدّره بصيغة JSON بترميز UTF-8.</translation>
+    </message>
+    <message>
+        <source>The JSON file is not UTF-8. Re-save it as UTF-8.</source>
+        <translation>ملف JSON ليس بترميز UTF-8. احفظه من جديد بترميز UTF-8.</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON ({error}). Fix it or export it again.</source>
+        <translation>الملف ليس JSON صالحًا ({error}). أصلحه أو صدّره من جديد.</translation>
+    </message>
+    <message>
+        <source>The JSON holds no articles: expected an array of objects with a content/text/body field. Export the articles again.</source>
+        <translation>لا يحتوي ملف JSON على مقالات: المتوقع مصفوفة كائنات فيها حقل content أو text أو body. صدّر المقالات من جديد.</translation>
+    </message>
+    <message>
+        <source>The CSV file changes encoding part-way ({error}). Re-save it as UTF-8.</source>
+        <translation>يتغير ترميز ملف CSV في منتصفه ({error}). احفظه من جديد بترميز UTF-8.</translation>
+    </message>
+    <message>
+        <source>The CSV file is malformed ({error}). Fix the row or export it again.</source>
+        <translation>ملف CSV غير سليم البنية ({error}). أصلح الصف أو صدّر الملف من جديد.</translation>
+    </message>
+    <message>
+        <source>The CSV header has no text column: name the column holding the article text one of {names}.</source>
+        <translation>لا يحتوي رأس ملف CSV على عمود للنص: سمِّ العمود الذي يحمل نص المقالة باسم من هذه الأسماء: {names}.</translation>
+    </message>
+    <message>
+        <source>This is a binary file, not CSV text (it contains NUL bytes). Export it as UTF-8 CSV.</source>
+        <translation>هذا ملف ثنائي وليس نص CSV (يحتوي على بايتات NUL). صدّره بصيغة CSV بترميز UTF-8.</translation>
+    </message>
+    <message>
+        <source>The CSV encoding is not UTF-8 and does not look like Arabic Windows-1256. Re-save it as UTF-8 (in Excel: CSV UTF-8).</source>
+        <translation>ترميز ملف CSV ليس UTF-8 ولا يبدو ترميز Windows-1256 العربي. احفظه من جديد بترميز UTF-8 (في Excel: ‏CSV UTF-8).</translation>
+    </message>
+    <message>
+        <source>No article to read: none of its {records} records has a content/text/body field.</source>
+        <translation>لا توجد مقالة للقراءة: لا يحتوي أي من سجلاته ({records}) على حقل content أو text أو body.</translation>
+    </message>
+    <message>
+        <source>No article to read: it has no records with a content/text/body field.</source>
+        <translation>لا توجد مقالة للقراءة: ليس فيه سجلات تحتوي على حقل content أو text أو body.</translation>
+    </message>
+    <message>
+        <source>It cannot be read ({reason}): check its permissions.</source>
+        <translation>تعذّرت قراءته ({reason}): تحقق من أذوناته.</translation>
+    </message>
+    <message>
+        <source>It is not valid CSV ({error}): fix it in a spreadsheet.</source>
+        <translation>ليس CSV صالحًا ({error}): أصلحه في برنامج جداول بيانات.</translation>
+    </message>
+    <message>
+        <source>It has no &apos;path&apos; column: its first row must name the columns path,title,source,date,url,author.</source>
+        <translation>لا يحتوي على عمود &apos;path&apos;: يجب أن يسمّي صفه الأول الأعمدة path,title,source,date,url,author.</translation>
+    </message>
+    <message>
+        <source>Row {row}: &apos;{value}&apos; is not a date (write 2016-11-03); that cell was ignored.</source>
+        <translation>الصف {row}: &apos;{value}&apos; ليس تاريخًا (اكتب 2016-11-03)؛ تم تجاهل تلك الخلية.</translation>
+    </message>
+    <message>
+        <source>The query has no searchable words: type at least one word, phrase or field.</source>
+        <translation>لا يحتوي الاستعلام على كلمات قابلة للبحث: اكتب كلمة أو عبارة أو حقلًا واحدًا على الأقل.</translation>
+    </message>
+    <message>
+        <source>Unknown sort order &apos;{sort}&apos;: use one of {orders}.</source>
+        <translation>ترتيب غير معروف &apos;{sort}&apos;: استخدم أحد الخيارات التالية: {orders}.</translation>
+    </message>
+    <message>
+        <source>Missing closing quote for the phrase that starts at character {position}: close it with &quot; to search an exact phrase.</source>
+        <translation>تنقص علامة الاقتباس الختامية للعبارة التي تبدأ عند المحرف {position}: أغلقها بعلامة &quot; للبحث عن العبارة بنصها.</translation>
+    </message>
+    <message>
+        <source>The query is empty: type one or more words to search for.</source>
+        <translation>الاستعلام فارغ: اكتب كلمة أو أكثر للبحث عنها.</translation>
+    </message>
+    <message>
+        <source>Unexpected closing parenthesis at character {position}: remove it or add a matching &apos;(&apos;.</source>
+        <translation>قوس إغلاق غير متوقع عند المحرف {position}: احذفه أو أضف قوس فتح &apos;(&apos; مقابلًا له.</translation>
+    </message>
+    <message>
+        <source>&apos;{operator}&apos; at character {position} needs a word after it.</source>
+        <translation>يحتاج &apos;{operator}&apos; عند المحرف {position} إلى كلمة بعده.</translation>
+    </message>
+    <message>
+        <source>&apos;{operator}&apos; at character {position} needs a word to exclude after it.</source>
+        <translation>يحتاج &apos;{operator}&apos; عند المحرف {position} إلى كلمة بعده لاستبعادها.</translation>
+    </message>
+    <message>
+        <source>The query ends too early: add a word after the last operator.</source>
+        <translation>ينتهي الاستعلام قبل أوانه: أضف كلمة بعد آخر عامل.</translation>
+    </message>
+    <message>
+        <source>Missing closing parenthesis for &apos;(&apos; at character {position}.</source>
+        <translation>ينقص قوس الإغلاق للقوس &apos;(&apos; عند المحرف {position}.</translation>
+    </message>
+    <message>
+        <source>Empty parentheses at character {position}: put words inside them.</source>
+        <translation>قوسان فارغان عند المحرف {position}: ضع كلمات بينهما.</translation>
+    </message>
+    <message>
+        <source>&apos;{field}:&apos; at character {position} is inside another field.</source>
+        <translation>&apos;{field}:&apos; عند المحرف {position} داخل حقل آخر.</translation>
+    </message>
+    <message>
+        <source>&apos;{field}:&apos; at character {position} needs a value, for example {example}.</source>
+        <translation>يحتاج &apos;{field}:&apos; عند المحرف {position} إلى قيمة، مثل {example}.</translation>
+    </message>
+    <message>
+        <source>&apos;{operator}&apos; at character {position} needs a word before it.</source>
+        <translation>يحتاج &apos;{operator}&apos; عند المحرف {position} إلى كلمة قبله.</translation>
+    </message>
+    <message>
+        <source>date: at character {position} takes a date or range such as {example}.</source>
+        <translation>يقبل date: عند المحرف {position} تاريخًا أو مدى مثل {example}.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; at character {position} is a wildcard without a word: write the beginning of a word before *, e.g. لافرو*.</source>
+        <translation>&apos;{text}&apos; عند المحرف {position} رمز بدل بلا كلمة: اكتب بداية كلمة قبل *، مثل لافرو*.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos;: fuzzy distance must be 1 or 2 (word~ or word~2).</source>
+        <translation>&apos;{text}&apos;: يجب أن تكون مسافة التقريب 1 أو 2 (كلمة~ أو كلمة~2).</translation>
+    </message>
+    <message>
+        <source>Unknown match mode &apos;{match}&apos;: use &apos;all&apos; or &apos;any&apos;.</source>
+        <translation>نمط مطابقة غير معروف &apos;{match}&apos;: استخدم &apos;all&apos; أو &apos;any&apos;.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date range: write date:YYYY-MM-DD..YYYY-MM-DD (either side may be YYYY or YYYY-MM, or left empty).</source>
+        <translation>&apos;{text}&apos; ليس مدى تاريخيًا: اكتب date:YYYY-MM-DD..YYYY-MM-DD (يمكن أن يكون أي طرف YYYY أو YYYY-MM أو أن يُترك فارغًا).</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos;: month {month} does not exist.</source>
+        <translation>&apos;{text}&apos;: الشهر {month} غير موجود.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos;: day {day} does not exist in {month}.</source>
+        <translation>&apos;{text}&apos;: اليوم {day} غير موجود في {month}.</translation>
+    </message>
+    <message>
+        <source>date:.. needs at least one date, e.g. date:2016-11-01..</source>
+        <translation>يحتاج date:.. إلى تاريخ واحد على الأقل، مثل date:2016-11-01..</translation>
+    </message>
+    <message>
+        <source>date:{value} ends before it starts: put the earlier date first.</source>
+        <translation>date:{value} ينتهي قبل أن يبدأ: ضع التاريخ الأقدم أولًا.</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer version of the workbench (store format {version}, this version reads up to {supported}): update the workbench.</source>
+        <translation>كُتب {path} بإصدار أحدث من منصة العمل (صيغة المخزن {version}، وهذا الإصدار يقرأ حتى {supported}): حدّث منصة العمل.</translation>
+    </message>
+</context>
+<context>
     <name>EntityChips</name>
     <message>
         <source>Only articles mentioning:</source>

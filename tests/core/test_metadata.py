@@ -173,14 +173,14 @@ def test_sidecar_reports_bad_dates_and_keeps_other_cells(tmp_path: Path) -> None
     sidecar = load_sidecar(tmp_path)
     assert apply_sidecar(sidecar, "a.txt", "a.txt") == {"title": "عنوان"}
     assert len(sidecar.problems) == 1
-    assert "Row 2" in sidecar.problems[0] and "أمس" in sidecar.problems[0]
+    assert "Row 2" in str(sidecar.problems[0]) and "أمس" in str(sidecar.problems[0])
 
 
 def test_sidecar_without_path_column_is_a_problem(tmp_path: Path) -> None:
     write_sidecar(tmp_path, "file,title\na.txt,x\n")
     sidecar = load_sidecar(tmp_path)
     assert sidecar.overrides == {}
-    assert "path" in sidecar.problems[0]
+    assert "path" in str(sidecar.problems[0])
 
 
 def test_sidecar_is_cached_until_it_changes(tmp_path: Path) -> None:

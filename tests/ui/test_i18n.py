@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
-import PySide6
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from workbench.core.errors import QueryError
+from workbench.core.messages import translatable
 from workbench.ui import i18n
 from workbench.ui import settings as S
+from workbench.ui.core_text import core_text
 from workbench.ui.main_window import MainWindow
 
 REPO = Path(__file__).resolve().parents[2]
@@ -43,17 +46,21 @@ def test_every_string_has_an_arabic_translation() -> None:
 
 
 def test_ts_file_covers_the_current_sources(tmp_path: Path) -> None:
-    """lupdate over workbench/ui finds no string missing from the committed .ts."""
-    lupdate = Path(PySide6.__file__).resolve().parent / "lupdate"
-    if not lupdate.is_file():
-        pytest.skip("lupdate is not shipped with this PySide6")
+    """lupdate over the GUI and the core's messages finds no string missing from the committed .ts."""
     copy = tmp_path / "workbench_ar.ts"
     shutil.copy(i18n.ts_path("ar"), copy)
-    sources = sorted(str(p) for p in (REPO / "workbench" / "ui").rglob("*.py"))
-    subprocess.run([str(lupdate), "-extensions", "py", "-no-obsolete", "-locations", "none", *sources, "-ts", str(copy)],
+    subprocess.run([sys.executable, str(REPO / "packaging" / "update_translations.py"), "--ts", str(copy), "ar"],
                    check=True, capture_output=True, timeout=120)
     unfinished = [m.find("source").text for m in messages(copy) if m.find("translation").get("type") == "unfinished"]
     assert unfinished == []
+
+
+def test_core_messages_are_shown_in_the_interface_language(arabic: None) -> None:
+    error = QueryError(translatable("Unexpected closing parenthesis at character {position}: remove it or "
+                                    "add a matching '('."), position=4)
+    shown = core_text(error.text)
+    assert "4" in shown and any("\u0600" <= ch <= "\u06ff" for ch in shown)
+    assert str(error).startswith("Unexpected closing parenthesis at character 4")
 
 
 def test_compiled_translations_are_current() -> None:

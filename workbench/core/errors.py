@@ -6,20 +6,43 @@ with ``exit_code``; the GUI shows it in its message bar. Anything else that esca
 the CLI prints a traceback, the GUI writes a crash log.
 
 The subclasses live here, not beside the code that raises them, so the CLI and the GUI can
-catch them without importing the layers that raise them.
+catch them without importing the layers that raise them. Each error carries its ``Message``
+(an English template and its fields, see messages.py), so the GUI can show it in the user's
+language.
 """
 
 from __future__ import annotations
+
+from typing import Any
+
+from workbench.core.messages import Message
 
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
 
 
 class WorkbenchError(Exception):
-    """Base of every user-facing error; ``str()`` says what happened and what to do."""
+    """Base of every user-facing error; ``str()`` says what happened and what to do.
+
+    Raise with a ``translatable`` template and its fields:
+    ``CorpusError(translatable("The corpus folder {folder} does not exist: ..."), folder=root)``.
+    """
 
     exit_code: int = EXIT_FAILURE
     """What the CLI exits with: 2 for mistakes in what the user typed, 1 otherwise."""
+
+    def __init__(self, template: str, **params: Any) -> None:
+        self.text = Message(template, params)
+        """The sentence as a translatable template and its fields (``str(error)`` is the English)."""
+        super().__init__(str(self.text))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle with the template and fields (errors cross from the indexing process)."""
+        return (_rebuild, (type(self), self.text.template, self.text.params))
+
+
+def _rebuild(cls: type[WorkbenchError], template: str, params: dict[str, Any]) -> WorkbenchError:
+    return cls(template, **params)
 
 
 class CorpusError(WorkbenchError):

@@ -22,6 +22,7 @@ from workbench.core.errors import QueryError, WorkbenchError
 from workbench.core.index import IndexInfo
 from workbench.core.search import SearchRequest
 from workbench.ui import settings as S
+from workbench.ui.core_text import core_text
 from workbench.ui.crash import write_crash_log
 from workbench.ui.dialogs.settings_dialog import SettingsDialog
 from workbench.ui.models.results_model import ResultsModel
@@ -301,7 +302,7 @@ class MainWindow(QMainWindow):
     def _describe_error(self, exc: BaseException, trace: str = "") -> str:
         """A one-line message for the user; unexpected errors are logged with their trace."""
         if isinstance(exc, WorkbenchError):
-            return str(exc)
+            return core_text(exc.text)
         if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
             return self.tr("The disk is full, so the index could not be saved. Free some space, then update the index.")
         if isinstance(exc, OSError):

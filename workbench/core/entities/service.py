@@ -23,6 +23,7 @@ from workbench.core.arabic import name_key
 from workbench.core.entities.catalog import EntityCatalog
 from workbench.core.entities.view import AutoGroups, Counts, EntityView
 from workbench.core.errors import CurationError
+from workbench.core.messages import translatable
 from workbench.core.userdata.store import Store
 
 __all__ = ["ENTITY_TYPES", "Entity", "EntityMention", "EntityService", "UnknownEntityError", "checked_type", "entity_json"]
@@ -54,13 +55,12 @@ class Entity:
 class UnknownEntityError(CurationError, KeyError):
     """No entity has this id now (it was merged away, or its articles were removed)."""
 
-    def __init__(self, entity_id: str) -> None:
-        super().__init__(f"There is no entity '{entity_id}' in this corpus (any more): list the entities again "
-                         "and use an id from the list.")
-        self.entity_id = entity_id
+    def __init__(self, template: str, **params: Any) -> None:
+        super().__init__(template, **params)
+        self.entity_id = str(params.get("entity_id", ""))
 
     def __str__(self) -> str:
-        return str(self.args[0])
+        return str(self.text)
 
 
 class EntityService:
@@ -126,7 +126,9 @@ class EntityService:
     def _index(view: EntityView, entity_id: str) -> int:
         index = view.resolve(entity_id)
         if index is None:
-            raise UnknownEntityError(entity_id)
+            raise UnknownEntityError(translatable("There is no entity '{entity_id}' in this corpus (any more): list "
+                                                  "the entities again and use an id from the list."),
+                                     entity_id=entity_id)
         return index
 
     def article_ids_with(self, entity_ids: Sequence[str]) -> set[str]:
@@ -190,14 +192,14 @@ class EntityService:
         entity = view.entities[self._index(view, entity_id)]
         key = name_key(alias)
         if key not in {name_key(s) for s in entity.spellings}:
-            raise CurationError(f"'{alias}' is not a spelling of {entity.name}: split one of "
-                                f"{', '.join(entity.spellings)}.")
+            raise CurationError(translatable("'{alias}' is not a spelling of {name}: split one of {spellings}."),
+                                alias=alias, name=entity.name, spellings=", ".join(entity.spellings))
         return self._store.create_entity(alias, entity.type, [key])
 
     def rename(self, entity_id: str, name: str) -> None:
         """Show the entity under ``name`` from now on."""
         if not name.strip():
-            raise CurationError("An entity name cannot be empty: type the name to show.")
+            raise CurationError(translatable("An entity name cannot be empty: type the name to show."))
         self._store.edit_entity(self._id(entity_id), name=name.strip())
 
     def set_type(self, entity_id: str, type: str) -> None:
@@ -216,7 +218,7 @@ class EntityService:
         """Make an entity the user knows about; it owns the mentions keyed like its name or aliases."""
         keys = list(dict.fromkeys(k for k in map(name_key, [name, *aliases]) if k))
         if not keys:
-            raise CurationError("An entity name needs at least one word: type the name.")
+            raise CurationError(translatable("An entity name needs at least one word: type the name."))
         return self._store.create_entity(name.strip(), checked_type(type), keys)
 
     def _id(self, entity_id: str) -> str:
@@ -227,7 +229,8 @@ class EntityService:
 def checked_type(type_: str) -> str:
     """``type_`` if it is one of ENTITY_TYPES; CurationError otherwise."""
     if type_ not in ENTITY_TYPES:
-        raise CurationError(f"Unknown entity type '{type_}': use one of {', '.join(ENTITY_TYPES)}.")
+        raise CurationError(translatable("Unknown entity type '{type}': use one of {types}."),
+                            type=type_, types=", ".join(ENTITY_TYPES))
     return type_
 
 

@@ -20,6 +20,7 @@ from workbench.core import paths
 from workbench.core.errors import IndexingError
 from workbench.core.index.corpus_index import CorpusIndex, UpdateReport
 from workbench.core.index.stages import IndexStage
+from workbench.core.messages import translatable
 from workbench.core.progress import CancelToken, Progress, ProgressCallback
 
 POLL_SECONDS = 0.1
@@ -43,8 +44,9 @@ def update_in_child(corpus: Path, stages: Sequence[IndexStage] = (), progress: P
                 kind, payload = events.get(timeout=POLL_SECONDS)
             except queue.Empty:
                 if not child.is_alive():
-                    raise IndexingError(f"The indexing process stopped unexpectedly (exit code {child.exitcode}); "
-                                        "the index keeps what was saved. Update the index to go on.") from None
+                    raise IndexingError(translatable("The indexing process stopped unexpectedly (exit code {code}); "
+                                                     "the index keeps what was saved. Update the index to go on."),
+                                        code=child.exitcode) from None
                 continue
             if kind == "progress" and progress is not None:
                 progress(payload)

@@ -45,6 +45,7 @@ from workbench.core.index.preparing import prepare_in_process, prepare_in_worker
 from workbench.core.index.schema import SCHEMA_VERSION, article_from_stored, build_schema, document_fields
 from workbench.core.index.stages import IndexStage, StageStore
 from workbench.core.ingest import Article, CorpusFile, SkippedFile, scan_corpus
+from workbench.core.messages import translatable
 from workbench.core.progress import CancelToken, Progress, ProgressCallback
 
 __all__ = ["RESPONSIVE_WRITER_MEMORY_MB", "WEIGHTING", "CorpusIndex", "IndexInfo", "UpdateReport"]
@@ -128,15 +129,18 @@ class CorpusIndex:
         """
         root = Path(corpus).expanduser().resolve()
         if not root.exists():
-            raise CorpusError(f"The corpus folder {root} does not exist: check the path or open another folder.")
+            raise CorpusError(translatable("The corpus folder {folder} does not exist: check the path or open "
+                                           "another folder."), folder=root)
         if not root.is_dir():
-            raise CorpusError(f"{root} is a file, not a folder: open the folder that contains the articles.")
+            raise CorpusError(translatable("{folder} is a file, not a folder: open the folder that contains the "
+                                           "articles."), folder=root)
         index_dir = paths.index_dir(root)
         try:
             index_dir.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise IndexingError(f"Cannot create the index folder {index_dir} ({error.strerror}): "
-                                f"make it writable or set WORKBENCH_HOME to another folder.") from error
+            raise IndexingError(translatable("Cannot create the index folder {folder} ({reason}): make it writable "
+                                             "or set WORKBENCH_HOME to another folder."),
+                                folder=index_dir, reason=error.strerror) from error
         stages = tuple(stages)
         ix, manifest, reason = cls._open_or_rebuild(index_dir, root, stages)
         stores = {stage.name: stage.open_store(index_dir) for stage in stages}
@@ -314,8 +318,8 @@ class CorpusIndex:
         try:
             return self._ix.writer(timeout=WRITE_LOCK_TIMEOUT, limitmb=memory_mb)
         except windex.LockError as error:
-            raise IndexBusyError(f"Another workbench process is updating the index of {self.corpus}: "
-                                 "wait for it to finish, then try again.") from error
+            raise IndexBusyError(translatable("Another workbench process is updating the index of {corpus}: "
+                                              "wait for it to finish, then try again."), corpus=self.corpus) from error
 
     def _stage_terms(self, found: tuple[Any, ...]) -> dict[str, list[str]]:
         """Per stage field, the keyword terms of one article's stage results."""
@@ -329,9 +333,9 @@ class CorpusIndex:
         try:
             writer.commit()
         except OSError as error:
-            raise IndexingError(f"Could not save the index in {self.index_dir} ({error.strerror or error}): "
-                                "free disk space or fix permissions, then index again. "
-                                "The previous index is intact.") from error
+            raise IndexingError(translatable("Could not save the index in {folder} ({reason}): free disk space or "
+                                             "fix permissions, then index again. The previous index is intact."),
+                                folder=self.index_dir, reason=error.strerror or error) from error
         for number, stage in enumerate(self.stages):
             self._stores[stage.name].replace([*forgotten, *tried],
                                              [(article_id, path, found[number]) for article_id, path, found in results])

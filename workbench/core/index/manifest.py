@@ -9,11 +9,13 @@ per file against one table read, no index scan).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from pathlib import Path
 
 from workbench.core import sqlite
 from workbench.core.ingest import CorpusFile, SkippedFile
+from workbench.core.messages import Message
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -22,6 +24,8 @@ CREATE TABLE IF NOT EXISTS files (
 );
 CREATE TABLE IF NOT EXISTS skipped (relpath TEXT PRIMARY KEY, reason TEXT NOT NULL, message TEXT NOT NULL);
 """
+_SKIPPED_TEXT_COLUMN = "ALTER TABLE skipped ADD COLUMN text TEXT"
+"""The skip explanation as a translatable template and its fields (JSON); added to older manifests."""
 
 
 class Manifest:
@@ -33,6 +37,9 @@ class Manifest:
         self.path = index_dir / self.FILENAME
         self._db = sqlite.connect(self.path)
         self._db.executescript(_SCHEMA)
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(skipped)")}
+        if "text" not in columns:
+            self._db.execute(_SKIPPED_TEXT_COLUMN)
 
     def close(self) -> None:
         """Close the database connection."""
@@ -58,8 +65,9 @@ class Manifest:
 
     def skipped(self) -> list[SkippedFile]:
         """The files the last run could not read, with reasons."""
-        rows = self._db.execute("SELECT relpath, reason, message FROM skipped ORDER BY relpath")
-        return [SkippedFile(relpath, reason, message) for relpath, reason, message in rows]
+        rows = self._db.execute("SELECT relpath, reason, message, text FROM skipped ORDER BY relpath")
+        return [SkippedFile(relpath, reason, Message.from_json(json.loads(text)) if text else Message(message))
+                for relpath, reason, message, text in rows]
 
     def record_batch(self, indexed: Iterable[tuple[CorpusFile, int]], forgotten: Iterable[str]) -> None:
         """After a Whoosh commit: remember the files it indexed and forget the ones it removed."""
@@ -75,8 +83,8 @@ class Manifest:
         with sqlite.transaction(self._db):
             self._db.executemany("DELETE FROM skipped WHERE relpath = ?", [(p,) for p in retried])
             self._db.executemany(
-                "INSERT OR REPLACE INTO skipped (relpath, reason, message) VALUES (?, ?, ?)",
-                [(s.relpath, s.reason, s.message) for s in skipped],
+                "INSERT OR REPLACE INTO skipped (relpath, reason, message, text) VALUES (?, ?, ?, ?)",
+                [(s.relpath, s.reason, s.message, json.dumps(s.text.to_json(), ensure_ascii=False)) for s in skipped],
             )
 
     def forget_skipped_except(self, present: set[str]) -> None:

@@ -7,6 +7,9 @@ the original text as the user should see it, its metadata, and the boilerplate s
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+from workbench.core.messages import Message
 
 __all__ = ["SKIP_REASONS", "Article", "CorpusFile", "SkippedFile"]
 
@@ -18,20 +21,27 @@ class SkippedFile(Exception):
     """One file (or folder) that cannot be read; reported, never fatal to a run.
 
     ``reason`` is one of "binary", "encoding", "permission", "vanished", "too_large", "empty",
-    "parse_error"; ``message`` is a sentence naming the problem and what to do about it.
+    "parse_error"; ``text`` is a sentence naming the problem and what to do about it, as a
+    ``translatable`` template and its fields (see messages.py); ``message`` is that sentence in
+    English.
     """
 
-    def __init__(self, relpath: str, reason: str, message: str) -> None:
+    def __init__(self, relpath: str, reason: str, template: str | Message, **params: Any) -> None:
         if reason not in SKIP_REASONS:
             raise ValueError(f"unknown skip reason {reason!r}")
-        super().__init__(f"{relpath}: {message}")
+        self.text = template if isinstance(template, Message) else Message(template, params)
+        super().__init__(f"{relpath}: {self.text}")
         self.relpath = relpath
         self.reason = reason
-        self.message = message
 
-    def __reduce__(self) -> tuple[type[SkippedFile], tuple[str, str, str]]:
+    @property
+    def message(self) -> str:
+        """The explanation in English."""
+        return str(self.text)
+
+    def __reduce__(self) -> tuple[type[SkippedFile], tuple[str, str, Message]]:
         """Pickle with the constructor's arguments (workers may send skips across processes)."""
-        return (SkippedFile, (self.relpath, self.reason, self.message))
+        return (SkippedFile, (self.relpath, self.reason, self.text))
 
 
 @dataclass(frozen=True)

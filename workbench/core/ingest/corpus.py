@@ -33,6 +33,7 @@ from workbench.core.ingest.metadata import (
     load_sidecar,
     parse_date,
 )
+from workbench.core.messages import Message, translatable
 
 __all__ = [
     "MAX_COLLECTION_BYTES", "MAX_FILE_BYTES", "MAX_JSON_BYTES", "SIDECAR_NAME", "SUPPORTED_SUFFIXES",
@@ -73,7 +74,8 @@ def scan_corpus(root: Path) -> tuple[list[CorpusFile], list[SkippedFile]]:
     problems = load_sidecar(root).problems
     if problems:
         skipped.append(SkippedFile(SIDECAR_NAME, "parse_error",
-                                   "Some metadata overrides were not applied. " + " ".join(problems)))
+                                   translatable("Some metadata overrides were not applied. {problems}"),
+                                   problems=list(problems)))
     skipped.sort(key=lambda item: item.relpath)
     return files, skipped
 
@@ -81,14 +83,14 @@ def scan_corpus(root: Path) -> tuple[list[CorpusFile], list[SkippedFile]]:
 def _check_root(root: Path) -> None:
     """Raise CorpusError unless ``root`` is a folder this process may list."""
     if not root.exists():
-        raise CorpusError(f"Corpus folder not found: {root}. Check the path, or choose "
-                          "another folder.")
+        raise CorpusError(translatable("Corpus folder not found: {folder}. Check the path, or choose another "
+                                       "folder."), folder=root)
     if not root.is_dir():
-        raise CorpusError(f"Not a folder: {root}. Choose the folder that holds the articles, "
-                          "not a single file.")
+        raise CorpusError(translatable("Not a folder: {folder}. Choose the folder that holds the articles, not a "
+                                       "single file."), folder=root)
     if not os.access(root, os.R_OK | os.X_OK):
-        raise CorpusError(f"Permission denied for corpus folder {root}. Give your user read "
-                          "access to it, or copy the articles to a folder you own.")
+        raise CorpusError(translatable("Permission denied for corpus folder {folder}. Give your user read access to "
+                                       "it, or copy the articles to a folder you own."), folder=root)
 
 
 def _scan_folder(folder: Path, prefix: str, files: list[CorpusFile],
@@ -99,19 +101,18 @@ def _scan_folder(folder: Path, prefix: str, files: list[CorpusFile],
             children = list(entries)
     except PermissionError as exc:
         if top:
-            raise CorpusError(f"Permission denied for corpus folder {folder}. Give your user "
-                              "read access to it.") from exc
+            raise CorpusError(translatable("Permission denied for corpus folder {folder}. Give your user read access "
+                                           "to it."), folder=folder) from exc
         skipped.append(SkippedFile(prefix.rstrip("/"), "permission",
-                                   "This folder cannot be opened (permission denied); its files "
-                                   "were not read. Give your user read access to it."))
+                                   translatable("This folder cannot be opened (permission denied); its files were "
+                                                "not read. Give your user read access to it.")))
         return
     except FileNotFoundError as exc:
         if top:
-            raise CorpusError(f"Corpus folder vanished while scanning: {folder}. Check that the "
-                              "drive is still connected.") from exc
+            raise CorpusError(translatable("Corpus folder vanished while scanning: {folder}. Check that the drive is "
+                                           "still connected."), folder=folder) from exc
         skipped.append(SkippedFile(prefix.rstrip("/"), "vanished",
-                                   "This folder disappeared while the corpus was scanned. "
-                                   "Scan again."))
+                                   translatable("This folder disappeared while the corpus was scanned. Scan again.")))
         return
     for entry in children:
         name = entry.name
@@ -138,16 +139,17 @@ def read_file(root: Path, relpath: str) -> list[Article]:
     path = root / relpath
     kind = formats.kind_of(relpath)
     if kind is None:
-        raise SkippedFile(relpath, "parse_error", "This file type is not supported; use one of "
-                          f"{', '.join(sorted(SUPPORTED_SUFFIXES))}.")
+        raise SkippedFile(relpath, "parse_error", translatable("This file type is not supported; use one of "
+                                                               "{suffixes}."),
+                          suffixes=", ".join(sorted(SUPPORTED_SUFFIXES)))
     try:
         size = path.stat().st_size
         _check_size(relpath, kind, size)
         records = formats.read_records(path, kind)
     except FormatError as exc:
-        raise SkippedFile(relpath, exc.reason, exc.message) from exc
+        raise SkippedFile(relpath, exc.reason, exc.text) from exc
     except IsADirectoryError as exc:
-        raise SkippedFile(relpath, "parse_error", "This is a folder, not a file.") from exc
+        raise SkippedFile(relpath, "parse_error", translatable("This is a folder, not a file.")) from exc
     except OSError as exc:
         raise _os_skip(relpath, exc) from exc
     sidecar = load_sidecar(root)
@@ -158,16 +160,17 @@ def read_file(root: Path, relpath: str) -> list[Article]:
 def _check_size(relpath: str, kind: str, size: int) -> None:
     """Raise SkippedFile for an empty file or one over its format's size limit."""
     if size == 0:
-        raise SkippedFile(relpath, "empty", "The file is empty (0 bytes).")
+        raise SkippedFile(relpath, "empty", translatable("The file is empty (0 bytes)."))
     if kind == "json":
-        limit, advice = MAX_JSON_BYTES, "convert it to JSON Lines (.jsonl), which is streamed"
+        limit, advice = MAX_JSON_BYTES, translatable("convert it to JSON Lines (.jsonl), which is streamed")
     elif kind in formats.COLLECTION_KINDS:
-        limit, advice = MAX_COLLECTION_BYTES, "split it into smaller files"
+        limit, advice = MAX_COLLECTION_BYTES, translatable("split it into smaller files")
     else:
-        limit, advice = MAX_FILE_BYTES, "no article is this long; check that it belongs here"
+        limit, advice = MAX_FILE_BYTES, translatable("no article is this long; check that it belongs here")
     if size > limit:
-        raise SkippedFile(relpath, "too_large", f"The file is {_megabytes(size)}, over the "
-                          f"{_megabytes(limit)} limit for this format: {advice}.")
+        raise SkippedFile(relpath, "too_large", translatable("The file is {size}, over the {limit} limit for this "
+                                                             "format: {advice}."),
+                          size=_megabytes(size), limit=_megabytes(limit), advice=Message(advice))
 
 
 def _megabytes(size: int) -> str:
@@ -182,13 +185,14 @@ def _os_skip(relpath: str, exc: OSError) -> SkippedFile:
     "vanished": the remedy is the same, reconnect and scan again.
     """
     if isinstance(exc, PermissionError):
-        return SkippedFile(relpath, "permission", "Permission denied: this file cannot be read. "
-                           "Give your user read access to it.")
+        return SkippedFile(relpath, "permission", translatable("Permission denied: this file cannot be read. Give "
+                                                               "your user read access to it."))
     if isinstance(exc, FileNotFoundError):
-        return SkippedFile(relpath, "vanished", "The file was moved or deleted while the corpus "
-                           "was being read. Scan the corpus again.")
-    return SkippedFile(relpath, "vanished", f"The file could not be read ({exc.strerror or exc})."
-                       " Check that its drive is still connected, then scan again.")
+        return SkippedFile(relpath, "vanished", translatable("The file was moved or deleted while the corpus was "
+                                                             "being read. Scan the corpus again."))
+    return SkippedFile(relpath, "vanished", translatable("The file could not be read ({error}). Check that its drive "
+                                                         "is still connected, then scan again."),
+                       error=exc.strerror or exc)
 
 
 def _article_id(relpath: str, record: RawRecord) -> str:

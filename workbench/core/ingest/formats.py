@@ -36,6 +36,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from workbench.core import arabic
+from workbench.core.messages import Message, translatable
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -84,12 +85,13 @@ _HTML_META = {
 
 
 class FormatError(Exception):
-    """A file this module cannot turn into records; ``reason`` is a SkippedFile reason code."""
+    """A file this module cannot turn into records; ``reason`` is a SkippedFile reason code and
+    ``text`` the explanation, a ``translatable`` template with its fields."""
 
-    def __init__(self, reason: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, reason: str, template: str, **params: Any) -> None:
+        self.text = Message(template, params)
+        super().__init__(str(self.text))
         self.reason = reason
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -140,13 +142,13 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     elif data.startswith(_UTF16_BOMS):
         text = _decode_or_fail(data, "utf-16", "UTF-16")
     elif b"\x00" in data:
-        raise FormatError("binary", "This is a binary file, not text (it contains NUL bytes). "
-                          "If it is UTF-16 text without a byte-order mark, re-save it as UTF-8.")
+        raise FormatError("binary", translatable("This is a binary file, not text (it contains NUL bytes). If it is "
+                                                 "UTF-16 text without a byte-order mark, re-save it as UTF-8."))
     else:
         text = _decode_unmarked(data, declared)
     if _control_share(text) > _CONTROL_MAX_SHARE:
-        raise FormatError("binary", "This looks like a binary file, not text (it is full of "
-                          "control characters). Export the document as plain UTF-8 text.")
+        raise FormatError("binary", translatable("This looks like a binary file, not text (it is full of control "
+                                                 "characters). Export the document as plain UTF-8 text."))
     return normalize_newlines(text)
 
 
@@ -179,8 +181,8 @@ def _decode_unmarked(data: bytes, declared: str | None) -> str:
     text = data.decode("cp1256", errors="replace")
     if is_plausibly_arabic(text) and "\ufffd" not in text:
         return text
-    raise FormatError("encoding", "The text encoding is not UTF-8 and does not look like Arabic "
-                      "Windows-1256. Open the file in a text editor and save it as UTF-8.")
+    raise FormatError("encoding", translatable("The text encoding is not UTF-8 and does not look like Arabic "
+                                               "Windows-1256. Open the file in a text editor and save it as UTF-8."))
 
 
 def _decode_or_fail(data: bytes, codec: str, label: str) -> str:
@@ -188,8 +190,9 @@ def _decode_or_fail(data: bytes, codec: str, label: str) -> str:
     try:
         return data.decode(codec)
     except UnicodeDecodeError as exc:
-        raise FormatError("encoding", f"The file starts with a {label} byte-order mark but is "
-                          f"not valid {label} (byte {exc.start}). Re-save it as UTF-8.") from exc
+        raise FormatError("encoding", translatable("The file starts with a {encoding} byte-order mark but is not "
+                                                   "valid {encoding} (byte {offset}). Re-save it as UTF-8."),
+                          encoding=label, offset=exc.start) from exc
 
 
 def _known_codec(name: str) -> str | None:
@@ -211,7 +214,7 @@ def _control_share(text: str) -> float:
 def _nonempty(record: RawRecord) -> RawRecord:
     """The record itself, or FormatError("empty") when its text is only whitespace."""
     if not record.text.strip():
-        raise FormatError("empty", "The file has no text (it is empty or only whitespace).")
+        raise FormatError("empty", translatable("The file has no text (it is empty or only whitespace)."))
     return record
 
 
@@ -354,8 +357,8 @@ def read_jsonl(path: Path) -> list[RawRecord]:
     try:
         with _open_binary(path) as stream:
             if b"\x00" in stream.peek(_SNIFF_BYTES)[:_SNIFF_BYTES]:
-                raise FormatError("binary", "This is a binary file, not JSON Lines text "
-                                  "(it contains NUL bytes). Export it as UTF-8 JSONL.")
+                raise FormatError("binary", translatable("This is a binary file, not JSON Lines text (it contains "
+                                                         "NUL bytes). Export it as UTF-8 JSONL."))
             for line in stream:
                 if not line.strip():
                     continue
@@ -374,12 +377,13 @@ def read_jsonl(path: Path) -> list[RawRecord]:
                 if (record := record_from_mapping(number, obj)) is not None:
                     records.append(record)
     except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
-        raise FormatError("parse_error", f"The compressed file is damaged ({exc}). Re-create "
-                          "it or decompress it to .jsonl.") from exc
+        raise FormatError("parse_error", translatable("The compressed file is damaged ({error}). Re-create it or "
+                                                      "decompress it to .jsonl."), error=exc) from exc
     if bad and bad >= good:
-        raise FormatError("parse_error", f"{bad} of {good + bad} lines are not JSON objects "
-                          f"(first at record {first_bad}); this is not a JSON Lines file. "
-                          "Write one JSON object per line, in UTF-8.")
+        raise FormatError("parse_error", translatable("{bad} of {lines} lines are not JSON objects (first at record "
+                                                      "{first}); this is not a JSON Lines file. Write one JSON object "
+                                                      "per line, in UTF-8."),
+                          bad=bad, lines=good + bad, first=first_bad)
     return _nonempty_collection(records, good)
 
 
@@ -398,19 +402,19 @@ def read_json(data: bytes) -> list[RawRecord]:
     """
     if not data.startswith(codecs.BOM_UTF8) and not data.startswith(_UTF16_BOMS) and (
             b"\x00" in data[:_SNIFF_BYTES]):
-        raise FormatError("binary", "This is a binary file, not JSON text (it contains NUL "
-                          "bytes). Export it as UTF-8 JSON.")
+        raise FormatError("binary", translatable("This is a binary file, not JSON text (it contains NUL bytes). "
+                                                 "Export it as UTF-8 JSON."))
     try:
         obj = json.loads(data)
     except UnicodeDecodeError as exc:
-        raise FormatError("encoding", "The JSON file is not UTF-8. Re-save it as UTF-8.") from exc
+        raise FormatError("encoding", translatable("The JSON file is not UTF-8. Re-save it as UTF-8.")) from exc
     except (ValueError, RecursionError) as exc:
-        raise FormatError("parse_error", f"The file is not valid JSON ({exc}). Fix it or "
-                          "export it again.") from exc
+        raise FormatError("parse_error", translatable("The file is not valid JSON ({error}). Fix it or export it "
+                                                      "again."), error=exc) from exc
     items = _json_items(obj)
     if items is None:
-        raise FormatError("parse_error", "The JSON holds no articles: expected an array of "
-                          "objects with a content/text/body field. Export the articles again.")
+        raise FormatError("parse_error", translatable("The JSON holds no articles: expected an array of objects with "
+                                                      "a content/text/body field. Export the articles again."))
     records = [record for number, item in enumerate(items, 1)
                if (record := record_from_mapping(number, item)) is not None]
     return _nonempty_collection(records, len(items))
@@ -443,11 +447,11 @@ def read_csv(path: Path) -> list[RawRecord]:
         try:
             return _read_csv_rows(stream)
         except UnicodeDecodeError as exc:
-            raise FormatError("encoding", f"The CSV file changes encoding part-way ({exc.reason})"
-                              ". Re-save it as UTF-8.") from exc
+            raise FormatError("encoding", translatable("The CSV file changes encoding part-way ({error}). Re-save it "
+                                                       "as UTF-8."), error=exc.reason) from exc
         except csv.Error as exc:
-            raise FormatError("parse_error", f"The CSV file is malformed ({exc}). Fix the row or "
-                              "export it again.") from exc
+            raise FormatError("parse_error", translatable("The CSV file is malformed ({error}). Fix the row or export "
+                                                          "it again."), error=exc) from exc
 
 
 def _read_csv_rows(stream: io.TextIOWrapper) -> list[RawRecord]:
@@ -457,8 +461,9 @@ def _read_csv_rows(stream: io.TextIOWrapper) -> list[RawRecord]:
     delimiter = max(",;\t|", key=header_line.count)
     header = [name.strip().lower() for name in next(csv.reader([header_line], delimiter=delimiter))]
     if not set(header) & set(FIELD_NAMES["text"]):
-        raise FormatError("parse_error", "The CSV header has no text column: name the column "
-                          f"holding the article text one of {', '.join(FIELD_NAMES['text'][:3])}.")
+        raise FormatError("parse_error", translatable("The CSV header has no text column: name the column holding the "
+                                                      "article text one of {names}."),
+                          names=", ".join(FIELD_NAMES["text"][:3]))
     records: list[RawRecord] = []
     rows = 0
     for rows, row in enumerate(csv.reader(stream, delimiter=delimiter), 1):
@@ -474,8 +479,8 @@ def _sniff_encoding(head: bytes) -> str:
     if head.startswith(_UTF16_BOMS):
         return "utf-16"
     if b"\x00" in head:
-        raise FormatError("binary", "This is a binary file, not CSV text (it contains NUL "
-                          "bytes). Export it as UTF-8 CSV.")
+        raise FormatError("binary", translatable("This is a binary file, not CSV text (it contains NUL bytes). "
+                                                 "Export it as UTF-8 CSV."))
     try:
         codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
         return "utf-8"
@@ -483,14 +488,17 @@ def _sniff_encoding(head: bytes) -> str:
         pass
     if is_plausibly_arabic(head.decode("cp1256", errors="replace")):
         return "cp1256"
-    raise FormatError("encoding", "The CSV encoding is not UTF-8 and does not look like Arabic "
-                      "Windows-1256. Re-save it as UTF-8 (in Excel: CSV UTF-8).")
+    raise FormatError("encoding", translatable("The CSV encoding is not UTF-8 and does not look like Arabic "
+                                               "Windows-1256. Re-save it as UTF-8 (in Excel: CSV UTF-8)."))
 
 
 def _nonempty_collection(records: list[RawRecord], seen: int) -> list[RawRecord]:
     """The records, or FormatError("empty") when none of the ``seen`` records has text."""
     if not records:
-        detail = f"none of its {seen} records has" if seen else "it has no records with"
-        raise FormatError("empty", f"No article to read: {detail} a content/text/body field.")
+        if seen:
+            raise FormatError("empty", translatable("No article to read: none of its {records} records has a "
+                                                    "content/text/body field."), records=seen)
+        raise FormatError("empty", translatable("No article to read: it has no records with a content/text/body "
+                                                "field."))
     return records
 

@@ -40,6 +40,7 @@ from pathlib import Path
 
 from workbench.core.arabic import normalize, normalize_digits
 from workbench.core.ingest.formats import FormatError, decode_bytes
+from workbench.core.messages import Message, translatable
 
 SIDECAR_NAME = "workbench-metadata.csv"
 SIDECAR_FIELDS = ("title", "source", "date", "url", "author")
@@ -101,7 +102,7 @@ class Sidecar:
     """Parsed sidecar: overrides per file path or article id, plus problems to report."""
 
     overrides: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
-    problems: tuple[str, ...] = ()
+    problems: tuple[Message, ...] = ()
 
 
 def split_lines(text: str) -> list[Line]:
@@ -351,19 +352,21 @@ def _parse_sidecar(path: Path) -> Sidecar:
     try:
         text = decode_bytes(path.read_bytes())
     except OSError as exc:
-        return Sidecar(problems=(f"It cannot be read ({exc.strerror}): check its permissions.",))
+        return Sidecar(problems=(Message(translatable("It cannot be read ({reason}): check its permissions."),
+                                         {"reason": exc.strerror}),))
     except FormatError as exc:
-        return Sidecar(problems=(exc.message,))
+        return Sidecar(problems=(exc.text,))
     try:
         rows = list(csv.reader(io.StringIO(text)))
     except csv.Error as exc:
-        return Sidecar(problems=(f"It is not valid CSV ({exc}): fix it in a spreadsheet.",))
+        return Sidecar(problems=(Message(translatable("It is not valid CSV ({error}): fix it in a spreadsheet."),
+                                         {"error": exc}),))
     header = [name.strip().lower() for name in rows[0]] if rows else []
     if "path" not in header:
-        return Sidecar(problems=("It has no 'path' column: its first row must name the columns "
-                                 "path,title,source,date,url,author.",))
+        return Sidecar(problems=(Message(translatable("It has no 'path' column: its first row must name the columns "
+                                                      "path,title,source,date,url,author.")),))
     overrides: dict[str, dict[str, str]] = {}
-    problems: list[str] = []
+    problems: list[Message] = []
     for number, row in enumerate(rows[1:], 2):
         cells = {name: value.strip() for name, value in zip(header, row, strict=False)}
         key = cells.get("path", "").replace("\\", "/").removeprefix("./")
@@ -373,8 +376,8 @@ def _parse_sidecar(path: Path) -> Sidecar:
         if "date" in values:
             iso = parse_date(values["date"])
             if iso is None:
-                problems.append(f"Row {number}: '{values['date']}' is not a date "
-                                "(write 2016-11-03); that cell was ignored.")
+                problems.append(Message(translatable("Row {row}: '{value}' is not a date (write 2016-11-03); that cell "
+                                                     "was ignored."), {"row": number, "value": values["date"]}))
                 del values["date"]
             else:
                 values["date"] = iso

@@ -19,6 +19,7 @@ from whoosh.reading import IndexReader
 from workbench.core.arabic import spelling_variants
 from workbench.core.errors import QueryError
 from workbench.core.index.analysis import exact_analyzer, keyed_candidates, stem_analyzer
+from workbench.core.messages import translatable
 from workbench.core.search import query as qlang
 
 EXACT_ANALYZER = exact_analyzer()
@@ -208,7 +209,7 @@ def compile_query(text: str, match: str, reader: IndexReader) -> CompiledQuery:
     compiler = _Compiler(reader, keep_stopwords=not _has_content_word(node))
     compiled = compiler.compile(node)
     if compiled is None:
-        raise QueryError("The query has no searchable words: type at least one word, phrase or field.")
+        raise QueryError(translatable("The query has no searchable words: type at least one word, phrase or field."))
     if _only_negative(compiled):
         compiled = wq.And([wq.Every(), compiled])
     return CompiledQuery(compiled, compiler.plan, compiler.variants)

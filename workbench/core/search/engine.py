@@ -15,6 +15,7 @@ from whoosh.searching import Searcher
 from workbench.core.errors import QueryError
 from workbench.core.index import CorpusIndex
 from workbench.core.index.corpus_index import WEIGHTING
+from workbench.core.messages import translatable
 from workbench.core.search.compiler import CompiledQuery, MatchPlan, compile_query
 from workbench.core.search.ranking import Ranker
 from workbench.core.search.results import SearchResults
@@ -56,7 +57,8 @@ class SearchEngine:
     def search(self, request: SearchRequest) -> SearchResults:
         """Run a search; raises QueryError (message for the user) on a malformed query."""
         if request.sort not in SORT_ORDERS:
-            raise QueryError(f"Unknown sort order '{request.sort}': use 'relevance' or 'date'.")
+            raise QueryError(translatable("Unknown sort order '{sort}': use one of {orders}."),
+                             sort=request.sort, orders=", ".join(SORT_ORDERS))
         with self.index.reading() as searcher:
             compiled = _compile(request, searcher)
             matches = self._get_ranker(searcher).matches(compiled.query, _filters(request))

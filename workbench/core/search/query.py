@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from workbench.core.arabic import normalize_digits
 from workbench.core.errors import QueryError
+from workbench.core.messages import translatable
 
 FIELDS = ("title", "source", "date")
 OPEN_QUOTES = frozenset('"“”«„')
@@ -121,8 +122,9 @@ def _lex(text: str) -> list[_Lexeme]:
         elif ch in OPEN_QUOTES:
             close = _closing_quote(text, i)
             if close == -1:
-                raise QueryError(f"Missing closing quote for the phrase that starts at character {i + 1}: "
-                                 'close it with " to search an exact phrase.')
+                raise QueryError(translatable('Missing closing quote for the phrase that starts at character '
+                                              '{position}: close it with " to search an exact phrase.'),
+                                 position=i + 1)
             lexemes.append(_Lexeme("phrase", text[i + 1:close], i))
             i = close + 1
         elif ch in CLOSE_QUOTES:
@@ -170,12 +172,12 @@ class _Parser:
 
     def parse(self) -> Node:
         if not self.lexemes:
-            raise QueryError("The query is empty: type one or more words to search for.")
+            raise QueryError(translatable("The query is empty: type one or more words to search for."))
         node = self.or_expr()
         extra = self.peek()
         if extra is not None:
-            raise QueryError(f"Unexpected closing parenthesis at character {extra.position + 1}: "
-                             "remove it or add a matching '('.")
+            raise QueryError(translatable("Unexpected closing parenthesis at character {position}: remove it or "
+                                          "add a matching '('."), position=extra.position + 1)
         return node
 
     def or_expr(self) -> Node:
@@ -183,7 +185,8 @@ class _Parser:
         while (lexeme := self.peek()) is not None and lexeme.kind == "or":
             self.take()
             if self.next_kind() in (None, "rparen", "or", "and"):
-                raise QueryError(f"'{lexeme.text}' at character {lexeme.position + 1} needs a word after it.")
+                raise QueryError(translatable("'{operator}' at character {position} needs a word after it."),
+                                 operator=lexeme.text, position=lexeme.position + 1)
             items.append(self.and_expr())
         return items[0] if len(items) == 1 else Or(tuple(items))
 
@@ -194,7 +197,8 @@ class _Parser:
             if lexeme.kind == "and":
                 self.take()
                 if self.next_kind() in (None, "rparen", "or", "and"):
-                    raise QueryError(f"'{lexeme.text}' at character {lexeme.position + 1} needs a word after it.")
+                    raise QueryError(translatable("'{operator}' at character {position} needs a word after it."),
+                                     operator=lexeme.text, position=lexeme.position + 1)
                 groups[-1].append(self.unary())
             else:
                 groups.append([self.unary()])
@@ -208,37 +212,43 @@ class _Parser:
         if lexeme is not None and lexeme.kind in ("not", "minus"):
             self.take()
             if self.next_kind() in (None, "rparen", "or", "and"):
-                raise QueryError(f"'{lexeme.text}' at character {lexeme.position + 1} needs a word to exclude after it.")
+                raise QueryError(translatable("'{operator}' at character {position} needs a word to exclude after it."),
+                                 operator=lexeme.text, position=lexeme.position + 1)
             return Not(self.unary())
         return self.primary()
 
     def primary(self, field: str | None = None) -> Node:
         lexeme = self.peek()
         if lexeme is None:
-            raise QueryError("The query ends too early: add a word after the last operator.")
+            raise QueryError(translatable("The query ends too early: add a word after the last operator."))
         if lexeme.kind == "lparen":
             self.take()
             if self.peek() is None:
-                raise QueryError(f"Missing closing parenthesis for '(' at character {lexeme.position + 1}.")
+                raise QueryError(translatable("Missing closing parenthesis for '(' at character {position}."),
+                                 position=lexeme.position + 1)
             if self.next_kind() == "rparen":
-                raise QueryError(f"Empty parentheses at character {lexeme.position + 1}: put words inside them.")
+                raise QueryError(translatable("Empty parentheses at character {position}: put words inside them."),
+                                 position=lexeme.position + 1)
             node = self._with_field(self.or_expr(), field)
             closing = self.peek()
             if closing is None or closing.kind != "rparen":
-                raise QueryError(f"Missing closing parenthesis for '(' at character {lexeme.position + 1}.")
+                raise QueryError(translatable("Missing closing parenthesis for '(' at character {position}."),
+                                 position=lexeme.position + 1)
             self.take()
             return node
         if lexeme.kind == "rparen":
-            raise QueryError(f"Unexpected closing parenthesis at character {lexeme.position + 1}: "
-                             "remove it or add a matching '('.")
+            raise QueryError(translatable("Unexpected closing parenthesis at character {position}: remove it or "
+                                          "add a matching '('."), position=lexeme.position + 1)
         if lexeme.kind == "field":
             self.take()
             if field is not None:
-                raise QueryError(f"'{lexeme.text}:' at character {lexeme.position + 1} is inside another field.")
+                raise QueryError(translatable("'{field}:' at character {position} is inside another field."),
+                                 field=lexeme.text, position=lexeme.position + 1)
             following = self.peek()
             if following is None or following.kind not in ("word", "phrase", "lparen"):
-                raise QueryError(f"'{lexeme.text}:' at character {lexeme.position + 1} needs a value, "
-                                 f"for example {_FIELD_EXAMPLES[lexeme.text]}.")
+                raise QueryError(translatable("'{field}:' at character {position} needs a value, for example "
+                                              "{example}."),
+                                 field=lexeme.text, position=lexeme.position + 1, example=_FIELD_EXAMPLES[lexeme.text])
             if lexeme.text == "date":
                 return self._date(self.take())
             return self.primary(field=lexeme.text)
@@ -246,7 +256,8 @@ class _Parser:
             self.take()
             return Phrase(lexeme.text, field)
         if lexeme.kind in ("or", "and"):
-            raise QueryError(f"'{lexeme.text}' at character {lexeme.position + 1} needs a word before it.")
+            raise QueryError(translatable("'{operator}' at character {position} needs a word before it."),
+                             operator=lexeme.text, position=lexeme.position + 1)
         self.take()
         return _word(lexeme, field)
 
@@ -266,8 +277,8 @@ class _Parser:
     @staticmethod
     def _date(lexeme: _Lexeme) -> DateRange:
         if lexeme.kind != "word":
-            raise QueryError(f"date: at character {lexeme.position + 1} takes a date or range such as "
-                             f"{_FIELD_EXAMPLES['date']}.")
+            raise QueryError(translatable("date: at character {position} takes a date or range such as {example}."),
+                             position=lexeme.position + 1, example=_FIELD_EXAMPLES["date"])
         return parse_date_range(lexeme.text)
 
 
@@ -285,13 +296,14 @@ def _word(lexeme: _Lexeme, field: str | None) -> Word:
     if text.endswith("*") and len(text.rstrip("*")) > 0:
         return Word(text.rstrip("*"), field, prefix=True)
     if text.strip("*") == "":
-        raise QueryError(f"'{text}' at character {lexeme.position + 1} is a wildcard without a word: "
-                         "write the beginning of a word before *, e.g. لافرو*.")
+        raise QueryError(translatable("'{text}' at character {position} is a wildcard without a word: write the "
+                                      "beginning of a word before *, e.g. لافرو*."),
+                         text=text, position=lexeme.position + 1)
     match = _FUZZY_RE.match(text)
     if match:
         distance = int(match["dist"]) if match["dist"] else 1
         if not 1 <= distance <= MAX_FUZZY_DISTANCE:
-            raise QueryError(f"'{text}': fuzzy distance must be 1 or 2 (word~ or word~2).")
+            raise QueryError(translatable("'{text}': fuzzy distance must be 1 or 2 (word~ or word~2)."), text=text)
         return Word(match["word"], field, fuzzy=distance)
     return Word(text, field)
 
@@ -306,7 +318,7 @@ def _join(kind: type[And] | type[Or], nodes: list[Node]) -> Node:
 def parse(text: str, match: str = "all") -> Node:
     """Parse a user query; ``match`` is "all" (words joined by AND) or "any" (joined by OR)."""
     if match not in ("all", "any"):
-        raise QueryError(f"Unknown match mode '{match}': use 'all' or 'any'.")
+        raise QueryError(translatable("Unknown match mode '{match}': use 'all' or 'any'."), match=match)
     return _Parser(text, And if match == "all" else Or).parse()
 
 
@@ -317,16 +329,17 @@ def _date_bound(text: str, end: bool, whole: str) -> str:
     """Turn ``2016``, ``2016-11`` or ``2016-11-03`` into the first (or last) ISO day it covers."""
     match = _DATE_PART_RE.match(normalize_digits(text.strip()).replace("/", "-"))
     if not match:
-        raise QueryError(f"'{whole}' is not a date range: write date:YYYY-MM-DD..YYYY-MM-DD "
-                         "(either side may be YYYY or YYYY-MM, or left empty).")
+        raise QueryError(translatable("'{text}' is not a date range: write date:YYYY-MM-DD..YYYY-MM-DD (either side "
+                                      "may be YYYY or YYYY-MM, or left empty)."), text=whole)
     year = int(match[1])
     month = int(match[2]) if match[2] else (12 if end else 1)
     if not 1 <= month <= 12:
-        raise QueryError(f"'{whole}': month {month} does not exist.")
+        raise QueryError(translatable("'{text}': month {month} does not exist."), text=whole, month=month)
     last_day = calendar.monthrange(year, month)[1]
     day = int(match[3]) if match[3] else (last_day if end else 1)
     if not 1 <= day <= last_day:
-        raise QueryError(f"'{whole}': day {day} does not exist in {year}-{month:02d}.")
+        raise QueryError(translatable("'{text}': day {day} does not exist in {month}."), text=whole, day=day,
+                         month=f"{year}-{month:02d}")
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
@@ -338,10 +351,10 @@ def parse_date_range(text: str) -> DateRange:
         start = _date_bound(left, end=False, whole=value) if left else None
         end = _date_bound(right, end=True, whole=value) if right else None
         if start is None and end is None:
-            raise QueryError("date:.. needs at least one date, e.g. date:2016-11-01..")
+            raise QueryError(translatable("date:.. needs at least one date, e.g. date:2016-11-01.."))
     else:
         start = _date_bound(value, end=False, whole=value)
         end = _date_bound(value, end=True, whole=value)
     if start and end and start > end:
-        raise QueryError(f"date:{value} ends before it starts: put the earlier date first.")
+        raise QueryError(translatable("date:{value} ends before it starts: put the earlier date first."), value=value)
     return DateRange(start, end)

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from workbench.core import paths, sqlite
 from workbench.core.errors import StoreError
+from workbench.core.messages import translatable
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Curation", "EntityEdit", "Store", "StoreError"]
 
@@ -97,8 +98,9 @@ class Store:
     def _migrate(self) -> None:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
-            raise StoreError(f"{self.path} was written by a newer version of the workbench (store format "
-                             f"{version}, this version reads up to {SCHEMA_VERSION}): update the workbench.")
+            raise StoreError(translatable("{path} was written by a newer version of the workbench (store format "
+                                          "{version}, this version reads up to {supported}): update the workbench."),
+                             path=self.path, version=version, supported=SCHEMA_VERSION)
         for step in range(version, SCHEMA_VERSION):
             self._db.execute("BEGIN IMMEDIATE")
             try:

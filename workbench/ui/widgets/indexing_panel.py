@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from workbench.ui.core_text import core_text
+
 if TYPE_CHECKING:
     from workbench.core.ingest import SkippedFile
     from workbench.core.progress import Progress
@@ -113,8 +115,9 @@ class IndexingPanel(QWidget):
         """List files the indexer could not read, with the reason."""
         self.skipped_tree.clear()
         for item in skipped:
-            row = QTreeWidgetItem([item.relpath, item.reason, item.message])
-            row.setToolTip(2, item.message)
+            explanation = core_text(item.text)
+            row = QTreeWidgetItem([item.relpath, item.reason, explanation])
+            row.setToolTip(2, explanation)
             self.skipped_tree.addTopLevelItem(row)
         count = len(skipped)
         self.skipped_button.setText(self.tr("Skipped files: {count}").format(count=count))
