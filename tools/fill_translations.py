@@ -2,8 +2,11 @@
 
 For translators who work in a text editor rather than Qt Linguist: write the new entries as a
 Python dict ``TR = {source: translation}`` in a file and run
-``python tools/fill_translations.py resources/i18n/workbench_ar.ts TABLE.py``. Only entries
-marked unfinished whose source is in the table are filled; the rest of the file is untouched.
+``python tools/fill_translations.py resources/i18n/workbench_ar.ts TABLE.py``. The table may
+also be another .ts file (its finished translations are used), which is how two branches'
+translations are combined after a merge: take one side's .ts, run
+``packaging/update_translations.py``, then fill from the other side's .ts. Only entries marked
+unfinished whose source is in the table are filled; the rest of the file is untouched.
 Placeholders such as ``{count}`` must appear in the translation exactly as in the source.
 """
 
@@ -39,10 +42,23 @@ def fill(ts: Path, table: dict[str, str]) -> int:
     return filled
 
 
+def finished_translations(ts: Path) -> dict[str, str]:
+    """source -> translation for every finished entry of a .ts file."""
+    table = {}
+    for message in ET.parse(ts).getroot().iter("message"):
+        translation = message.find("translation")
+        if translation is not None and translation.get("type") is None and translation.text:
+            table[message.findtext("source") or ""] = translation.text
+    return table
+
+
 def main() -> int:
     """Command-line entry point."""
     ts, table_file = Path(sys.argv[1]), Path(sys.argv[2])
-    table = runpy.run_path(str(table_file))["TR"]
+    if table_file.suffix == ".ts":
+        table = finished_translations(table_file)
+    else:
+        table = runpy.run_path(str(table_file))["TR"]
     print(f"filled {fill(ts, table)} entries")
     return 0
 
