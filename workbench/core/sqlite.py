@@ -15,11 +15,21 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """Open (or create) a database file in WAL mode with explicit transactions."""
+def connect(path: Path, durable: bool = False, read_only: bool = False) -> sqlite3.Connection:
+    """Open (or create) a database file in WAL mode with explicit transactions.
+
+    ``durable`` makes every commit reach the disk before it returns (``synchronous=FULL``):
+    for the index's manifest and stage stores, whose commits must survive a power loss in the
+    order they were made. ``read_only`` opens an existing file without ever writing to it.
+    """
+    if read_only:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False,
+                             isolation_level=None)
+        db.execute("PRAGMA query_only=1")
+        return db
     db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
     db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
     return db
 
 

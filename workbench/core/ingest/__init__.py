@@ -7,6 +7,8 @@ reporting. Nothing here writes anything.
 """
 
 from workbench.core.ingest.article import SKIP_REASONS, Article, CorpusFile, SkippedFile
-from workbench.core.ingest.corpus import SUPPORTED_SUFFIXES, read_file, scan_corpus
+from workbench.core.ingest.corpus import SUPPORTED_SUFFIXES, iter_records, make_article, read_file, scan_corpus
+from workbench.core.ingest.formats import RawRecord
 
-__all__ = ["SKIP_REASONS", "SUPPORTED_SUFFIXES", "Article", "CorpusFile", "SkippedFile", "read_file", "scan_corpus"]
+__all__ = ["SKIP_REASONS", "SUPPORTED_SUFFIXES", "Article", "CorpusFile", "RawRecord", "SkippedFile", "iter_records",
+           "make_article", "read_file", "scan_corpus"]

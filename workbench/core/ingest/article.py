@@ -14,16 +14,17 @@ from workbench.core.messages import Message
 __all__ = ["SKIP_REASONS", "Article", "CorpusFile", "SkippedFile"]
 
 SKIP_REASONS = frozenset({"binary", "encoding", "permission", "vanished", "too_large", "empty",
-                          "parse_error"})
+                          "parse_error", "index_error"})
 
 
 class SkippedFile(Exception):
     """One file (or folder) that cannot be read; reported, never fatal to a run.
 
     ``reason`` is one of "binary", "encoding", "permission", "vanished", "too_large", "empty",
-    "parse_error"; ``text`` is a sentence naming the problem and what to do about it, as a
+    "parse_error", or "index_error" (read, but analysing or indexing it failed: a bug to
+    report); ``text`` is a sentence naming the problem and what to do about it, as a
     ``translatable`` template and its fields (see messages.py); ``message`` is that sentence in
-    English.
+    English. ``relpath`` may name one record of a collection (``news.jsonl#12``).
     """
 
     def __init__(self, relpath: str, reason: str, template: str | Message, **params: Any) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Mapping
+from collections.abc import Generator, Mapping
 from pathlib import Path
 
 from workbench.core.errors import CorpusError
@@ -37,7 +37,7 @@ from workbench.core.messages import Message, translatable
 
 __all__ = [
     "MAX_COLLECTION_BYTES", "MAX_FILE_BYTES", "MAX_JSON_BYTES", "SIDECAR_NAME", "SUPPORTED_SUFFIXES",
-    "read_file", "scan_corpus",
+    "iter_records", "make_article", "read_file", "scan_corpus",
 ]
 
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(
@@ -135,6 +135,16 @@ def read_file(root: Path, relpath: str) -> list[Article]:
     Raises ``SkippedFile`` when the file cannot be read (see its reason codes); records of a
     collection that have no text are left out without failing the file.
     """
+    return [make_article(root, relpath, record) for record in iter_records(root, relpath)]
+
+
+def iter_records(root: Path, relpath: str) -> Generator[RawRecord, None, None]:
+    """The raw records of one corpus file, streamed (``read_file`` without building articles).
+
+    For indexing a large collection a batch of records at a time: memory stays bounded
+    whatever the file's size. Raises ``SkippedFile`` like ``read_file``, possibly after some
+    records were yielded (a collection found to be malformed further on).
+    """
     root = Path(root)
     path = root / relpath
     kind = formats.kind_of(relpath)
@@ -145,16 +155,19 @@ def read_file(root: Path, relpath: str) -> list[Article]:
     try:
         size = path.stat().st_size
         _check_size(relpath, kind, size)
-        records = formats.read_records(path, kind)
+        yield from formats.iter_records(path, kind)
     except FormatError as exc:
         raise SkippedFile(relpath, exc.reason, exc.text) from exc
     except IsADirectoryError as exc:
         raise SkippedFile(relpath, "parse_error", translatable("This is a folder, not a file.")) from exc
     except OSError as exc:
         raise _os_skip(relpath, exc) from exc
-    sidecar = load_sidecar(root)
-    return [_article(relpath, record, apply_sidecar(sidecar, relpath, _article_id(relpath, record)))
-            for record in records]
+
+
+def make_article(root: Path, relpath: str, record: RawRecord) -> Article:
+    """The article of one raw record of ``relpath``: metadata, boilerplate, sidecar overrides."""
+    sidecar = load_sidecar(Path(root))
+    return _article(relpath, record, apply_sidecar(sidecar, relpath, _article_id(relpath, record)))
 
 
 def _check_size(relpath: str, kind: str, size: int) -> None:

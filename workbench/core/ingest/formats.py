@@ -28,7 +28,7 @@ import io
 import json
 import re
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -122,17 +122,26 @@ def kind_of(name: str) -> str | None:
 
 def read_records(path: Path, kind: str) -> list[RawRecord]:
     """All records of one file of the given kind (see ``kind_of``); raises FormatError."""
+    return list(iter_records(path, kind))
+
+
+def iter_records(path: Path, kind: str) -> Iterator[RawRecord]:
+    """The records of one file, streamed where the format allows (JSONL, CSV), so a large
+    collection is never held in memory whole. Raises FormatError, possibly after yielding some
+    records (a collection found to be malformed further on): callers that index as they read
+    must then drop what they took from the file."""
     if kind == "text":
-        return [_nonempty(RawRecord(0, decode_bytes(path.read_bytes())))]
-    if kind == "html":
-        return [read_html(path.read_bytes())]
-    if kind == "jsonl":
-        return read_jsonl(path)
-    if kind == "json":
-        return read_json(path.read_bytes())
-    if kind == "csv":
-        return read_csv(path)
-    raise ValueError(f"unknown file kind {kind!r}")
+        yield _nonempty(RawRecord(0, decode_bytes(path.read_bytes())))
+    elif kind == "html":
+        yield read_html(path.read_bytes())
+    elif kind == "jsonl":
+        yield from iter_jsonl(path)
+    elif kind == "json":
+        yield from read_json(path.read_bytes())
+    elif kind == "csv":
+        yield from iter_csv(path)
+    else:
+        raise ValueError(f"unknown file kind {kind!r}")
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> str:
@@ -345,13 +354,18 @@ def _field_value(obj: Mapping[str, Any], keys: Iterable[str]) -> str:
 
 
 def read_jsonl(path: Path) -> list[RawRecord]:
+    """Records of a JSON Lines file (optionally gzip-compressed); see ``iter_jsonl``."""
+    return list(iter_jsonl(path))
+
+
+def iter_jsonl(path: Path) -> Iterator[RawRecord]:
     """Records of a JSON Lines file (optionally gzip-compressed), streamed line by line.
 
     Blank lines are ignored; a line that is not a JSON object is skipped. The file fails with
     "parse_error" only when bad lines are at least as many as good ones, so one truncated line
     does not lose a whole collection but a file that is not JSONL at all is reported.
     """
-    records: list[RawRecord] = []
+    records = 0
     good = bad = number = 0
     first_bad = 0
     try:
@@ -375,7 +389,8 @@ def read_jsonl(path: Path) -> list[RawRecord]:
                     continue
                 good += 1
                 if (record := record_from_mapping(number, obj)) is not None:
-                    records.append(record)
+                    records += 1
+                    yield record
     except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
         raise FormatError("parse_error", translatable("The compressed file is damaged ({error}). Re-create it or "
                                                       "decompress it to .jsonl."), error=exc) from exc
@@ -384,7 +399,7 @@ def read_jsonl(path: Path) -> list[RawRecord]:
                                                       "{first}); this is not a JSON Lines file. Write one JSON object "
                                                       "per line, in UTF-8."),
                           bad=bad, lines=good + bad, first=first_bad)
-    return _nonempty_collection(records, good)
+    _check_nonempty_collection(records, good)
 
 
 def _open_binary(path: Path) -> io.BufferedReader | gzip.GzipFile:
@@ -417,7 +432,8 @@ def read_json(data: bytes) -> list[RawRecord]:
                                                       "a content/text/body field. Export the articles again."))
     records = [record for number, item in enumerate(items, 1)
                if (record := record_from_mapping(number, item)) is not None]
-    return _nonempty_collection(records, len(items))
+    _check_nonempty_collection(len(records), len(items))
+    return records
 
 
 def _json_items(obj: Any) -> list[Any] | None:
@@ -435,6 +451,11 @@ def _json_items(obj: Any) -> list[Any] | None:
 
 
 def read_csv(path: Path) -> list[RawRecord]:
+    """Records of a CSV file with a header row; see ``iter_csv``."""
+    return list(iter_csv(path))
+
+
+def iter_csv(path: Path) -> Iterator[RawRecord]:
     """Records of a CSV file with a header row, streamed row by row.
 
     The encoding is detected on the first 64 KiB (BOM, UTF-8, Arabic cp1256) and the delimiter
@@ -445,7 +466,7 @@ def read_csv(path: Path) -> list[RawRecord]:
         raw.seek(0)
         stream = io.TextIOWrapper(raw, encoding=encoding, newline="")
         try:
-            return _read_csv_rows(stream)
+            yield from _read_csv_rows(stream)
         except UnicodeDecodeError as exc:
             raise FormatError("encoding", translatable("The CSV file changes encoding part-way ({error}). Re-save it "
                                                        "as UTF-8."), error=exc.reason) from exc
@@ -454,7 +475,7 @@ def read_csv(path: Path) -> list[RawRecord]:
                                                           "it again."), error=exc) from exc
 
 
-def _read_csv_rows(stream: io.TextIOWrapper) -> list[RawRecord]:
+def _read_csv_rows(stream: io.TextIOWrapper) -> Iterator[RawRecord]:
     """Parse CSV rows from a text stream positioned at the header line."""
     csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
     header_line = stream.readline()
@@ -464,12 +485,12 @@ def _read_csv_rows(stream: io.TextIOWrapper) -> list[RawRecord]:
         raise FormatError("parse_error", translatable("The CSV header has no text column: name the column holding the "
                                                       "article text one of {names}."),
                           names=", ".join(FIELD_NAMES["text"][:3]))
-    records: list[RawRecord] = []
-    rows = 0
+    records = rows = 0
     for rows, row in enumerate(csv.reader(stream, delimiter=delimiter), 1):
         if (record := record_from_mapping(rows, dict(zip(header, row, strict=False)))) is not None:
-            records.append(record)
-    return _nonempty_collection(records, rows)
+            records += 1
+            yield record
+    _check_nonempty_collection(records, rows)
 
 
 def _sniff_encoding(head: bytes) -> str:
@@ -492,13 +513,12 @@ def _sniff_encoding(head: bytes) -> str:
                                                "Windows-1256. Re-save it as UTF-8 (in Excel: CSV UTF-8)."))
 
 
-def _nonempty_collection(records: list[RawRecord], seen: int) -> list[RawRecord]:
-    """The records, or FormatError("empty") when none of the ``seen`` records has text."""
+def _check_nonempty_collection(records: int, seen: int) -> None:
+    """FormatError("empty") when none of the ``seen`` records had text."""
     if not records:
         if seen:
             raise FormatError("empty", translatable("No article to read: none of its {records} records has a "
                                                     "content/text/body field."), records=seen)
         raise FormatError("empty", translatable("No article to read: it has no records with a content/text/body "
                                                 "field."))
-    return records
 
