@@ -84,7 +84,13 @@ def open_workspace(corpus: Path, show_progress: bool = False,
             try:
                 report = workspace.update(progress=printer, cancel=stopping.token, processes=indexing_processes(),
                                           wait=not read_only)
-            except (IndexBusyError, IndexingError) as error:
+            except IndexBusyError:
+                if not read_only:
+                    raise
+                report = UpdateReport(articles=_first_articles(workspace, stopping.token))
+                print(f"workbench: note: another workbench process is still indexing this corpus; reading the "
+                      f"{report.articles} articles indexed so far.", file=sys.stderr)
+            except IndexingError as error:
                 if not read_only:
                     raise
                 print(f"workbench: note: {error} Reading what is already indexed.", file=sys.stderr)
@@ -99,6 +105,18 @@ def open_workspace(corpus: Path, show_progress: bool = False,
         yield workspace, report
     finally:
         workspace.close()
+
+
+FIRST_BATCH_WAIT_SECONDS = 60.0
+"""How long a reading command waits for another process's indexing to commit its first articles."""
+
+
+def _first_articles(workspace: Workspace, cancel: CancelToken) -> int:
+    """The articles in the index, once there are any (another process is indexing it now)."""
+    deadline = time.monotonic() + FIRST_BATCH_WAIT_SECONDS
+    while (articles := workspace.index.article_count()) == 0 and time.monotonic() < deadline and not cancel.cancelled:
+        time.sleep(0.2)
+    return articles
 
 
 class _Stopping:

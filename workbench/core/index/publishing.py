@@ -32,7 +32,7 @@ from workbench.core.index.segments import INDEX_NAME, SafeCodec, segment_file_na
 from workbench.core.index.stages import IndexStage, StageStore
 from workbench.core.messages import translatable
 
-__all__ = ["Publisher", "checksum_file", "fsync_folder"]
+__all__ = ["Publisher", "checksum_file", "fsync_folder", "toc_checksum"]
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +108,7 @@ class Publisher:
             self.stores[stage.name].replace(
                 batch.stage_paths, [(article_id, path, found[number]) for article_id, path, found in batch.stage_results],
                 batch.generation)
-        self.manifest.apply(batch)
+        self.manifest.apply(batch, toc_checksum(self.index_dir, batch.generation))
 
     def replay(self) -> int:
         """Finish what a stopped run left in the journal; returns how many batches were applied."""
@@ -196,6 +196,14 @@ class _IndexView:
 
     def _read_toc(self) -> TOC:
         return self._toc
+
+
+def toc_checksum(index_dir: Path, generation: int) -> int:
+    """CRC-32 of the table of contents of ``generation`` (0 when it is gone: a later one replaced it)."""
+    try:
+        return checksum_file(index_dir / TOC._filename(INDEX_NAME, generation)).checksum
+    except FileNotFoundError:
+        return 0
 
 
 def checksum_file(path: Path) -> SegmentRow:

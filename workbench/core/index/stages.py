@@ -43,6 +43,10 @@ class StageStore(Protocol):
     def applied_generation(self) -> int:
         """The ``generation`` of the last ``replace`` (0 for a new or emptied store)."""
 
+    def check(self) -> None:
+        """Raise (any exception) if the store's files are damaged: a quick structural check,
+        run each time the index is opened (the index is then rebuilt with a message)."""
+
     def close(self) -> None:
         """Release the store's files."""
 
