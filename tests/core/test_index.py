@@ -358,3 +358,36 @@ def test_cancel_inside_a_large_collection_keeps_its_committed_records_and_resume
     assert total(index, "حلب") == 96
     assert assert_consistent(index) == sorted(f"news.jsonl#{n}" for n in range(1, 97))
     index.close()
+
+
+def index_files_state(workspace: Workspace) -> dict[str, tuple[int, int]]:
+    """Size and mtime of every file of the index folder (SQLite's shared-memory files aside)."""
+    return {p.name: (p.stat().st_size, p.stat().st_mtime_ns) for p in workspace.index.index_dir.iterdir()
+            if not p.name.endswith("-shm")}
+
+
+def test_an_unchanged_corpus_with_unreadable_files_is_checked_without_reading_or_writing_anything(
+        seeds_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from workbench.core.index import preparing
+    from workbench.core.index.locking import IndexLock
+
+    (seeds_copy / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    workspace = Workspace.open(seeds_copy)
+    assert [s.relpath for s in workspace.update().skipped] == ["image.txt"]
+    before = index_files_state(workspace)
+    reads: list[str] = []
+    real_read = preparing.read_file
+    monkeypatch.setattr(preparing, "read_file", lambda root, relpath: reads.append(relpath) or real_read(root, relpath))
+    lock = IndexLock(workspace.index.index_dir.parent, workspace.corpus)
+    lock.acquire()  # another process is writing: an unchanged corpus must not even wait for it
+    try:
+        report = workspace.update()
+        assert total(workspace, "بحلب") == 4
+        assert workspace.index.info().articles == 5
+    finally:
+        lock.release()
+    assert reads == [] and [s.relpath for s in report.skipped] == ["image.txt"]
+    assert index_files_state(workspace) == before
+    (seeds_copy / "image.txt").write_text("خبر عن حلب", encoding="utf-8")
+    assert workspace.update().articles == 6 and reads == ["image.txt"]
+    workspace.close()

@@ -25,6 +25,8 @@ DRIVER = Path(__file__).with_name("index_driver.py")
 def news_records(shared_dir: Path, count: int, skip: int = 0) -> list[dict[str, str]]:
     """``count`` SaudiNewsNet records that have text, after the first ``skip``."""
     records: list[dict[str, str]] = []
+    if count == 0:
+        return records
     with gzip.open(shared_dir / "data" / "news" / "saudinewsnet.jsonl.gz", "rt", encoding="utf-8") as lines:
         for line in lines:
             record = json.loads(line)
@@ -43,8 +45,9 @@ def make_corpus(folder: Path, shared_dir: Path, files: int = 60, records: int = 
     folder.mkdir(parents=True)
     for number, record in enumerate(news_records(shared_dir, files)):
         (folder / f"{number:03d}.txt").write_text(f"{record['title']}\n\n{record['content']}", encoding="utf-8")
-    lines = [json.dumps(r, ensure_ascii=False) for r in news_records(shared_dir, records, skip=files)]
-    (folder / "news.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if records:
+        lines = [json.dumps(r, ensure_ascii=False) for r in news_records(shared_dir, records, skip=files)]
+        (folder / "news.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return folder
 
 
