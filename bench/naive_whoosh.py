@@ -42,6 +42,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -51,42 +52,48 @@ from whoosh.analysis import Filter  # noqa: E402
 from workbench.core.arabic import normalize  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "news" / "saudinewsnet.jsonl.gz"
-if not DEFAULT_DATA.is_file():  # a git worktree beside the main checkout
-    DEFAULT_DATA = Path("/work/shared/data/news/saudinewsnet.jsonl.gz")
 
 
 # -- materialising a corpus -----------------------------------------------------------------------
 
-def materialise(target: Path, count: int, layout: str = "files", data: Path = DEFAULT_DATA) -> int:
+def materialise(target: Path, count: int, layout: str = "files", data: Path = DEFAULT_DATA, copies: int = 1) -> int:
     """Write the first ``count`` SaudiNewsNet articles that have content into ``target``.
 
     ``layout="files"``: ``target/<source>/<id>.txt`` holding title + blank line + content (UTF-8);
-    ``layout="jsonl"``: ``target/saudinewsnet.jsonl`` with the original JSON lines.
-    Returns how many articles were written.
+    ``layout="jsonl"``: ``target/saudinewsnet.jsonl`` with the original JSON lines, the whole
+    list written ``copies`` times (two copies of all 31,030 lines make the ~215 MB file of the
+    issues). Returns how many articles were written.
     """
     target.mkdir(parents=True, exist_ok=True)
     written = 0
     collection = (target / "saudinewsnet.jsonl").open("w", encoding="utf-8") if layout == "jsonl" else None
     try:
-        with gzip.open(data, "rt", encoding="utf-8") as source:
-            for line in source:
-                record = json.loads(line)
-                if not record.get("content", "").strip():
-                    continue
-                if collection is not None:
-                    collection.write(line)
-                else:
-                    folder = target / record["source"]
-                    folder.mkdir(exist_ok=True)
-                    title = record.get("title") or ""
-                    text = f"{title}\n\n{record['content']}" if title else record["content"]
-                    (folder / f"{record['id']}.txt").write_text(text, encoding="utf-8")
-                written += 1
-                if written == count:
-                    break
+        for _ in range(copies):
+            written += _materialise_once(target, count, collection, data)
     finally:
         if collection is not None:
             collection.close()
+    return written
+
+
+def _materialise_once(target: Path, count: int, collection: Any, data: Path) -> int:
+    written = 0
+    with gzip.open(data, "rt", encoding="utf-8") as source:
+        for line in source:
+            record = json.loads(line)
+            if not record.get("content", "").strip():
+                continue
+            if collection is not None:
+                collection.write(line)
+            else:
+                folder = target / record["source"]
+                folder.mkdir(exist_ok=True)
+                title = record.get("title") or ""
+                text = f"{title}\n\n{record['content']}" if title else record["content"]
+                (folder / f"{record['id']}.txt").write_text(text, encoding="utf-8")
+            written += 1
+            if written == count:
+                break
     return written
 
 
@@ -207,13 +214,13 @@ class NormalizeFilter(Filter):
     def __hash__(self) -> int:
         return hash(type(self))
 
-    def __call__(self, tokens):  # noqa: ANN001, ANN204
+    def __call__(self, tokens: Iterator[Any]) -> Iterator[Any]:
         for t in tokens:
             t.text = normalize(t.text)
             yield t
 
 
-def naive_schema(token_filter: str = "normalize", positions: bool = True):  # noqa: ANN201
+def naive_schema(token_filter: str = "normalize", positions: bool = True) -> Any:
     from whoosh import fields
     from whoosh.analysis import LowercaseFilter, RegexTokenizer
 
