@@ -54,7 +54,7 @@ def analyse(stages: Sequence[IndexStage], articles: list[Article]) -> list[tuple
 
 def _read(root: Path, corpus_file: CorpusFile) -> list[Article] | SkippedFile:
     try:
-        return read_file(root, corpus_file.relpath)
+        return read_file(root, corpus_file.relpath).articles
     except SkippedFile as skipped:
         return skipped
 
