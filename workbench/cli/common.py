@@ -13,6 +13,7 @@ from typing import TextIO
 
 from workbench.core.errors import EXIT_FAILURE, EXIT_USAGE, WorkbenchError
 from workbench.core.index import UpdateReport
+from workbench.core.ingest import FileWarning, SkippedFile
 from workbench.core.paths import demo_corpus_dir
 from workbench.core.progress import Progress
 from workbench.core.workspace import Workspace
@@ -82,11 +83,20 @@ def open_workspace(corpus: Path, show_progress: bool = False) -> Iterator[tuple[
 
 
 def print_skipped(report: UpdateReport, stream: TextIO) -> None:
-    """List the files that could not be indexed, with their reasons."""
-    if report.skipped:
-        print(f"skipped {len(report.skipped)} file(s):", file=stream)
-        for skipped in report.skipped:
-            print(f"  {skipped.relpath}: {skipped.reason}: {skipped.message}", file=stream)
+    """List the files that could not be indexed, and the problems inside indexed files, with reasons."""
+    print_problems(report.skipped, report.warnings, stream)
+
+
+def print_problems(skipped: Sequence[SkippedFile], warnings: Sequence[FileWarning], stream: TextIO) -> None:
+    """One line per skipped file and per warning: path, reason code, explanation."""
+    if skipped:
+        print(f"skipped {len(skipped)} file(s):", file=stream)
+        for item in skipped:
+            print(f"  {item.relpath}: {item.reason}: {item.message}", file=stream)
+    if warnings:
+        print(f"{len(warnings)} warning(s) about indexed files:", file=stream)
+        for warning in warnings:
+            print(f"  {warning.relpath}: {warning.reason}: {warning.message}", file=stream)
 
 
 class ProgressPrinter:

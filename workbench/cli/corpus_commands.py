@@ -10,7 +10,15 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from workbench.cli.common import EXIT_OK, EXIT_USAGE, CliError, add_corpus_argument, open_workspace, print_skipped
+from workbench.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    CliError,
+    add_corpus_argument,
+    open_workspace,
+    print_problems,
+    print_skipped,
+)
 from workbench.core.errors import QueryError
 from workbench.core.search import SORT_ORDERS, SearchRequest, SearchResults
 
@@ -168,6 +176,8 @@ def _cmd_info(args: argparse.Namespace) -> int:
         data = asdict(info)
         data["corpus"], data["index_path"] = str(info.corpus), str(info.index_path)
         data["skipped"] = [{"path": s.relpath, "reason": s.reason, "message": s.message} for s in info.skipped]
+        data["warnings"] = [{"path": w.relpath, "reason": w.reason, "count": w.count, "message": w.message}
+                            for w in info.warnings]
         print(json.dumps(data, ensure_ascii=False))
         return EXIT_OK
     print(f"corpus:     {info.corpus}")
@@ -175,8 +185,5 @@ def _cmd_info(args: argparse.Namespace) -> int:
     print(f"dates:      {info.date_min or '?'} .. {info.date_max or '?'}")
     print("sources:    " + (", ".join(f"{name} ({count})" for name, count in info.sources.items()) or "none found"))
     print(f"index:      {info.index_path} ({info.index_bytes / 1e6:.1f} MB)")
-    if info.skipped:
-        print(f"skipped:    {len(info.skipped)} file(s)")
-        for skipped in info.skipped:
-            print(f"  {skipped.relpath}: {skipped.reason}: {skipped.message}")
+    print_problems(info.skipped, info.warnings, sys.stdout)
     return EXIT_OK

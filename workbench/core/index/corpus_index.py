@@ -44,7 +44,7 @@ from workbench.core.index.mapped_storage import MappedStorage
 from workbench.core.index.preparing import prepare_in_process, prepare_in_workers
 from workbench.core.index.schema import SCHEMA_VERSION, article_from_stored, build_schema, document_fields
 from workbench.core.index.stages import IndexStage, StageStore
-from workbench.core.ingest import Article, CorpusFile, SkippedFile, scan_corpus
+from workbench.core.ingest import Article, CorpusFile, FileWarning, SkippedFile, scan_corpus
 from workbench.core.messages import translatable
 from workbench.core.progress import CancelToken, Progress, ProgressCallback
 
@@ -79,6 +79,8 @@ class UpdateReport:
     unchanged: int = 0
     articles: int = 0
     skipped: list[SkippedFile] = field(default_factory=list)
+    warnings: list[FileWarning] = field(default_factory=list)
+    """Problems inside indexed files (records left out, bytes replaced), for every indexed file."""
     cancelled: bool = False
     seconds: float = 0.0
     rebuilt_reason: str | None = None
@@ -97,6 +99,7 @@ class IndexInfo:
     date_min: str | None
     date_max: str | None
     skipped: list[SkippedFile]
+    warnings: list[FileWarning]
     index_path: Path
     index_bytes: int
 
@@ -243,6 +246,7 @@ class CorpusIndex:
             self._write(todo, removed, known, report, progress, cancel, started, parallel, writer_memory_mb)
         self._manifest.record_skipped(scan_skipped, [s.relpath for s in scan_skipped])
         report.skipped = self._manifest.skipped()
+        report.warnings = self._manifest.warnings()
         report.articles = self._doc_count()
         report.seconds = time.monotonic() - started
         return report
@@ -257,6 +261,7 @@ class CorpusIndex:
         results: list[tuple[str, str, tuple[Any, ...]]] = []
         forgotten = list(removed)
         batch_skipped: list[SkippedFile] = []
+        batch_warnings: list[FileWarning] = []
         tried: list[str] = []
         batch_articles = file_articles = done = 0
         current: str | None = None
@@ -288,6 +293,7 @@ class CorpusIndex:
                         done += 1
                         if piece.skipped is None:
                             batch.append((piece.file, file_articles))
+                            batch_warnings.extend(piece.warnings)
                             report.changed += current in known
                             report.added += current not in known
                             batch_articles += file_articles
@@ -299,8 +305,9 @@ class CorpusIndex:
                         articles = report.indexed_articles + file_articles
                         progress(_progress(done, len(todo), articles, now - started, current))
                     if batch_articles >= COMMIT_EVERY:
-                        self._commit(writer, batch, results, forgotten, batch_skipped, tried, progress)
+                        self._commit(writer, batch, results, forgotten, batch_skipped, tried, progress, batch_warnings)
                         batch, results, forgotten, batch_skipped, tried, batch_articles = [], [], [], [], [], 0
+                        batch_warnings = []
                         writer = self._writer(memory_mb)
             if mid_file:
                 # A file counts as indexed whole or not at all: drop the uncommitted batch (the
@@ -308,7 +315,7 @@ class CorpusIndex:
                 writer.cancel()
                 _uncount(report, batch, known)
             else:
-                self._commit(writer, batch, results, forgotten, batch_skipped, tried, progress)
+                self._commit(writer, batch, results, forgotten, batch_skipped, tried, progress, batch_warnings)
         except BaseException:
             writer.cancel()
             raise
@@ -327,7 +334,8 @@ class CorpusIndex:
 
     def _commit(self, writer: Any, batch: list[tuple[CorpusFile, int]],
                 results: list[tuple[str, str, tuple[Any, ...]]], forgotten: list[str],
-                skipped: list[SkippedFile], tried: list[str], progress: ProgressCallback | None) -> None:
+                skipped: list[SkippedFile], tried: list[str], progress: ProgressCallback | None,
+                warnings: Sequence[FileWarning] = ()) -> None:
         if progress is not None:
             progress(Progress("commit", 0, 0, message="saving the index"))
         try:
@@ -339,7 +347,7 @@ class CorpusIndex:
         for number, stage in enumerate(self.stages):
             self._stores[stage.name].replace([*forgotten, *tried],
                                              [(article_id, path, found[number]) for article_id, path, found in results])
-        self._manifest.record_batch(batch, forgotten)
+        self._manifest.record_batch(batch, forgotten, warnings)
         self._manifest.record_skipped(skipped, tried)
 
     # -- reading ----------------------------------------------------------------------------
@@ -402,7 +410,8 @@ class CorpusIndex:
         return IndexInfo(
             corpus=self.corpus, articles=articles, files=self._manifest.file_count(), sources=self.sources(),
             date_min=dates[0] if dates else None, date_max=dates[-1] if dates else None,
-            skipped=self._manifest.skipped(), index_path=self.index_dir, index_bytes=size,
+            skipped=self._manifest.skipped(), warnings=self._manifest.warnings(), index_path=self.index_dir,
+            index_bytes=size,
         )
 
 

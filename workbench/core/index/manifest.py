@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from workbench.core import sqlite
-from workbench.core.ingest import CorpusFile, SkippedFile
+from workbench.core.ingest import CorpusFile, FileWarning, SkippedFile
 from workbench.core.messages import Message
 
 _SCHEMA = """
@@ -23,6 +23,9 @@ CREATE TABLE IF NOT EXISTS files (
     relpath TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, articles INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS skipped (relpath TEXT PRIMARY KEY, reason TEXT NOT NULL, message TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS warnings (
+    relpath TEXT NOT NULL, reason TEXT NOT NULL, warning TEXT NOT NULL, PRIMARY KEY (relpath, reason)
+);
 """
 _SKIPPED_TEXT_COLUMN = "ALTER TABLE skipped ADD COLUMN text TEXT"
 """The skip explanation as a translatable template and its fields (JSON); added to older manifests."""
@@ -69,9 +72,23 @@ class Manifest:
         return [SkippedFile(relpath, reason, Message.from_json(json.loads(text)) if text else Message(message))
                 for relpath, reason, message, text in rows]
 
-    def record_batch(self, indexed: Iterable[tuple[CorpusFile, int]], forgotten: Iterable[str]) -> None:
-        """After a Whoosh commit: remember the files it indexed and forget the ones it removed."""
+    def warnings(self) -> list[FileWarning]:
+        """The problems inside indexed files (records left out, bytes replaced), by file."""
+        rows = self._db.execute("SELECT warning FROM warnings ORDER BY relpath, rowid")
+        return [FileWarning.from_json(json.loads(row[0])) for row in rows]
+
+    def record_batch(self, indexed: Iterable[tuple[CorpusFile, int]], forgotten: Iterable[str],
+                     warnings: Iterable[FileWarning] = ()) -> None:
+        """After a Whoosh commit: remember the files it indexed (with their warnings, which
+        replace earlier ones) and forget the ones it removed."""
+        indexed = list(indexed)
+        forgotten = list(forgotten)
         with sqlite.transaction(self._db):
+            self._db.executemany("DELETE FROM warnings WHERE relpath = ?",
+                                 [(f.relpath,) for f, _ in indexed] + [(p,) for p in forgotten])
+            self._db.executemany("INSERT OR REPLACE INTO warnings (relpath, reason, warning) VALUES (?, ?, ?)",
+                                 [(w.relpath, w.reason, json.dumps(w.to_json(), ensure_ascii=False))
+                                  for w in warnings])
             self._db.executemany(
                 "INSERT OR REPLACE INTO files (relpath, size, mtime_ns, articles) VALUES (?, ?, ?, ?)",
                 [(f.relpath, f.size, f.mtime_ns, count) for f, count in indexed],

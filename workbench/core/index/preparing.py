@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.index.stages import IndexStage
-from workbench.core.ingest import Article, CorpusFile, SkippedFile, read_file
+from workbench.core.ingest import Article, CorpusFile, FileContents, FileWarning, SkippedFile, read_file
 
 CHUNK_ARTICLES = 16
 MAX_CHUNKS_IN_FLIGHT = 64
@@ -44,6 +44,8 @@ class Prepared:
     """Each article with its results, one per stage in the order the stages were given."""
     skipped: SkippedFile | None
     last: bool
+    warnings: tuple[FileWarning, ...] = ()
+    """Problems inside the file (records left out, bytes replaced); on its last piece only."""
 
 
 def analyse(stages: Sequence[IndexStage], articles: list[Article]) -> list[tuple[Article, tuple[Any, ...]]]:
@@ -52,9 +54,9 @@ def analyse(stages: Sequence[IndexStage], articles: list[Article]) -> list[tuple
     return [(article, tuple(results)) for article, *results in zip(articles, *per_stage, strict=True)]
 
 
-def _read(root: Path, corpus_file: CorpusFile) -> list[Article] | SkippedFile:
+def _read(root: Path, corpus_file: CorpusFile) -> FileContents | SkippedFile:
     try:
-        return read_file(root, corpus_file.relpath).articles
+        return read_file(root, corpus_file.relpath)
     except SkippedFile as skipped:
         return skipped
 
@@ -63,11 +65,12 @@ def prepare_in_process(root: Path, files: Iterable[CorpusFile],
                        stages: Sequence[IndexStage]) -> Generator[Prepared, None, None]:
     """Read and analyse file by file in this process."""
     for corpus_file in files:
-        articles = _read(root, corpus_file)
-        if isinstance(articles, SkippedFile):
-            yield Prepared(corpus_file, [], articles, last=True)
+        contents = _read(root, corpus_file)
+        if isinstance(contents, SkippedFile):
+            yield Prepared(corpus_file, [], contents, last=True)
         else:
-            yield Prepared(corpus_file, analyse(stages, articles), None, last=True)
+            yield Prepared(corpus_file, analyse(stages, contents.articles), None, last=True,
+                           warnings=tuple(contents.warnings))
 
 
 def collect_garbage_rarely() -> None:
@@ -97,17 +100,20 @@ def prepare_in_workers(root: Path, files: Iterable[CorpusFile], stages: Sequence
     """
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=processes, mp_context=context, initializer=_start_worker)
-    pending: deque[tuple[CorpusFile, Future[list[tuple[Article, tuple[Any, ...]]]] | SkippedFile, bool]] = deque()
+    pending: deque[tuple[CorpusFile, Future[list[tuple[Article, tuple[Any, ...]]]] | SkippedFile,
+                         tuple[FileWarning, ...] | None]] = deque()
     try:
         for corpus_file in files:
-            articles = _read(root, corpus_file)
-            if isinstance(articles, SkippedFile):
-                pending.append((corpus_file, articles, True))
+            contents = _read(root, corpus_file)
+            if isinstance(contents, SkippedFile):
+                pending.append((corpus_file, contents, ()))
             else:
+                articles = contents.articles
                 starts = range(0, max(len(articles), 1), CHUNK_ARTICLES)
                 for start in starts:
                     chunk = articles[start:start + CHUNK_ARTICLES]
-                    pending.append((corpus_file, pool.submit(analyse, stages, chunk), start == starts[-1]))
+                    last = tuple(contents.warnings) if start == starts[-1] else None
+                    pending.append((corpus_file, pool.submit(analyse, stages, chunk), last))
             while len(pending) > MAX_CHUNKS_IN_FLIGHT:
                 yield _resolve(*pending.popleft())
         while pending:
@@ -116,7 +122,9 @@ def prepare_in_workers(root: Path, files: Iterable[CorpusFile], stages: Sequence
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _resolve(corpus_file: CorpusFile, work: Future | SkippedFile, last: bool) -> Prepared:  # type: ignore[type-arg]
+def _resolve(corpus_file: CorpusFile, work: Future | SkippedFile,  # type: ignore[type-arg]
+             warnings: tuple[FileWarning, ...] | None) -> Prepared:
+    """The Prepared piece of a chunk; ``warnings`` is None on every piece of a file but its last."""
     if isinstance(work, SkippedFile):
         return Prepared(corpus_file, [], work, last=True)
-    return Prepared(corpus_file, work.result(), None, last=last)
+    return Prepared(corpus_file, work.result(), None, last=warnings is not None, warnings=warnings or ())
