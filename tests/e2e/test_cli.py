@@ -28,7 +28,8 @@ def test_search_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
     lines = out.strip().splitlines()
     assert len(lines) == 1
     data = json.loads(lines[0])
-    assert set(data) == {"query", "total", "variants", "hits"}
+    assert set(data) == {"query", "total", "variants", "warnings", "hits"}
+    assert data["warnings"] == []
     assert data["query"] == "سيرغي لافروف"
     assert data["total"] == 4
     assert data["variants"] == {"سيرغي": ["سيرجي"]}

@@ -19,8 +19,9 @@ from workbench.cli.common import (
     print_problems,
     print_skipped,
 )
-from workbench.core.errors import QueryError
+from workbench.core.errors import EXIT_FAILURE, QueryError, WorkbenchError
 from workbench.core.search import SORT_ORDERS, SearchRequest, SearchResults
+from workbench.core.workspace import Workspace
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -92,20 +93,42 @@ def _cmd_search(args: argparse.Namespace) -> int:
     with open_workspace(args.corpus) as (workspace, report):
         if report.articles == 0:
             raise CliError(f"no articles found in {args.corpus}: nothing to search.")
-        batch = args.queries is not None
-        failures = 0
-        for text in queries:
-            request = SearchRequest(text, sort=args.sort, match=args.match, limit=args.limit)
-            try:
-                results = workspace.engine.search(request)
-            except QueryError as error:
-                if not batch:
-                    raise CliError(f"bad query: {error}", EXIT_USAGE) from error
-                failures += 1
-                _emit_error(text, str(error), args.json)
-                continue
+        if args.queries is None:
+            _emit_results(_search_one(workspace, args, queries[0]), args.json)
+            return EXIT_OK
+        return _search_batch(workspace, args, queries)
+
+
+def _search_one(workspace: Workspace, args: argparse.Namespace, text: str) -> SearchResults:
+    request = SearchRequest(text, sort=args.sort, match=args.match, limit=args.limit)
+    try:
+        return workspace.engine.search(request)
+    except QueryError as error:
+        raise CliError(f"bad query: {error}", EXIT_USAGE) from error
+
+
+def _search_batch(workspace: Workspace, args: argparse.Namespace, queries: list[str]) -> int:
+    """Run every query; one that fails is reported on its own line and the batch goes on.
+
+    Exit code: 0; 2 when a query was malformed; 1 when one failed for another reason.
+    """
+    exit_code = EXIT_OK
+    for text in queries:
+        try:
+            results = workspace.engine.search(SearchRequest(text, sort=args.sort, match=args.match, limit=args.limit))
             _emit_results(results, args.json)
-    return EXIT_OK if failures == 0 else EXIT_USAGE
+        except QueryError as error:
+            exit_code = exit_code or EXIT_USAGE
+            _emit_error(text, str(error), args.json)
+        except WorkbenchError as error:
+            exit_code = EXIT_FAILURE
+            _emit_error(text, str(error), args.json)
+        except OSError:
+            raise  # the disk or the output pipe, not the query: stop the batch
+        except Exception as error:  # a bug: reported on its line, and the batch goes on
+            exit_code = EXIT_FAILURE
+            _emit_error(text, f"internal error ({type(error).__name__}: {error}); please report it", args.json)
+    return exit_code
 
 
 def _read_queries(path: Path) -> list[str]:
@@ -127,6 +150,7 @@ def results_json(results: SearchResults) -> dict[str, Any]:
         "query": results.query,
         "total": results.total,
         "variants": results.variants,
+        "warnings": [str(notice) for notice in results.notices],
         "hits": [
             {
                 "path": hit.path, "id": hit.id, "title": hit.title, "source": hit.source, "date": hit.date,
@@ -145,6 +169,8 @@ def _emit_results(results: SearchResults, as_json: bool) -> None:
     print(f"{results.total} result(s) for {results.query}")
     for word, variants in results.variants.items():
         print(f"  also matched for {word}: {', '.join(variants)}")
+    for notice in results.notices:
+        print(f"  note: {notice}")
     for rank, hit in enumerate(results, start=1):
         meta = " · ".join(part for part in (hit.source, hit.date, hit.path) if part)
         print(f"\n{rank}. {hit.title}\n   {meta}   score {hit.score:.2f}")

@@ -5,11 +5,16 @@ normalised, unstemmed form (phrases, exact matches) and ``body`` the light stem 
 also matches the spelling variants of it that actually occur in the index (سيرغي/سيرجي), and the
 caller is told which were added. The ``MatchPlan`` finds the matching words in an article's
 original text with the same analyzers that built the index.
+
+Prefix and fuzzy words are expanded here, against the index's word list, into at most
+MAX_EXPANSIONS words each and MAX_QUERY_EXPANSIONS per query (``ا*`` matches tens of thousands
+of words, and searching them all took seconds); when a word is cut short the caller gets a
+notice saying so (``CompiledQuery.notices``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +24,7 @@ from whoosh.reading import IndexReader
 from workbench.core.arabic import spelling_variants
 from workbench.core.errors import QueryError
 from workbench.core.index.analysis import exact_analyzer, keyed_candidates, stem_analyzer
-from workbench.core.messages import translatable
+from workbench.core.messages import Message, translatable
 from workbench.core.search import query as qlang
 
 EXACT_ANALYZER = exact_analyzer()
@@ -31,6 +36,9 @@ BOOST_EXACT = 0.5
 BOOST_STEM = 1.0
 
 MAX_EXPANSIONS = 200
+"""The most index words one prefix or fuzzy word is expanded to."""
+MAX_QUERY_EXPANSIONS = 1000
+"""The most index words all the prefix and fuzzy words of one query are expanded to."""
 
 
 @dataclass
@@ -77,6 +85,8 @@ class CompiledQuery:
     query: wq.Query
     plan: MatchPlan
     variants: dict[str, list[str]]
+    notices: list[Message] = field(default_factory=list)
+    """What the user should know about how the query was searched (a wildcard cut short)."""
 
 
 def _keys(analyzer: Any, text: str) -> list[str]:
@@ -91,6 +101,8 @@ class _Compiler:
         self.keep_stopwords = keep_stopwords
         self.plan = MatchPlan()
         self.variants: dict[str, list[str]] = {}
+        self.notices: list[Message] = []
+        self.expansions_left = MAX_QUERY_EXPANSIONS
 
     def compile(self, node: qlang.Node, positive: bool = True) -> wq.Query | None:
         if isinstance(node, qlang.Word):
@@ -147,17 +159,26 @@ class _Compiler:
         return wq.Or(subqueries)
 
     def _multi_term(self, node: qlang.Word, key: str, highlight: bool) -> wq.Query:
+        """A prefix or fuzzy word as the index words it matches, within the expansion budget."""
         subqueries: list[wq.Query] = []
         for exact_field, _, boost, _ in self._fields(node.field):
             if node.prefix:
-                subqueries.append(wq.Prefix(exact_field, key, boost=boost))
+                pattern: wq.Query = wq.Prefix(exact_field, key)
             else:
-                subqueries.append(wq.FuzzyTerm(exact_field, key, boost=boost, maxdist=node.fuzzy, prefixlength=1))
-        if highlight:
-            expansions = subqueries[0].expanded_terms(self.reader)
-            for _, btext in _take(expansions, MAX_EXPANSIONS):
-                self.plan.exact_terms.add(btext.decode("utf-8") if isinstance(btext, bytes) else btext)
-        return wq.Or(subqueries)
+                pattern = wq.FuzzyTerm(exact_field, key, maxdist=node.fuzzy, prefixlength=1)
+            budget = min(MAX_EXPANSIONS, self.expansions_left)
+            words = [_text(text) for _, text in itertools.islice(pattern.expanded_terms(self.reader), budget + 1)]
+            if len(words) > budget:
+                words = words[:budget]
+                self.notices.append(Message(translatable(
+                    "{word} matches more words than are searched at once: only the first {count} (in alphabetical "
+                    "order) were searched. Type more letters to narrow it."),
+                    {"word": _display(node), "count": budget}))
+            self.expansions_left -= len(words)
+            subqueries += [wq.Term(exact_field, word, boost=boost) for word in words]
+            if highlight and exact_field == "body_exact":
+                self.plan.exact_terms.update(words)
+        return wq.Or(subqueries) if subqueries else wq.NullQuery
 
     def _phrase(self, node: qlang.Phrase, positive: bool) -> wq.Query | None:
         if node.field == "source":
@@ -185,11 +206,14 @@ class _Compiler:
         return wq.Term("source_text", keys[0]) if len(keys) == 1 else wq.Phrase("source_text", keys)
 
 
-def _take(items: Iterator[Any], limit: int) -> Iterator[Any]:
-    for count, item in enumerate(items):
-        if count >= limit:
-            return
-        yield item
+def _text(term: str | bytes) -> str:
+    """An index word as text (Whoosh hands back bytes from some readers)."""
+    return term.decode("utf-8") if isinstance(term, bytes) else term
+
+
+def _display(node: qlang.Word) -> str:
+    """The word as the user typed it (``لافرو*``, ``لافروف~2``)."""
+    return node.text + ("*" if node.prefix else f"~{node.fuzzy}" if node.fuzzy else "")
 
 
 def _has_content_word(node: qlang.Node) -> bool:
@@ -212,7 +236,7 @@ def compile_query(text: str, match: str, reader: IndexReader) -> CompiledQuery:
         raise QueryError(translatable("The query has no searchable words: type at least one word, phrase or field."))
     if _only_negative(compiled):
         compiled = wq.And([wq.Every(), compiled])
-    return CompiledQuery(compiled, compiler.plan, compiler.variants)
+    return CompiledQuery(compiled, compiler.plan, compiler.variants, compiler.notices)
 
 
 def _only_negative(q: wq.Query) -> bool:

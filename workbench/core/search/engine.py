@@ -71,7 +71,7 @@ class SearchEngine:
             else:
                 refs = Ranker.top(matches, request.limit)
         return SearchResults(query=request.query, total=total, refs=refs, variants=compiled.variants,
-                             plan=compiled.plan, searcher=searcher, lock=self.index.read_lock)
+                             plan=compiled.plan, searcher=searcher, lock=self.index.read_lock, notices=compiled.notices)
 
     def search_ids(self, request: SearchRequest) -> list[str]:
         """The ids of every article matching ``request`` (sort and limit ignored), for counting."""

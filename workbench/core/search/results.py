@@ -8,7 +8,7 @@ highlighted is exactly what matched.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +16,7 @@ from whoosh.searching import Searcher
 
 from workbench.core.index.schema import article_from_stored
 from workbench.core.ingest import Article
+from workbench.core.messages import Message
 from workbench.core.search.compiler import MatchPlan
 
 SNIPPETS_PER_HIT = 3
@@ -106,10 +107,12 @@ class SearchResults:
     """
 
     def __init__(self, *, query: str, total: int, refs: list[tuple[int, float]], variants: dict[str, list[str]],
-                 plan: MatchPlan, searcher: Searcher, lock: threading.RLock) -> None:
+                 plan: MatchPlan, searcher: Searcher, lock: threading.RLock, notices: Sequence[Message] = ()) -> None:
         self.query = query
         self.total = total
         self.variants = variants
+        self.notices = list(notices)
+        """What the user should know about how the query was searched (a wildcard cut short)."""
         self.plan = plan
         self._refs = refs
         self._searcher = searcher
