@@ -488,3 +488,192 @@ def test_reading_a_copied_corpus_twice_is_stable(seeds_copy: Path, tmp_path: Pat
     files, _ = scan_corpus(seeds_copy)
     for item in files:
         assert read(seeds_copy, item.relpath) == read(other, item.relpath)
+
+
+# --- decoding: repaired, not rejected ---------------------------------------------------------
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_detected(tmp_path: Path, codec: str) -> None:
+    text = f"{ARABIC_TITLE}\n{ARABIC}\nدمشق-سانا"
+    write(tmp_path, "a.txt", text.encode(codec))
+    contents = read_file(tmp_path, "a.txt")
+    assert [a.text for a in contents.articles] == [text] and contents.warnings == []
+
+
+def test_utf16_without_bom_csv(tmp_path: Path) -> None:
+    write(tmp_path, "a.csv", f"title,content\n{ARABIC_TITLE},{ARABIC}\n".encode("utf-16-le"))
+    (article,) = read(tmp_path, "a.csv")
+    assert (article.title, article.text) == (ARABIC_TITLE, ARABIC)
+
+
+def test_mostly_valid_utf8_keeps_its_arabic_and_counts_the_bad_bytes(tmp_path: Path) -> None:
+    data = ARABIC.encode() + b"\xff\xfe" + ("\n" + ARABIC).encode() * 3 + b"\xd8"
+    write(tmp_path, "a.txt", data)
+    contents = read_file(tmp_path, "a.txt")
+    (article,) = contents.articles
+    assert article.text == ARABIC + "\ufffd" + ("\n" + ARABIC) * 3 + "\ufffd"
+    (warning,) = contents.warnings
+    assert (warning.reason, warning.count) == ("replaced_bytes", 3)
+    assert "3 byte(s) are not valid UTF-8" in warning.message
+
+
+def test_cp1256_is_not_mistaken_for_broken_utf8(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", (ARABIC + "\n") .encode("cp1256") * 20)
+    contents = read_file(tmp_path, "a.txt")
+    assert contents.articles[0].text == (ARABIC + "\n") * 20 and contents.warnings == []
+
+
+def test_control_characters_in_real_text_are_removed_not_binary(tmp_path: Path) -> None:
+    words = ARABIC.split()
+    text = " ".join(f"{word}\x1a" if n % 8 == 0 else word for n, word in enumerate(words * 4))
+    assert 0.01 < text.count("\x1a") / len(text) < 0.05
+    write(tmp_path, "a.txt", text)
+    contents = read_file(tmp_path, "a.txt")
+    assert contents.articles[0].text == text.replace("\x1a", "")
+    assert [(w.reason, w.count) for w in contents.warnings] == [("removed_controls", text.count("\x1a"))]
+
+
+def test_a_few_nul_bytes_are_removed_but_nul_heavy_files_are_binary(tmp_path: Path) -> None:
+    write(tmp_path, "few.txt", (ARABIC * 20).encode() + b"\x00" + ARABIC.encode())
+    write(tmp_path, "many.txt", b"\x00\x01\x02\x03" * 2000 + ARABIC.encode())
+    assert read(tmp_path, "few.txt")[0].text == ARABIC * 21
+    assert skip_of(tmp_path, "many.txt").reason == "binary"
+
+
+def test_lone_surrogates_in_json_are_replaced(tmp_path: Path) -> None:
+    write(tmp_path, "t.jsonl", '{"content": "تغريدة مقطوعة \\ud83d", "title": "\\udc00عنوان"}\n')
+    write(tmp_path, "t.json", '[{"content": "نص \\ud83d\\ude00 كامل \\ud83d"}]')
+    contents = read_file(tmp_path, "t.jsonl")
+    (article,) = contents.articles
+    assert (article.text, article.title) == ("تغريدة مقطوعة \ufffd", "\ufffdعنوان")
+    article.text.encode("utf-8")  # never a UnicodeEncodeError downstream
+    assert [(w.reason, w.count) for w in contents.warnings] == [("replaced_surrogates", 2)]
+    assert read(tmp_path, "t.json")[0].text == "نص \U0001f600 كامل \ufffd"
+
+
+# --- collections: records left out are reported, the rest is read ----------------------------
+
+def test_jsonl_reports_invalid_and_empty_records_with_counts(tmp_path: Path) -> None:
+    good = [{"content": f"{ARABIC} {n}"} for n in range(10)]
+    lines = [json.dumps(r, ensure_ascii=False) for r in good]
+    lines[2:2] = ['{"content": "نص مقطوع'] * 6
+    lines += [json.dumps({"title": "بلا نص", "content": ""})] * 84
+    write(tmp_path, "n.jsonl", "\n".join(lines) + "\n")
+    contents = read_file(tmp_path, "n.jsonl")
+    assert [a.text for a in contents.articles] == [r["content"] for r in good]
+    assert [(w.reason, w.count) for w in contents.warnings] == [("invalid_records", 6), ("empty_records", 84)]
+    assert "line 3" in contents.warnings[0].message and "line 17" in contents.warnings[1].message
+
+
+def test_too_large_records_are_skipped_in_every_collection(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from workbench.core.ingest import records, streams
+    monkeypatch.setattr(streams, "MAX_ARTICLE_BYTES", 1000)
+    monkeypatch.setattr(streams, "CHUNK_BYTES", 64)  # record boundaries cross read chunks
+    big = "كلمة " * 400
+    write(tmp_path, "a.jsonl", jsonl({"content": ARABIC}, {"content": big}, {"content": "آخر"}))
+    write(tmp_path, "a.json", json.dumps([{"content": ARABIC}, {"content": big, "x": ["]", "{"]},
+                                          {"content": "آخر"}], ensure_ascii=False))
+    write(tmp_path, "a.csv", f'title,content\nأ,{ARABIC}\nب,"{big}\n{big}"\nج,آخر\n')
+    for name in ("a.jsonl", "a.json", "a.csv"):
+        contents = read_file(tmp_path, name)
+        assert [a.text for a in contents.articles] == [ARABIC, "آخر"], name
+        assert [a.id for a in contents.articles] == [f"{name}#1", f"{name}#3"], name
+        (warning,) = contents.warnings
+        assert (warning.reason, warning.count) == ("too_large_records", 1), name
+        assert "0.0 MB limit" in warning.message or "limit" in warning.message
+    assert records.MAX_ARTICLE_BYTES == 4 * 1024 * 1024
+
+
+def test_json_scanner_handles_escapes_and_brackets_across_chunks(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from workbench.core.ingest import streams
+    items = [{"content": f'نص {n} "مقتبس" \\ [قوس] {{ }}', "tags": [{"a": "]}"}, n, None, True]}
+             for n in range(40)]
+    write(tmp_path, "a.json", json.dumps(items, ensure_ascii=True))
+    write(tmp_path, "w.json", json.dumps({"meta": {"n": [1, 2]}, "articles": items}, ensure_ascii=False))
+    for chunk in (1, 7, 1024 * 1024):
+        monkeypatch.setattr(streams, "CHUNK_BYTES", chunk)
+        for name in ("a.json", "w.json"):
+            assert [a.text for a in read(tmp_path, name)] == [item["content"] for item in items], (chunk, name)
+
+
+def test_a_large_json_wrapper_is_streamed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from workbench.core.ingest import streams
+    monkeypatch.setattr(streams, "MAX_ARTICLE_BYTES", 2000)
+    items = [{"content": f"{ARABIC} {n}"} for n in range(100)]
+    write(tmp_path, "w.json", json.dumps({"count": 100, "source": "x", "articles": items}, ensure_ascii=False))
+    assert [a.id for a in read(tmp_path, "w.json")] == [f"w.json#{n}" for n in range(1, 101)]
+
+
+def test_csv_unclosed_quote_keeps_rows_before_and_after(tmp_path: Path) -> None:
+    write(tmp_path, "a.csv", "title,content\n"
+                             f"أول,{ARABIC}\n"
+                             f'مكسور,"{ARABIC}\n'
+                             f"ثان,{ARABIC}\n"
+                             "ثالث,آخر\n")
+    contents = read_file(tmp_path, "a.csv")
+    assert [(a.id, a.title) for a in contents.articles] == [("a.csv#1", "أول"), ("a.csv#3", "ثان"),
+                                                            ("a.csv#4", "ثالث")]
+    assert contents.articles[1].text == ARABIC
+    (warning,) = contents.warnings
+    assert warning.reason == "unclosed_quote" and "line 3" in warning.message
+
+
+def test_csv_quote_state_follows_python_csv(tmp_path: Path) -> None:
+    rows = [["أ", 'قال "نعم" ثم مضى'], ["ب", 'سطر\nثان, مع "اقتباس"'], ["ج", '"مقتبس" في البداية'], ["د", ""]]
+    import csv as csv_module
+    import io
+    buffer = io.StringIO()
+    writer = csv_module.writer(buffer)
+    writer.writerow(["title", "content"])
+    writer.writerows(rows)
+    write(tmp_path, "a.csv", buffer.getvalue() + 'هـ,نص فيه " علامة وحيدة\n')
+    contents = read_file(tmp_path, "a.csv")
+    assert [(a.title, a.text) for a in contents.articles] == [
+        ("أ", 'قال "نعم" ثم مضى'), ("ب", 'سطر\nثان, مع "اقتباس"'), ("ج", '"مقتبس" في البداية'),
+        ("هـ", 'نص فيه " علامة وحيدة')]
+    assert [w.reason for w in contents.warnings] == ["empty_records"]
+
+
+def test_read_articles_resumes_at_a_record(tmp_path: Path) -> None:
+    write(tmp_path, "n.jsonl", jsonl(*({"content": f"{ARABIC} {n}"} for n in range(1, 6))) + "bad\n")
+    stream = corpus.read_articles(tmp_path, "n.jsonl", start=4)
+    assert [a.id for a in stream] == ["n.jsonl#4", "n.jsonl#5"]
+    assert [w.reason for w in stream.warnings] == ["invalid_records"]
+
+
+def test_file_warning_round_trips_through_json() -> None:
+    from workbench.core.ingest import FileWarning
+    from workbench.core.ingest.problems import ProblemLog, at_line
+    log = ProblemLog()
+    log.add("invalid_records", at_line(3), detail="Expecting value")
+    log.add("invalid_records", at_line(9), detail="other")
+    (warning,) = log.warnings("a.jsonl")
+    assert FileWarning.from_json(json.loads(json.dumps(warning.to_json()))) == warning
+    assert warning.message.startswith("2 record(s) could not be read") and "line 3: Expecting value" in warning.message
+
+
+# --- links ------------------------------------------------------------------------------------
+
+def test_symlinks_outside_the_corpus_are_not_followed_and_loops_are_loops(tmp_path: Path) -> None:
+    root = tmp_path / "corpus"
+    write(root, "a.txt", ARABIC)
+    secret = write(tmp_path, "outside/secret.txt", "root:x:0:0")
+    (root / "inside.txt").symlink_to(root / "a.txt")
+    (root / "passwd.txt").symlink_to(secret)
+    (root / "outdir").symlink_to(tmp_path / "outside")
+    (root / "loop1.txt").symlink_to(root / "loop2.txt")
+    (root / "loop2.txt").symlink_to(root / "loop1.txt")
+    (root / "sub").mkdir()
+    (root / "sub" / "up").symlink_to(root)
+    (root / "dangling.txt").symlink_to(root / "nowhere.txt")
+    (root / "ignored.bin").symlink_to(root / "nowhere.bin")
+    files, skipped = scan_corpus(root)
+    assert [f.relpath for f in files] == ["a.txt", "inside.txt"]
+    assert [(s.relpath, s.reason) for s in skipped] == [
+        ("dangling.txt", "broken_link"), ("loop1.txt", "link_loop"), ("loop2.txt", "link_loop"),
+        ("outdir", "outside_link"), ("passwd.txt", "outside_link"), ("sub/up", "link_loop")]
+    assert all("vanished" not in s.message and "drive" not in s.message for s in skipped)
+    assert read(root, "inside.txt")[0].text == ARABIC
+    assert skip_of(root, "passwd.txt").reason == "outside_link"
+    assert skip_of(root, "loop1.txt").reason == "link_loop"

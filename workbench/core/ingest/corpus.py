@@ -233,8 +233,7 @@ class ArticleStream:
     building one article leaves that article out with an "invalid_records" warning.
 
     When the iteration has ended, ``warnings`` lists the problems inside the file (one
-    ``FileWarning`` per reason, over the whole file even with ``start``) and ``records`` is
-    the number of the last record read.
+    ``FileWarning`` per reason, over the whole file even with ``start``).
     """
 
     def __init__(self, root: Path, relpath: str, start: int = 1) -> None:
@@ -242,7 +241,6 @@ class ArticleStream:
         self.relpath = relpath
         self.start = start
         self.warnings: list[FileWarning] = []
-        self.records = 0
         self._log = ProblemLog()
 
     def __iter__(self) -> Iterator[Article]:
@@ -251,7 +249,6 @@ class ArticleStream:
             path, kind = self._checked_path()
             sidecar = load_sidecar(self.root)
             for record in formats.iter_records(path, kind, self._log):
-                self.records = record.number
                 if record.number and record.number < self.start:
                     continue
                 article = self._article(record, sidecar)

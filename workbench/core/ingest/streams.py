@@ -490,6 +490,10 @@ def read_csv(path: Path, log: ProblemLog) -> Iterator[RawRecord]:
         resume = rows.unclosed_at
 
 
+_LINE_RE = re.compile(r"[^\n]*\n|[^\n]+")
+"""Physical lines with their newline (``str.splitlines`` would also split at U+2028 and more)."""
+
+
 class _CsvRows:
     """Splits a CSV byte stream into rows, following quotes the way Python's csv module does
     (a quote opens a quoted field only at the start of a field; ``""`` inside one is a quote)."""
@@ -512,9 +516,9 @@ class _CsvRows:
             if lines is None:
                 self._log.add("too_large_records", where, detail=megabytes(size), limit=megabytes(MAX_ARTICLE_BYTES))
                 continue
-            texts = [_decode(line, self._opened.codec, self._log, where) for line in lines]
+            text = _decode(b"".join(lines), self._opened.codec, self._log, where)
             try:
-                row = next(csv.reader(texts, delimiter=self._delimiter.decode("ascii")), [])
+                row = next(csv.reader(_LINE_RE.findall(text), delimiter=self._delimiter.decode("ascii")), [])
             except csv.Error as error:
                 self._log.add("invalid_records", where, detail=str(error))
                 continue
@@ -525,7 +529,7 @@ class _CsvRows:
                 yield record
 
     def _rows(self) -> Iterator[tuple[int, list[bytes] | None, int]]:
-        """(first line, the row's line pieces or None when over the limit, size) for each row;
+        """(first line, the row's pieces of lines or None when over the limit, size) for each row;
         a row whose quote never closes ends the iteration and sets ``unclosed_at``."""
         stream = self._opened.stream
         while piece := stream.readline(CHUNK_BYTES):
