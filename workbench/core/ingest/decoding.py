@@ -55,6 +55,8 @@ _WHITESPACE_CONTROLS = "\t\n\r\f\v"
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 """Control characters removed from text: C0 and DEL, except tab, newlines, form feed, vertical tab."""
 _SURROGATE_RE = re.compile("[\ud800-\udfff]+")
+_SCRUB_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]")
+"""Anything ``scrub`` changes: one scan finds whether a string needs it (most do not)."""
 _ESCAPED_BYTE_RE = re.compile("[\udc80-\udcff]")
 """What ``surrogateescape`` turns each undecodable byte into."""
 REPLACEMENT = "\ufffd"
@@ -75,8 +77,10 @@ class Scrubbed:
     """A string made safe, with what was changed in it."""
 
     text: str
+    escaped_bytes: int = 0
+    """Undecodable bytes (``surrogateescape`` made each one of U+DC80-U+DCFF) replaced by U+FFFD."""
     surrogates: int = 0
-    """Lone surrogates replaced by U+FFFD (each is one undecodable byte or one ``\\udXXX`` escape)."""
+    """Other lone surrogates (a ``\\ud83d`` escape in JSON, a bad UTF-16 unit) replaced by U+FFFD."""
     controls: int = 0
     """Control characters removed."""
 
@@ -94,16 +98,20 @@ class Decoded:
 def scrub(text: str) -> Scrubbed:
     """``text`` with lone surrogates replaced by U+FFFD (a run of them by one) and control
     characters removed (see the module docstring), each counted."""
-    surrogates = controls = 0
+    if not _SCRUB_RE.search(text):
+        return Scrubbed(text)
+    escaped = surrogates = controls = 0
     if _SURROGATE_RE.search(text):
         def replace(match: re.Match[str]) -> str:
-            nonlocal surrogates
-            surrogates += len(match.group())
+            nonlocal escaped, surrogates
+            run = match.group()
+            bytes_in_run = len(_ESCAPED_BYTE_RE.findall(run))
+            escaped += bytes_in_run
+            surrogates += len(run) - bytes_in_run
             return REPLACEMENT
         text = _SURROGATE_RE.sub(replace, text)
-    if _CONTROL_RE.search(text):
-        text, controls = _CONTROL_RE.subn("", text)
-    return Scrubbed(text, surrogates, controls)
+    text, controls = _CONTROL_RE.subn("", text)
+    return Scrubbed(text, escaped, surrogates, controls)
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
@@ -119,7 +127,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
 
 def replaced_bytes(scrubbed: Scrubbed, encoding: str) -> int:
     """How many bytes of the file the surrogates ``scrub`` replaced stood for (after ``decode_with``)."""
-    return 2 * scrubbed.surrogates if encoding.startswith("utf-16") else scrubbed.surrogates
+    if encoding.startswith("utf-16"):
+        return 2 * (scrubbed.escaped_bytes + scrubbed.surrogates)
+    return scrubbed.escaped_bytes + scrubbed.surrogates
 
 
 def decode_with(data: bytes, encoding: str) -> str:

@@ -61,17 +61,24 @@ class RawRecord:
     """Non-empty metadata the format carries: any of title, source, date, url, author."""
 
 
-def record_from_mapping(number: int, obj: Mapping[Any, Any], log: ProblemLog, where: Message) -> RawRecord | None:
-    """A record from one JSON object or CSV row, or None (logged as an empty record) when it has
-    no text. Lone surrogates and control characters are scrubbed from every value, and logged."""
+def record_from_mapping(number: int, obj: Mapping[Any, Any], log: ProblemLog, where: Message,
+                        encoding: str = "utf-8") -> RawRecord | None:
+    """A record from one JSON object or CSV row (decoded from ``encoding`` with
+    ``surrogateescape``), or None (logged as an empty record) when it has no text.
+
+    Undecodable bytes, lone surrogates and control characters are scrubbed from every value
+    and logged (scrubbing the values, not the raw record, scans each text once).
+    """
     lowered = {str(key).strip().lower(): value for key, value in obj.items()}
     values = {name: _field_value(lowered, keys) for name, keys in FIELD_NAMES.items()}
-    surrogates = controls = 0
+    escaped = surrogates = controls = 0
     for name, value in values.items():
         scrubbed = scrub(value)
         values[name] = scrubbed.text
+        escaped += scrubbed.escaped_bytes
         surrogates += scrubbed.surrogates
         controls += scrubbed.controls
+    log.add("replaced_bytes", where, escaped, detail=encoding.upper())
     log.add("replaced_surrogates", where, surrogates)
     log.add("removed_controls", where, controls)
     text = values.pop("text")

@@ -31,7 +31,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Protocol
 
-from workbench.core.ingest.decoding import SNIFF_BYTES, DecodingError, replaced_bytes, scrub, sniff_encoding
+from workbench.core.ingest.decoding import SNIFF_BYTES, DecodingError, sniff_encoding
 from workbench.core.ingest.problems import ProblemLog, at_item, at_line, at_record, megabytes
 from workbench.core.ingest.records import (
     FIELD_NAMES,
@@ -115,11 +115,10 @@ _COLLECTION_DECODING = {
 }
 
 
-def _decode(data: bytes, codec: str, log: ProblemLog, where: Message) -> str:
-    """One record's bytes as text; invalid bytes become U+FFFD and are logged."""
-    scrubbed = scrub(data.decode(codec, "surrogateescape"))
-    log.add("replaced_bytes", where, replaced_bytes(scrubbed, codec), detail=codec.upper())
-    return scrubbed.text
+def _decode(data: bytes, codec: str) -> str:
+    """One record's bytes as text; undecodable bytes become lone surrogates, which
+    ``record_from_mapping`` replaces and counts in the values it keeps."""
+    return data.decode(codec, "surrogateescape")
 
 
 def _read_line(stream: _ByteStream, limit: int) -> tuple[bytes | None, int]:
@@ -175,14 +174,14 @@ def _jsonl_records(opened: _Opened, log: ProblemLog, state: dict[str, int]) -> I
             log.add("too_large_records", where, detail=megabytes(size), limit=megabytes(MAX_ARTICLE_BYTES))
             continue
         try:
-            obj = json.loads(_decode(line, opened.codec, log, where), strict=False)
+            obj = json.loads(_decode(line, opened.codec), strict=False)
         except (ValueError, RecursionError) as error:
             log.add("invalid_records", where, detail=_json_error(error))
             continue
         if not isinstance(obj, dict):
             log.add("invalid_records", where, detail=Message(translatable("not a JSON object")))
             continue
-        if (record := record_from_mapping(number, obj, log, where)) is not None:
+        if (record := record_from_mapping(number, obj, log, where, opened.codec)) is not None:
             yield record
 
 
@@ -260,14 +259,14 @@ def _json_object(scanner: _JsonScanner, codec: str, log: ProblemLog, state: dict
     """
     if whole:
         data, _ = scanner.value(MAX_ARTICLE_BYTES)
-        obj = _load(data or b"", codec, log, at_item(1))
+        obj = _load(data or b"", codec)
         items = _wrapped_items(obj)
         if items is None:
             raise FormatError("parse_error", _NO_ARTICLES)
         for number, item in enumerate(items, 1):
             state["item"] = number
             if isinstance(item, dict):
-                if (record := record_from_mapping(number, item, log, at_item(number))) is not None:
+                if (record := record_from_mapping(number, item, log, at_item(number), codec)) is not None:
                     yield record
             else:
                 log.add("invalid_records", at_item(number), detail=Message(translatable("not a JSON object")))
@@ -298,9 +297,9 @@ def _wrapped_items(obj: Any) -> list[Any] | None:
     return None
 
 
-def _load(data: bytes, codec: str, log: ProblemLog, where: Message) -> Any:
+def _load(data: bytes, codec: str) -> Any:
     try:
-        return json.loads(_decode(data, codec, log, where), strict=False)
+        return json.loads(_decode(data, codec), strict=False)
     except (ValueError, RecursionError) as error:
         raise FormatError("parse_error", translatable("The file is not valid JSON ({error}). Fix it or export it "
                                                       "again."), error=_json_error(error)) from error
@@ -308,14 +307,14 @@ def _load(data: bytes, codec: str, log: ProblemLog, where: Message) -> Any:
 
 def _json_record(number: int, data: bytes, codec: str, log: ProblemLog, where: Message) -> RawRecord | None:
     try:
-        obj = json.loads(_decode(data, codec, log, where), strict=False)
+        obj = json.loads(_decode(data, codec), strict=False)
     except (ValueError, RecursionError) as error:
         log.add("invalid_records", where, detail=_json_error(error))
         return None
     if not isinstance(obj, dict):
         log.add("invalid_records", where, detail=Message(translatable("not a JSON object")))
         return None
-    return record_from_mapping(number, obj, log, where)
+    return record_from_mapping(number, obj, log, where, codec)
 
 
 def _syntax_detail(scanner: _JsonScanner, found: int | None) -> Message:
@@ -468,7 +467,7 @@ def read_csv(path: Path, log: ProblemLog) -> Iterator[RawRecord]:
     csv.field_size_limit(max(csv.field_size_limit(), MAX_ARTICLE_BYTES + 1))
     with _Opened(path, "CSV") as opened:
         header_line, _ = _read_line(opened.stream, MAX_ARTICLE_BYTES)
-        header_text = _decode(header_line or b"", opened.codec, log, at_line(1))
+        header_text = _decode(header_line or b"", opened.codec)
         delimiter = max(",;\t|", key=header_text.count)
         try:
             header = [name.strip().lower() for name in next(csv.reader([header_text], delimiter=delimiter), [])]
@@ -516,7 +515,7 @@ class _CsvRows:
             if lines is None:
                 self._log.add("too_large_records", where, detail=megabytes(size), limit=megabytes(MAX_ARTICLE_BYTES))
                 continue
-            text = _decode(b"".join(lines), self._opened.codec, self._log, where)
+            text = _decode(b"".join(lines), self._opened.codec)
             try:
                 row = next(csv.reader(_LINE_RE.findall(text), delimiter=self._delimiter.decode("ascii")), [])
             except csv.Error as error:
@@ -524,7 +523,8 @@ class _CsvRows:
                 continue
             if not any(cell.strip() for cell in row):
                 continue  # a blank line or a spreadsheet's empty row: not a record
-            record = record_from_mapping(self.number, dict(zip(header, row, strict=False)), self._log, where)
+            record = record_from_mapping(self.number, dict(zip(header, row, strict=False)), self._log, where,
+                                         self._opened.codec)
             if record is not None:
                 yield record
 
