@@ -260,7 +260,7 @@ class ArticleStream:
             raise SkippedFile(relpath, "parse_error", translatable("This is a folder, not a file.")) from exc
         except OSError as exc:
             raise _os_skip(relpath, exc) from exc
-        except (SkippedFile, GeneratorExit):
+        except SkippedFile:
             raise
         except Exception as exc:  # a bug in a reader must cost one file, not the run
             log.exception("reading %s failed", relpath)
