@@ -108,6 +108,7 @@ class WorkerPool(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._tasks: list[Task] = []
+        self._closed = False
 
     def submit(
         self,
@@ -122,9 +123,14 @@ class WorkerPool(QObject):
         """Queue a job and return its Task.
 
         Pass the receivers here (bound methods of GUI-thread QObjects): they are connected
-        before the job starts, so a fast job cannot report before anyone listens.
+        before the job starts, so a fast job cannot report before anyone listens. After
+        ``shutdown`` nothing runs any more: the task is returned cancelled and never started
+        (a result that arrives while the window closes may still ask for more work).
         """
         task = Task(name, job)
+        if self._closed:
+            task.cancel()
+            return task
         for signal, receiver in (
             (task.progressed, progressed),
             (task.succeeded, succeeded),
@@ -152,7 +158,8 @@ class WorkerPool(QObject):
             task.cancel()
 
     def shutdown(self, timeout_ms: int = 30_000) -> bool:
-        """Cancel everything and join the worker thread; True when it stopped in time."""
+        """Cancel everything, refuse new jobs and join the worker thread; True when it stopped in time."""
+        self._closed = True
         self.cancel_all()
         return self._pool.waitForDone(timeout_ms)
 
