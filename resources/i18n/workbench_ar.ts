@@ -624,6 +624,56 @@
         </message>
     </context>
     <context>
+        <name>IndexStatus</name>
+        <message>
+            <source>Corpus: {name}</source>
+            <translation>المدونة: {name}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln articles</source>
+            <translation>
+                <numerusform>%Ln مقالة</numerusform>
+                <numerusform>مقالة واحدة</numerusform>
+                <numerusform>مقالتان</numerusform>
+                <numerusform>%Ln مقالات</numerusform>
+                <numerusform>%Ln مقالة</numerusform>
+                <numerusform>%Ln مقالة</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No corpus open</source>
+            <translation>لا توجد مدونة مفتوحة</translation>
+        </message>
+        <message>
+            <source>Opening…</source>
+            <translation>جارٍ الفتح…</translation>
+        </message>
+        <message>
+            <source>Index open</source>
+            <translation>الفهرس مفتوح</translation>
+        </message>
+        <message>
+            <source>Indexing…</source>
+            <translation>جارٍ الفهرسة…</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>جارٍ الإلغاء…</translation>
+        </message>
+        <message>
+            <source>Indexing cancelled: partial index</source>
+            <translation>أُلغيت الفهرسة: الفهرس جزئي</translation>
+        </message>
+        <message>
+            <source>Index up to date</source>
+            <translation>الفهرس محدَّث</translation>
+        </message>
+        <message>
+            <source>Indexing failed</source>
+            <translation>فشلت الفهرسة</translation>
+        </message>
+    </context>
+    <context>
         <name>IndexingPanel</name>
         <message>
             <source>Cancel</source>
@@ -731,10 +781,6 @@
             <translation>الكيانات</translation>
         </message>
         <message>
-            <source>No corpus open</source>
-            <translation>لا توجد مدونة مفتوحة</translation>
-        </message>
-        <message>
             <source>&amp;File</source>
             <translation>&amp;ملف</translation>
         </message>
@@ -807,18 +853,6 @@
             <translation>مسح القائمة</translation>
         </message>
         <message>
-            <source>Opening…</source>
-            <translation>جارٍ الفتح…</translation>
-        </message>
-        <message>
-            <source>Indexing…</source>
-            <translation>جارٍ الفهرسة…</translation>
-        </message>
-        <message>
-            <source>Cancelling…</source>
-            <translation>جارٍ الإلغاء…</translation>
-        </message>
-        <message>
             <source>Open a corpus folder first (File ▸ Open corpus folder…).</source>
             <translation>افتح مجلد مدونة أولًا (ملف ◂ فتح مجلد مدونة…).</translation>
         </message>
@@ -833,10 +867,6 @@
         <message>
             <source>An unexpected error occurred. Details were saved to {path}</source>
             <translation>حدث خطأ غير متوقع. حُفظت التفاصيل في {path}</translation>
-        </message>
-        <message>
-            <source>Corpus: {name}</source>
-            <translation>المدونة: {name}</translation>
         </message>
         <message>
             <source>Arabic News Workbench</source>
@@ -861,25 +891,6 @@
         <message>
             <source>The index was rebuilt: {reason}</source>
             <translation>أُعيد بناء الفهرس: {reason}</translation>
-        </message>
-        <message>
-            <source>Indexing cancelled: partial index</source>
-            <translation>أُلغيت الفهرسة: الفهرس جزئي</translation>
-        </message>
-        <message>
-            <source>Index up to date</source>
-            <translation>الفهرس محدَّث</translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln articles</source>
-            <translation>
-                <numerusform>%Ln مقالة</numerusform>
-                <numerusform>مقالة واحدة</numerusform>
-                <numerusform>مقالتان</numerusform>
-                <numerusform>%Ln مقالات</numerusform>
-                <numerusform>%Ln مقالة</numerusform>
-                <numerusform>%Ln مقالة</numerusform>
-            </translation>
         </message>
         <message numerus="yes">
             <source>%Ln files could not be indexed; see the list of skipped files below.</source>
@@ -906,14 +917,6 @@
         <message>
             <source>Indexed in {seconds} s: {added} added, {changed} changed, {removed} removed, {unchanged} unchanged.</source>
             <translation>اكتملت الفهرسة في {seconds} ث: أُضيف {added}، وتغيّر {changed}، وحُذف {removed}، ولم يتغيّر {unchanged}.</translation>
-        </message>
-        <message>
-            <source>Indexing failed</source>
-            <translation>فشلت الفهرسة</translation>
-        </message>
-        <message>
-            <source>Index open</source>
-            <translation>الفهرس مفتوح</translation>
         </message>
         <message numerus="yes">
             <source>%Ln articles listed, newest first</source>

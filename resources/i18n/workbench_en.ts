@@ -19,6 +19,16 @@
         </message>
     </context>
     <context>
+        <name>IndexStatus</name>
+        <message numerus="yes">
+            <source>%Ln articles</source>
+            <translation>
+                <numerusform>%Ln article</numerusform>
+                <numerusform>%Ln articles</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>IndexingPanel</name>
         <message numerus="yes">
             <source>Skipped files: %Ln</source>
@@ -37,13 +47,6 @@
     </context>
     <context>
         <name>MainWindow</name>
-        <message numerus="yes">
-            <source>%Ln articles</source>
-            <translation>
-                <numerusform>%Ln article</numerusform>
-                <numerusform>%Ln articles</numerusform>
-            </translation>
-        </message>
         <message numerus="yes">
             <source>%Ln files could not be indexed; see the list of skipped files below.</source>
             <translation>

@@ -177,7 +177,7 @@ def test_language_and_digits_switch_without_a_restart(
         assert window.dockWidgetArea(window.entity_dock) == Qt.DockWidgetArea.RightDockWidgetArea
         assert window.search_panel.search_button.text() == "بحث"
         assert window.search_panel.total_label.text() == "كل المقالات: ٥"
-        assert window.articles_label.text() == "٥ مقالات"
+        assert window.index_status.articles_label.text() == "٥ مقالات"
         assert window.results_model.headerData(ResultsModel.TITLE, Qt.Orientation.Horizontal) == "العنوان"
         assert window.results_model.index(0, ResultsModel.DATE).data() == "٢٠١٦-١١-٠٣"
         assert window.reader.header.copy_button.text() == "نسخ الإحالة"
@@ -186,7 +186,7 @@ def test_language_and_digits_switch_without_a_restart(
         window.settings_action.trigger()
         qtbot.waitUntil(lambda: window.isLeftToRight())
         assert window.file_menu.title() == "&File" and window.tabs.tabText(1) == "Concordance"
-        assert window.articles_label.text() == "5 articles"
+        assert window.index_status.articles_label.text() == "5 articles"
         assert window.dockWidgetArea(window.entity_dock) == Qt.DockWidgetArea.LeftDockWidgetArea
     finally:
         apply_digit_style(WESTERN)

@@ -29,9 +29,9 @@ def test_open_dialog_index_search_and_read(
         window.open_action.trigger()
     report = blocker.args[0]
     assert report.articles == 5 and not report.cancelled
-    assert window.articles_label.text() == "5 articles"
-    assert window.state_label.text() == "Index up to date"
-    assert "seeds" in window.corpus_label.text()
+    assert window.index_status.articles_label.text() == "5 articles"
+    assert window.index_status.state_label.text() == "Index up to date"
+    assert "seeds" in window.index_status.corpus_label.text()
     assert window.search_panel.source_filter.source_action("سانا").text() == "سانا (2)"
 
     results = type_search(window, "لافروف")
@@ -100,7 +100,7 @@ def test_cancel_long_indexing_keeps_a_usable_index(
     report = blocker.args[0]
     assert report.cancelled
     assert 0 < report.articles < 3000
-    assert window.state_label.text() == "Indexing cancelled: partial index"
+    assert window.index_status.state_label.text() == "Indexing cancelled: partial index"
     assert any("cancelled" in text for _, text in window.message_bar.messages())
     assert not window.indexing_panel.running
 
@@ -115,7 +115,7 @@ def test_missing_folder_shows_a_message(qtbot: QtBot, window: MainWindow, tmp_pa
     message = blocker.args[0]
     assert "does not exist" in message
     assert ("error", message) in window.message_bar.messages()
-    assert window.state_label.text() == "No corpus open"
+    assert window.index_status.state_label.text() == "No corpus open"
     close_button = window.message_bar._messages[0].close_button
     qtbot.mouseClick(close_button, Qt.MouseButton.LeftButton)
     assert window.message_bar.messages() == []

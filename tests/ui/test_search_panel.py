@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -60,9 +61,10 @@ def test_syntax_help_lists_the_query_language(qtbot: QtBot) -> None:
                 "date:2016-11-01..2016-12-31")
     for example in examples:
         assert html.escape(example) in text
-    # Each example is isolated, so mixed text keeps the order it is typed in, in the Arabic font.
-    assert "\u2068title:هدنة source:sana\u2069" in text
-    assert "\u2068-داعش\u2069" in text
+    # Each example is a paragraph in its own direction, so mixed text keeps the order it is typed
+    # in (title:هدنة source:sana left to right, -داعش right to left), in the Arabic font.
+    assert re.search(r"<p dir='ltr'[^>]*>title:هدنة source:sana</p>", text)
+    assert re.search(r"<p dir='rtl'[^>]*>-داعش</p>", text)
     assert "font-family:'Amiri'" in text and "<code>" not in text
     panel.syntax_help.hide()
 
@@ -116,7 +118,7 @@ def test_summary_shows_total_variants_and_errors(qtbot: QtBot) -> None:
     panel.show_results(1, {})
     assert panel.total_label.text() == "1 article"
     panel.show_results(1234, {"سيرغي": ["سيرجي"], "سورية": ["سوريا"]})
-    assert panel.variants_label.text() == "also matched: سوريا، سيرجي"
+    assert panel.variants_label.text() == "also matched: \u2068سوريا، سيرجي\u2069"
     panel.show_error("Missing closing quote")
     assert panel.error_label.isVisible() and panel.total_label.text() == ""
 

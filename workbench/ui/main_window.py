@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMenu,
     QSplitter,
@@ -38,6 +37,7 @@ from workbench.core.progress import Progress
 from workbench.core.search import SearchRequest, SearchResults, is_browse
 from workbench.core.search.kwic import ConcordanceLine
 from workbench.ui import settings as S
+from workbench.ui.bidi import isolated
 from workbench.ui.core_text import core_text
 from workbench.ui.crash import write_crash_log
 from workbench.ui.dialogs.settings_dialog import SettingsDialog
@@ -47,6 +47,7 @@ from workbench.ui.numbers import apply_digit_style, number
 from workbench.ui.session import ConcordanceSlice, CorpusSession, Indexed, LoadedArticle, SearchOutcome
 from workbench.ui.widgets.concordance_view import ConcordanceView
 from workbench.ui.widgets.entity_sidebar import EntitySidebar
+from workbench.ui.widgets.index_status import IndexStatus
 from workbench.ui.widgets.indexing_panel import IndexingPanel
 from workbench.ui.widgets.message_bar import MessageBar
 from workbench.ui.widgets.reader import ReaderPane
@@ -111,8 +112,6 @@ class MainWindow(QMainWindow):
         """The results the concordance view shows (or is loading) lines of."""
         self._progress: Progress | None = None
         self._first_run_layout: dict[str, bool] = {}
-        self._state = "none"
-        self._articles: int | None = None
 
         self.message_bar = MessageBar()
         self.search_panel = SearchPanel()
@@ -173,12 +172,8 @@ class MainWindow(QMainWindow):
         self.entity_dock.setWidget(self.entity_sidebar)
         self.addDockWidget(self._leading_area(), self.entity_dock)
 
-        self.corpus_label = QLabel()
-        self.articles_label = QLabel()
-        self.state_label = QLabel()
-        self.state_label.setObjectName("index_state")
-        for label in (self.corpus_label, self.articles_label, self.state_label):
-            self.statusBar().addPermanentWidget(label)
+        self.index_status = IndexStatus()
+        self.statusBar().addPermanentWidget(self.index_status)
         self._build_menus()
         self.retranslate()
         self.setAcceptDrops(True)
@@ -263,7 +258,6 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(1, self.tr("Every occurrence of the query, aligned on the match (Ctrl+K)"))
         self.results_model.retranslate()
         self._rebuild_recent_menu()
-        self._update_status()
         self._update_title()
         if self._shown is not None:
             self._show_summary(self._shown)
@@ -328,7 +322,7 @@ class MainWindow(QMainWindow):
         self.entity_sidebar.set_workspace(None)
         self._last_request = self._shown = None
         self._progress = None
-        self._articles = None
+        self.index_status.set_corpus(Path(folder).name)
         self._show_no_results()
         self.search_panel.set_sources({})
         self.indexing_panel.start(Path(folder).name)
@@ -387,7 +381,8 @@ class MainWindow(QMainWindow):
 
     def show_unexpected_error(self, log_path: Path) -> None:
         """Tell the user (once, by the crash handler) that something unexpected happened."""
-        self.show_error(self.tr("An unexpected error occurred. Details were saved to {path}").format(path=log_path))
+        message = self.tr("An unexpected error occurred. Details were saved to {path}")
+        self.show_error(message.format(path=isolated(str(log_path))))
 
     def show_settings(self) -> None:
         """Open the settings dialog and apply what changed at once."""
@@ -416,27 +411,7 @@ class MainWindow(QMainWindow):
     # ----- status ---------------------------------------------------------------------------
 
     def _set_state(self, state: str) -> None:
-        self._state = state
-        self._update_status()
-
-    def _state_text(self) -> str:
-        return {
-            "none": self.tr("No corpus open"),
-            "opening": self.tr("Opening…"),
-            "open": self.tr("Index open"),
-            "indexing": self.tr("Indexing…"),
-            "cancelling": self.tr("Cancelling…"),
-            "cancelled": self.tr("Indexing cancelled: partial index"),
-            "current": self.tr("Index up to date"),
-            "failed": self.tr("Indexing failed"),
-        }[self._state]
-
-    def _update_status(self, articles: int | None = None) -> None:
-        if articles is not None:
-            self._articles = articles
-        self.corpus_label.setText(self.tr("Corpus: {name}").format(name=self.corpus.name) if self.corpus else "")
-        self.articles_label.setText(self.tr("%Ln articles", "", self._articles) if self._articles is not None else "")
-        self.state_label.setText(self._state_text())
+        self.index_status.set_state(state)
 
     def _update_title(self) -> None:
         title = self.tr("Arabic News Workbench")
@@ -450,10 +425,10 @@ class MainWindow(QMainWindow):
             return self.tr("The disk is full, so the index could not be saved. Free some space, then update the index.")
         if isinstance(exc, OSError):
             where = exc.filename or ""
-            return self.tr("Could not read or write {path}: {reason}").format(path=where, reason=exc.strerror or exc)
+            return self.tr("Could not read or write {path}: {reason}").format(path=isolated(where), reason=exc.strerror or exc)
         path = write_crash_log(trace or repr(exc))
         log.error("unexpected error in a background job, details in %s", path)
-        return self.tr("An unexpected error occurred. Details were saved to {path}").format(path=path)
+        return self.tr("An unexpected error occurred. Details were saved to {path}").format(path=isolated(str(path)))
 
     def _expected_articles(self) -> int | None:
         """About how many articles the running indexing will have (None while unknown)."""
@@ -495,6 +470,7 @@ class MainWindow(QMainWindow):
     def _on_session_open_failed(self, exc: BaseException, trace: str) -> None:
         message = self._describe_error(exc, trace)
         self.indexing_panel.finish()
+        self.index_status.set_corpus("")
         self._set_state("none")
         self._update_title()
         self.show_error(message)
@@ -509,7 +485,7 @@ class MainWindow(QMainWindow):
         self._progress = None
         self.indexing_panel.finish(report.skipped)
         if report.rebuilt_reason:
-            self.show_error(self.tr("The index was rebuilt: {reason}").format(reason=report.rebuilt_reason), "warning")
+            self.show_error(self.tr("The index was rebuilt: {reason}").format(reason=isolated(report.rebuilt_reason)), "warning")
         if report.skipped:
             self.show_error(self.tr("%Ln files could not be indexed; see the list of skipped files below.", "",
                                     len(report.skipped)), "warning")
@@ -519,7 +495,7 @@ class MainWindow(QMainWindow):
                                     "update the index to finish.", "", report.articles), "info")
         else:
             self._set_state("current")
-        self._update_status(articles=report.articles)
+        self.index_status.set_articles(report.articles)
         summary = self.tr("Indexed in {seconds} s: {added} added, {changed} changed, {removed} removed, {unchanged} unchanged.")
         self.statusBar().showMessage(summary.format(
             seconds=f"{report.seconds:.1f}", added=number(report.added), changed=number(report.changed),
@@ -551,7 +527,7 @@ class MainWindow(QMainWindow):
             shown = self.tr("%Ln articles listed, newest first", "", results.total) \
                 if outcome.request.sort in ("relevance", "date") else self.tr("%Ln articles listed", "", results.total)
         else:
-            shown = self.tr("%Ln articles match “{query}”", "", results.total).format(query=results.query)
+            shown = self.tr("%Ln articles match “{query}”", "", results.total).format(query=isolated(results.query))
         self.statusBar().showMessage(shown, 5000)
         if self.results_model.rowCount():
             self.results_view.select_row(0)
@@ -607,7 +583,7 @@ class MainWindow(QMainWindow):
         self.search_panel.set_sources(dict(info.sources))
         self.search_panel.set_date_bounds(info.date_min, info.date_max)
         self.results_view.fit_columns(info.sources)
-        self._update_status(articles=info.articles)
+        self.index_status.set_articles(info.articles)
 
     def _refresh_entity_highlights(self) -> None:
         """Highlight the filter's entities in the article the reader already shows."""
@@ -684,7 +660,7 @@ class MainWindow(QMainWindow):
         self.settings.set(S.READER_FONT_SIZE, size)
 
     def _on_reader_citation_copied(self, citation: str) -> None:
-        self.statusBar().showMessage(self.tr("Citation copied: {citation}").format(citation=citation), 5000)
+        self.statusBar().showMessage(self.tr("Citation copied: {citation}").format(citation=isolated(citation)), 5000)
 
     def _on_indexing_panel_cancel_requested(self) -> None:
         self.cancel_indexing()

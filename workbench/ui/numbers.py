@@ -61,8 +61,3 @@ def duration(seconds: float) -> str:
     minutes, secs = divmod(rest, 60)
     return digits(f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}")
 
-
-def isolated(text: str) -> str:
-    """``text`` in Unicode isolate marks, so a date, number or Latin name inside a sentence of the
-    other direction keeps its own order and does not reorder its neighbours."""
-    return f"\u2068{text}\u2069" if text else text

@@ -16,9 +16,10 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
+from workbench.ui.bidi import isolated
 from workbench.ui.fonts import arabic_font
 from workbench.ui.i18n import Retranslating
-from workbench.ui.numbers import digits, isolated, number
+from workbench.ui.numbers import digits, number
 from workbench.ui.widgets.elided_label import ElidedLabel
 
 if TYPE_CHECKING:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.search.kwic import ConcordanceLine
+from workbench.ui.bidi import text_direction
 from workbench.ui.i18n import Retranslating
 from workbench.ui.models.concordance_model import ConcordanceModel, KeyedLine
 from workbench.ui.numbers import number
@@ -36,7 +37,6 @@ from workbench.ui.widgets.kwic_painting import (
     MATCH_TEXT,
     paint_cell_background,
     text_colour,
-    text_direction,
 )
 
 MAX_MATCH_COLUMN = 220

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from workbench.ui.bidi import isolated
 from workbench.ui.core_text import core_text
 from workbench.ui.i18n import Retranslating, translate_noop
 from workbench.ui.numbers import duration, number
@@ -158,7 +159,7 @@ class IndexingPanel(Retranslating, QWidget):
 
     def _show_texts(self) -> None:
         if self._running:
-            self.status_label.setText(self.tr("Indexing {corpus}…").format(corpus=self._corpus_name))
+            self.status_label.setText(self.tr("Indexing {corpus}…").format(corpus=isolated(self._corpus_name)))
         if self._cancelling:
             self.detail_label.setText(self.tr("Cancelling, keeping the work done so far…"))
             return

@@ -9,11 +9,11 @@ painting the three parts apart never splits a word's joined letters.
 
 from __future__ import annotations
 
-import unicodedata
-
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from workbench.ui.bidi import text_direction
 
 MATCH_BACKGROUND = QColor("#fff176")
 """The reader's match colour: the same yellow marks a match everywhere."""
@@ -40,18 +40,6 @@ def paint_cell_background(delegate: QStyledItemDelegate, painter: QPainter, opti
 def text_colour(option: QStyleOptionViewItem, selected: bool) -> QColor:
     """The colour of a cell's text, selected or not."""
     return option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-
-
-def text_direction(text: str) -> Qt.LayoutDirection:
-    """The direction of a text's first strongly directional character (right-to-left by default:
-    the corpora are Arabic)."""
-    for character in text:
-        kind = unicodedata.bidirectional(character)
-        if kind in ("R", "AL"):
-            return Qt.LayoutDirection.RightToLeft
-        if kind == "L":
-            return Qt.LayoutDirection.LeftToRight
-    return Qt.LayoutDirection.RightToLeft
 
 
 def paint_kwic_line(painter: QPainter, rect: QRectF, before: str, match: str, after: str,

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.ui.bidi import text_direction
 from workbench.ui.models.results_model import COLUMNS, KWIC_ROLE, ResultsModel
-from workbench.ui.widgets.kwic_painting import paint_cell_background, paint_kwic_line, text_colour, text_direction
+from workbench.ui.widgets.kwic_painting import paint_cell_background, paint_kwic_line, text_colour
 
 CELL_PADDING = 6
 """Pixels left and right of a cell's text."""

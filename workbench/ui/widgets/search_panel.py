@@ -12,7 +12,7 @@ import html
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication, QPoint, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent, QRegularExpressionValidator
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QMouseEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 
 from workbench.core.arabic import normalize_digits
 from workbench.core.search import SearchRequest
+from workbench.ui.bidi import isolated, text_direction
 from workbench.ui.fonts import ARABIC_FAMILY
 from workbench.ui.i18n import Retranslating, translate_noop
-from workbench.ui.numbers import digits, isolated, number
+from workbench.ui.numbers import digits, number
 
 DATE_PATTERN = QRegularExpression(r"^[0-9٠-٩]{4}(-[0-9٠-٩]{2}(-[0-9٠-٩]{2})?)?$")
 """A year, a month or a day: 2016, 2016-11, 2016-11-01 (Western or Arabic-Indic digits)."""
@@ -114,9 +115,9 @@ SYNTAX_EXAMPLES = (
 class SyntaxHelp(Retranslating, QFrame):
     """A popover listing the query language, shown under the help button.
 
-    Each example is wrapped in Unicode isolate marks, so it reads in the order it is typed:
-    ``title:هدنة source:sana`` left to right, ``-داعش`` right to left, whatever the interface's
-    direction; examples are set in the Arabic font, as the search box shows them.
+    Each example is its own paragraph in the direction of its first letter, as the search box
+    lays it out: ``title:هدنة source:sana`` left to right, ``-داعش`` right to left (the minus
+    on the right), whatever the interface's direction; examples are set in the Arabic font.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -135,13 +136,16 @@ class SyntaxHelp(Retranslating, QFrame):
         """Set every text in the interface language."""
         cell = "padding-left:8px; padding-right:8px"
         example_style = f"font-family:'{ARABIC_FAMILY}'; font-size:large"
-        rows = []
+        rows: list[tuple[str, str]] = []
         for example, meaning in SYNTAX_EXAMPLES:
-            shown = html.escape(isolated(example))
+            shown = html.escape(example)
+            direction = "rtl" if text_direction(example) == Qt.LayoutDirection.RightToLeft else "ltr"
             explained = html.escape(QCoreApplication.translate("SyntaxHelp", meaning))
-            rows.append(f"<tr><td style='{cell}'><span style=\"{example_style}\">{shown}</span></td>"
-                        f"<td style='{cell}'>{explained}</td></tr>")
-        body = "".join(rows)
+            rows.append((f"<td style='{cell}'><p dir='{direction}' align='center' style=\"{example_style}\">{shown}</p></td>",
+                         f"<td style='{cell}'>{explained}</td>"))
+        if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            rows = [(second, first) for first, second in rows]  # Qt lays rich-text tables out left to right
+        body = "".join(f"<tr>{first}{second}</tr>" for first, second in rows)
         note = self.tr("Spelling variants (hamza, taa marbuta, alef maqsura, transliterations) are matched automatically.")
         heading = self.tr("Search syntax")
         self.label.setText(f"<b>{html.escape(heading)}</b><table>{body}</table><p>{html.escape(note)}</p>")
@@ -438,7 +442,8 @@ class SearchPanel(Retranslating, QWidget):
         self.note_label.setText(note)
         self.note_label.setVisible(bool(note))
         added = sorted({variant for spellings in variants.values() for variant in spellings})
-        self.variants_label.setText(self.tr("also matched: {variants}").format(variants="، ".join(added)) if added else "")
+        variants_text = self.tr("also matched: {variants}").format(variants=isolated("، ".join(added)))
+        self.variants_label.setText(variants_text if added else "")
 
     def show_error(self, message: str) -> None:
         """Show why the query could not run (malformed query), beside the box, not in a dialog."""

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from workbench.core.search import Histogram
 from workbench.core.search.histogram import suggested_bucket
-from workbench.ui.numbers import digits, isolated, number
-from workbench.ui.widgets.kwic_painting import text_direction
+from workbench.ui.bidi import isolated, text_direction
+from workbench.ui.numbers import digits, number
 
 SOURCE_COLOURS = tuple(QColor(c) for c in (
     "#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f"))
