@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
@@ -78,3 +79,15 @@ def test_nothing_dated_is_said_and_the_selection_follows_the_filter(qtbot: QtBot
     timeline.set_histogram(build_histogram(days("2016-11-01", 5)))
     timeline.set_selection("2016-11-02", None)
     assert timeline._selection == ("2016-11-02", "")
+
+
+
+def test_axis_labels_never_overlap(qtbot: QtBot) -> None:
+    timeline = make(qtbot)
+    for count in (1, 2, 30, 90, 400):
+        timeline.set_histogram(build_histogram(days("2016-11-01", count)))
+        labels = timeline.axis_labels()
+        assert labels and labels[0][1] == timeline.histogram().starts[0]
+        for (left, _), (right, _) in pairwise(labels):
+            assert left.right() < right.left()
+        assert labels[-1][0].right() <= timeline.width()

@@ -199,25 +199,34 @@ class TimelineWidget(QWidget):
             _draw_text(painter, QRectF(x + swatch + 4, y, width - swatch - 4, metrics.height()), left, name)
             x += width + 10
 
-    def _paint_axis(self, painter: QPainter, histogram: Histogram, colour: QColor) -> None:
+    def axis_labels(self) -> list[tuple[QRectF, str]]:
+        """The date labels under the bars and where they go: one every so many bars that no two
+        overlap, none past the right edge."""
+        histogram = self._shown
+        if histogram is None or not histogram.starts:
+            return []
         metrics = QFontMetricsF(self.font())
         area = self._bars_area()
-        y = area.bottom() + 1
+        gap = 16.0
+        step = max(1, math.ceil((metrics.horizontalAdvance("0000-00-00") + gap) / self._bar_width()))
+        labels: list[tuple[QRectF, str]] = []
+        for i in range(0, len(histogram.starts), step):
+            text = digits(histogram.starts[i])
+            width = metrics.horizontalAdvance(text)
+            x = min(self.bar_rect(i).left(), area.right() - width)
+            if labels and x < labels[-1][0].right() + gap:
+                break  # the last label was pushed back from the edge onto its neighbour
+            labels.append((QRectF(x, area.bottom() + 1, width, metrics.height()), text))
+        return labels
+
+    def _paint_axis(self, painter: QPainter, histogram: Histogram, colour: QColor) -> None:
+        area = self._bars_area()
         painter.setPen(colour)
         right = min(area.right(), area.left() + len(histogram.starts) * self._bar_width())
         painter.drawLine(int(area.left()), int(area.bottom()), int(right), int(area.bottom()))
-        label_width = metrics.horizontalAdvance("0000-00-00") + 16
-        slots = max(1, int(area.width() // label_width))
-        count = len(histogram.starts)
-        step = max(1, -(-count // slots))
-        for i in range(0, count, step):
-            rect = self.bar_rect(i)
-            label = digits(histogram.starts[i])
-            x = min(rect.left(), area.right() - metrics.horizontalAdvance(label))
+        for rect, text in self.axis_labels():
             painter.drawLine(int(rect.left()), int(area.bottom()), int(rect.left()), int(area.bottom() + 3))
-            painter.drawText(QRectF(x, y, label_width, metrics.height()),
-                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter),
-                             label)
+            _draw_text(painter, rect.adjusted(0, 0, 2, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
 
     # ----- interaction ------------------------------------------------------------------------
 
