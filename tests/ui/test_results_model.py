@@ -125,3 +125,4 @@ def test_model_passes_qt_model_tester(qtmodeltester) -> None:
     model = ResultsModel()
     model.set_results(FakeResults(450))  # type: ignore[arg-type]
     qtmodeltester.check(model)
+

@@ -8,7 +8,8 @@ results and the text.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import heapq
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
@@ -98,8 +99,13 @@ class ConcordanceModel(QAbstractTableModel):
             self.endInsertRows()
             return
         self.layoutAboutToBeChanged.emit()
+        first = len(self._lines)
         self._lines.extend(lines)
-        self._order = self._sorted_order()
+        # Merge the new lines into the sorted order rather than sorting everything again: a
+        # slice arrives every quarter second while a long concordance loads.
+        key = self._sort_key()
+        added = sorted(range(first, len(self._lines)), key=key)
+        self._order = list(heapq.merge(self._order, added, key=key))
         self.layoutChanged.emit()
 
     def set_sort_side(self, side: str | None) -> None:
@@ -113,13 +119,17 @@ class ConcordanceModel(QAbstractTableModel):
         """Tell views the header titles changed language."""
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
 
+    def _sort_key(self) -> Callable[[int], SortKey]:
+        """The key of line i in the order chosen (sorted orders only)."""
+        if self._side == "left":
+            return lambda i: self._lines[i].left
+        return lambda i: self._lines[i].right
+
     def _sorted_order(self) -> list[int]:
         indices = range(len(self._lines))
-        if self._side == "left":
-            return sorted(indices, key=lambda i: self._lines[i].left)
-        if self._side == "right":
-            return sorted(indices, key=lambda i: self._lines[i].right)
-        return list(indices)
+        if self._side is None:
+            return list(indices)
+        return sorted(indices, key=self._sort_key())
 
     # ----- Qt model interface -----------------------------------------------------------------
 
