@@ -12,6 +12,7 @@ import pytest
 
 from tests.conftest import SEEDS_DIR
 from workbench.cli import main
+from workbench.core.arabic import tokenize
 
 HIT_KEYS = {"path", "id", "title", "source", "date", "url", "score", "snippets"}
 
@@ -173,3 +174,51 @@ def test_a_query_that_starts_with_a_negated_word_is_not_taken_for_an_option(
     result = json.loads(out)
     assert result["query"] == "-حلب"
     assert result["total"] == 1
+
+
+def test_empty_query_browses_every_article_with_sort_and_sources(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "search", str(SEEDS_DIR), "", "--sort", "date-asc", "--json", "--limit", "10")
+    data = json.loads(out)
+    assert code == 0 and data["total"] == 5 and len(data["hits"]) == 5
+    dates = [hit["date"] for hit in data["hits"]]
+    assert dates[0] == "2016-11-03" and set(dates[1:]) == {""}  # undated articles come last
+    code, out, _ = run(capsys, "search", str(SEEDS_DIR), "*", "--source", "سانا", "--source", "صحيفة تشرين", "--json")
+    assert code == 0 and {hit["source"] for hit in json.loads(out)["hits"]} == {"سانا", "صحيفة تشرين"}
+    assert json.loads(out)["total"] == 3
+    code, out, _ = run(capsys, "search", str(SEEDS_DIR), "", "--from", "2016-11", "--to", "2016-11", "--json")
+    assert code == 0 and json.loads(out)["total"] == 1
+    code, _, err = run(capsys, "search", str(SEEDS_DIR), "", "--from", "2016-13")
+    assert code == 2 and "month 13 does not exist" in err
+
+
+def test_histogram_counts_articles_per_week(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "search", str(SEEDS_DIR), "لافروف", "--histogram", "week", "--json", "--limit", "0")
+    data = json.loads(out)
+    assert code == 0 and data["hits"] == []
+    histogram = data["histogram"]
+    assert histogram["bucket"] == "week" and histogram["undated"] == data["total"] - 1
+    assert histogram["buckets"] == [{"start": "2016-10-31", "end": "2016-11-06", "total": 1, "sources": {"سانا": 1}}]
+    code, out, _ = run(capsys, "search", str(SEEDS_DIR), "لافروف", "--histogram", "day", "--limit", "0")
+    assert "articles per day:" in out and "2016-11-03       1  سانا 1" in out
+
+
+def test_kwic_prints_every_occurrence_aligned_and_sorted(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "kwic", str(SEEDS_DIR), "لافروف", "--json", "--limit", "0", "--sort", "right")
+    data = json.loads(out)
+    assert code == 0 and data["articles"] == 4
+    lines = data["lines"]
+    assert len(lines) >= 8 and all(line["match"] == "لافروف" for line in lines)
+    for line in lines:
+        original = (SEEDS_DIR / line["path"]).read_text(encoding="utf-8").replace("\n", " ")  # contexts are one line
+        assert original[line["start"]:line["end"]] == "لافروف"
+        assert original[:line["start"]].endswith(line["left"]) and original[line["end"]:].startswith(line["right"])
+    firsts = [tuple(token.norm for token in tokenize(line["right"]))[:1] for line in lines]
+    assert firsts == sorted(firsts)
+    code, out, _ = run(capsys, "kwic", str(SEEDS_DIR), "لافروف", "--width", "20", "--limit", "3")
+    rows = out.splitlines()
+    assert code == 0 and len(rows) == 3
+    assert len({row.index("[لافروف]") for row in rows}) == 1  # the matches line up in one column
+    code, _, err = run(capsys, "kwic", str(SEEDS_DIR), "")
+    assert code == 2 and "give a QUERY" in err
+    code, _, err = run(capsys, "kwic", str(SEEDS_DIR), "حلب", "--width", "2")
+    assert code == 2 and "context width" in err

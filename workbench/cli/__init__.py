@@ -3,8 +3,10 @@
     workbench [--home DIR]                      open the GUI on the last corpus (or the demo corpus)
     workbench gui [CORPUS | --demo]             open the GUI on CORPUS
     workbench index CORPUS                      index (incrementally); progress on stderr
-    workbench search CORPUS QUERY [--limit N] [--sort relevance|date] [--match all|any] [--json]
+    workbench search CORPUS QUERY [--limit N] [--sort ORDER] [--match all|any] [--source S]... [--from D] [--to D]
+                                [--histogram day|week|month] [--json]      QUERY "" or "*": every article
     workbench search CORPUS --queries FILE [--json]
+    workbench kwic CORPUS QUERY [--width N] [--sort left|right] [--limit N] [--json]   concordance lines
     workbench info CORPUS [--json]
     workbench entities CORPUS [--type T] [--query Q] [--json]   entities by article count, curation applied
     workbench tag-conll FILE                    tag `token [TAG]` lines with the entity tagger
@@ -24,7 +26,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from workbench.cli import corpus_commands, entity_commands
+from workbench.cli import concordance_commands, corpus_commands, entity_commands
 from workbench.cli.common import EXIT_FAILURE, CliError, add_corpus_argument, resolve_corpus
 from workbench.core import paths
 from workbench.core.errors import WorkbenchError
@@ -33,7 +35,7 @@ EXIT_BROKEN_PIPE = 141
 """What a shell reports for a program stopped by SIGPIPE (128 + 13)."""
 EXIT_INTERRUPTED = 130
 
-COMMAND_GROUPS = (corpus_commands, entity_commands)
+COMMAND_GROUPS = (corpus_commands, concordance_commands, entity_commands)
 """Modules that add subcommands (each has ``register(subparsers)``), in the order help lists them."""
 
 

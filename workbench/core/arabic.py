@@ -90,6 +90,14 @@ def normalize_digits(text: str) -> str:
     return text.translate(_DIGIT_TABLE)
 
 
+_ARABIC_INDIC_TABLE = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+def arabic_indic_digits(text: str) -> str:
+    """Write ASCII digits as Arabic-Indic ones (٠١٢٣), keeping the length: for display only."""
+    return text.translate(_ARABIC_INDIC_TABLE)
+
+
 def normalize(text: str) -> str:
     """Normalise any text for matching (see the module docstring); never for display."""
     if _COMPAT_RE.search(text):

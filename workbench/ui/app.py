@@ -20,6 +20,7 @@ from workbench.ui.crash import CrashHandler
 from workbench.ui.fonts import load_fonts
 from workbench.ui.i18n import install_language
 from workbench.ui.main_window import MainWindow
+from workbench.ui.numbers import apply_digit_style, digit_style
 
 APP_DISPLAY_NAME = "Arabic News Workbench"
 
@@ -58,6 +59,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("ArabicNewsWorkbench")
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setApplicationVersion(__version__)
+    apply_digit_style(digit_style())  # Qt's own numbers (%Ln, spin boxes) in the digit style from the start
     icon = resources_dir() / "icons" / "workbench.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
@@ -65,7 +67,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def build_window(app: QApplication, settings: S.Settings) -> MainWindow:
-    """Apply the saved language (layout direction included) and fonts, then make the window."""
+    """Apply the saved digit style, language (layout direction included) and fonts, then make the window."""
+    apply_digit_style(settings.get(S.DIGIT_STYLE))
     install_language(app, settings.get(S.UI_LANGUAGE))
     load_fonts()
     return MainWindow(settings)

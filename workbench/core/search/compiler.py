@@ -49,9 +49,13 @@ class MatchPlan:
     stem_terms: set[str] = field(default_factory=set)
     phrases: list[tuple[str, ...]] = field(default_factory=list)
 
+    def has_terms(self) -> bool:
+        """True when something can be highlighted (False for a browse, a date or a source search)."""
+        return bool(self.exact_terms or self.stem_terms or self.phrases)
+
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Sorted, merged [start, end) spans of every whole token of ``text`` that matches."""
-        if not (self.exact_terms or self.stem_terms or self.phrases):
+        if not self.has_terms():
             return []
         exact_terms, stem_terms = self.exact_terms, self.stem_terms
         tokens = keyed_candidates(text, exact_terms | stem_terms | {word for phrase in self.phrases for word in phrase})

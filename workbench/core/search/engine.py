@@ -1,14 +1,19 @@
 """Running a search over a corpus index: the request, filters, ranking and sort order.
 
 ``SearchEngine`` reads an open ``CorpusIndex`` through its ``reading()`` snapshot and keeps the
-numpy ranker (ranking.py) of the current snapshot, whose posting caches live as long as the
-snapshot does. It is safe to share between threads: every read holds the index's read lock.
+numpy ranker (ranking.py) and the per-article columns (columns.py) of the current snapshot,
+whose caches live as long as the snapshot does. It is safe to share between threads: every read
+holds the index's read lock.
+
+An empty query (or ``*``) browses: every article the filters let through, newest first unless
+another order is asked for.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
@@ -16,13 +21,24 @@ from workbench.core.errors import QueryError
 from workbench.core.index import CorpusIndex
 from workbench.core.index.corpus_index import WEIGHTING
 from workbench.core.messages import translatable
+from workbench.core.search.columns import UNDATED, DocumentColumns
 from workbench.core.search.compiler import CompiledQuery, MatchPlan, compile_query
-from workbench.core.search.ranking import Ranker
+from workbench.core.search.ranking import Matches, Ranker
 from workbench.core.search.results import SearchResults
 
-__all__ = ["SORT_ORDERS", "SearchEngine", "SearchRequest"]
+__all__ = ["BROWSE_QUERIES", "SORT_ORDERS", "SearchEngine", "SearchRequest", "is_browse"]
 
-SORT_ORDERS = ("relevance", "date")
+SORT_ORDERS = ("relevance", "date", "date-asc", "source", "title")
+"""relevance (best first; newest first when browsing), date (newest first), date-asc (oldest
+first), source and title (alphabetical, newest first within one)."""
+SORT_ALIASES = {"date-desc": "date"}
+BROWSE_QUERIES = ("", "*")
+"""Queries that list every article (the filters still apply)."""
+
+
+def is_browse(query: str) -> bool:
+    """True for a query that lists every article rather than matching words."""
+    return query.strip() in BROWSE_QUERIES
 
 
 @dataclass(frozen=True)
@@ -47,6 +63,7 @@ class SearchEngine:
     def __init__(self, index: CorpusIndex) -> None:
         self.index = index
         self._ranker: Ranker | None = None
+        self._columns: DocumentColumns | None = None
 
     def _get_ranker(self, searcher: Searcher) -> Ranker:
         """The numpy ranker of ``searcher`` (its posting caches live as long as the snapshot)."""
@@ -54,35 +71,42 @@ class SearchEngine:
             self._ranker = Ranker(searcher, WEIGHTING)
         return self._ranker
 
+    def _get_columns(self, searcher: Searcher) -> DocumentColumns:
+        """The per-article columns of ``searcher`` (read once per snapshot)."""
+        if self._columns is None or self._columns.searcher is not searcher:
+            self._columns = DocumentColumns(searcher)
+        return self._columns
+
     def search(self, request: SearchRequest) -> SearchResults:
         """Run a search; raises QueryError (message for the user) on a malformed query."""
-        if request.sort not in SORT_ORDERS:
-            raise QueryError(translatable("Unknown sort order '{sort}': use one of {orders}."),
-                             sort=request.sort, orders=", ".join(SORT_ORDERS))
+        sort = checked_sort(request.sort)
         with self.index.reading() as searcher:
             compiled = _compile(request, searcher)
             matches = self._get_ranker(searcher).matches(compiled.query, _filters(request))
-            total = len(matches[0])
-            if request.sort == "date":
-                refs = Ranker.top(matches, None)
-                dates = searcher.reader().column_reader("date")
-                refs.sort(key=lambda ref: dates[ref[0]], reverse=True)
-                refs = refs[:request.limit]
-            else:
+            columns = self._get_columns(searcher)
+            if sort == "relevance" and compiled.plan.has_terms():
                 refs = Ranker.top(matches, request.limit)
-        return SearchResults(query=request.query, total=total, refs=refs, variants=compiled.variants,
-                             plan=compiled.plan, searcher=searcher, lock=self.index.read_lock, notices=compiled.notices)
+            else:
+                refs = _sorted(matches, "date" if sort == "relevance" else sort, columns, request.limit)
+            indexed = int(searcher.doc_count())
+        return SearchResults(query=request.query, total=len(matches[0]), refs=refs, variants=compiled.variants,
+                             plan=compiled.plan, searcher=searcher, lock=self.index.read_lock, docnums=matches[0],
+                             columns=columns, indexed=indexed, notices=compiled.notices)
 
     def search_ids(self, request: SearchRequest) -> list[str]:
         """The ids of every article matching ``request`` (sort and limit ignored), for counting."""
         with self.index.reading() as searcher:
             compiled = _compile(request, searcher)
             docnums, _ = self._get_ranker(searcher).matches(compiled.query, _filters(request))
+            if not len(docnums):
+                return []  # an empty index has no columns to read (Whoosh raises NotImplementedError)
             ids = searcher.reader().column_reader("id")  # a column: no stored text is unpickled
             return [_text(ids[docnum]) for docnum in docnums.tolist()]
 
     def match_spans(self, article_id: str, query: str, match: str = "all") -> list[tuple[int, int]]:
         """Every whole-token match of ``query`` in the article's ORIGINAL text, as [start, end) spans."""
+        if is_browse(query):
+            return []
         with self.index.reading() as searcher:
             compiled = compile_query(query, match, searcher.reader())
         article = self.index.article(article_id)
@@ -94,11 +118,51 @@ def _text(value: str | bytes) -> str:
     return value.decode("utf-8") if isinstance(value, bytes) else value
 
 
+def checked_sort(sort: str) -> str:
+    """The sort order ``sort`` names (aliases resolved); QueryError when there is none."""
+    sort = SORT_ALIASES.get(sort, sort)
+    if sort not in SORT_ORDERS:
+        raise QueryError(translatable("Unknown sort order '{sort}': use one of {orders}."),
+                         sort=sort, orders=", ".join(SORT_ORDERS))
+    return sort
+
+
 def _compile(request: SearchRequest, searcher: Searcher) -> CompiledQuery:
-    """The request's query; with no words but an entity filter, every article (the filter decides)."""
-    if not request.query.strip() and request.entities:
+    """The request's query; a browse query lists every article (the filters decide)."""
+    if is_browse(request.query):
         return CompiledQuery(wq.Every(), MatchPlan(), {})
     return compile_query(request.query, request.match, searcher.reader())
+
+
+def _sorted(matches: Matches, sort: str, columns: DocumentColumns, limit: int | None) -> list[tuple[int, float]]:
+    """The matches in ``sort`` order (not relevance), the first ``limit`` of them.
+
+    Articles without a date (or a source) come after the others in every order; ties keep the
+    newest first, then the best score, then index order.
+    """
+    docs, scores = matches
+    if (limit is not None and limit <= 0) or not len(docs):
+        return []
+    dates = columns.dates()[docs]
+    undated = dates == UNDATED
+    date_rank = _ranks(dates)
+    keys: list[np.ndarray] = [docs, -scores]  # np.lexsort: the LAST key is the primary one
+    if sort == "date-asc":
+        keys += [date_rank, undated]
+    else:
+        keys += [-date_rank, undated]
+    if sort == "source":
+        sources = columns.sources()[docs]
+        keys += [_ranks(sources), sources == ""]
+    elif sort == "title":
+        keys.append(_ranks(columns.title_keys()[docs]))
+    order = np.lexsort(keys)[:limit]
+    return list(zip(docs[order].tolist(), scores[order].tolist(), strict=True))
+
+
+def _ranks(values: np.ndarray) -> np.ndarray:
+    """Each value's rank among the distinct values (equal values, equal ranks): sortable numbers."""
+    return np.unique(values, return_inverse=True)[1].reshape(-1)
 
 
 def _filters(request: SearchRequest) -> wq.Query | None:
