@@ -356,3 +356,26 @@ def offset_after_letters(text: str, start: int, letters: int) -> int:
 def count_arabic_letters(text: str) -> int:
     """How many Arabic letters ``text`` has (encoding detection asks whether text is Arabic)."""
     return sum(len(run) for run in _ARABIC_WORD_RE.findall(text))
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?؟۔]+(?=\s|$)|\n")
+_SENTENCE_REACH = 1000
+"""How far a sentence may reach on either side of the span: text with no punctuation is cut there."""
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The [start, end) offsets of the sentence of ``text`` holding the span [start, end): from
+    after the previous full stop, question or exclamation mark (Arabic ؟ and ۔ included) or line
+    break, to the next one inclusive, without the surrounding whitespace; at most
+    ``_SENTENCE_REACH`` characters either side of the span."""
+    begin = max(0, start - _SENTENCE_REACH)
+    for found in _SENTENCE_END_RE.finditer(text, begin, start):
+        begin = found.end()
+    limit = min(len(text), end + _SENTENCE_REACH)
+    after = _SENTENCE_END_RE.search(text, end, limit)
+    finish = limit if after is None else after.start() if after.group() == "\n" else after.end()
+    while begin < start and text[begin].isspace():
+        begin += 1
+    while finish > end and text[finish - 1].isspace():
+        finish -= 1
+    return begin, finish

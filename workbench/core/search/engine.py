@@ -7,6 +7,7 @@ snapshot does. It is safe to share between threads: every read holds the index's
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from whoosh import query as wq
@@ -16,13 +17,17 @@ from workbench.core.errors import QueryError
 from workbench.core.index import CorpusIndex
 from workbench.core.index.corpus_index import WEIGHTING
 from workbench.core.messages import translatable
+from workbench.core.search.article_filters import ArticleSet
 from workbench.core.search.compiler import CompiledQuery, MatchPlan, compile_query
 from workbench.core.search.ranking import Ranker
 from workbench.core.search.results import SearchResults
+from workbench.core.userdata import Annotations, ArticleRecord
 
 __all__ = ["SORT_ORDERS", "SearchEngine", "SearchRequest"]
 
 SORT_ORDERS = ("relevance", "date")
+FEW_IDS = 64
+"""Up to this many ids are looked up one by one; more in one pass over the id column."""
 
 
 @dataclass(frozen=True)
@@ -39,13 +44,17 @@ class SearchRequest:
     entities: tuple[tuple[str, ...], ...] = ()
     """Entity filter: per selected entity, its ``entities`` field terms (EntityService.entity_filter_terms);
     a hit mentions every selected entity (AND), each through any of its terms (OR)."""
+    article_ids: frozenset[str] | None = None
+    """Only these articles (a selection opened as a result list, an export of a selection)."""
 
 
 class SearchEngine:
-    """Searches one corpus index."""
+    """Searches one corpus index; ``annotations`` (the user's marks) resolve ``tag:``,
+    ``selection:`` and ``has:`` in queries."""
 
-    def __init__(self, index: CorpusIndex) -> None:
+    def __init__(self, index: CorpusIndex, annotations: Annotations | None = None) -> None:
         self.index = index
+        self.annotations = annotations
         self._ranker: Ranker | None = None
 
     def _get_ranker(self, searcher: Searcher) -> Ranker:
@@ -60,7 +69,7 @@ class SearchEngine:
             raise QueryError(translatable("Unknown sort order '{sort}': use one of {orders}."),
                              sort=request.sort, orders=", ".join(SORT_ORDERS))
         with self.index.reading() as searcher:
-            compiled = _compile(request, searcher)
+            compiled = _compile(request, searcher, self.annotations)
             matches = self._get_ranker(searcher).matches(compiled.query, _filters(request))
             total = len(matches[0])
             if request.sort == "date":
@@ -76,15 +85,29 @@ class SearchEngine:
     def search_ids(self, request: SearchRequest) -> list[str]:
         """The ids of every article matching ``request`` (sort and limit ignored), for counting."""
         with self.index.reading() as searcher:
-            compiled = _compile(request, searcher)
+            compiled = _compile(request, searcher, self.annotations)
             docnums, _ = self._get_ranker(searcher).matches(compiled.query, _filters(request))
             ids = searcher.reader().column_reader("id")  # a column: no stored text is unpickled
             return [_text(ids[docnum]) for docnum in docnums.tolist()]
 
+    def records(self, article_ids: Collection[str]) -> dict[str, ArticleRecord]:
+        """The metadata of those of ``article_ids`` that are in the index now (for the user's marks)."""
+        wanted = set(article_ids)
+        if not wanted:
+            return {}
+        with self.index.reading() as searcher:
+            if len(wanted) <= FEW_IDS:
+                docnums = [searcher.document_number(id=article_id) for article_id in wanted]
+            else:
+                docnums = list(ArticleSet(frozenset(wanted)).docs(searcher))
+            stored = [searcher.stored_fields(docnum) for docnum in docnums if docnum is not None]
+        return {fields["id"]: ArticleRecord(fields["id"], fields["path"], fields.get("title", ""),
+                                            fields.get("source", ""), fields.get("date", "")) for fields in stored}
+
     def match_spans(self, article_id: str, query: str, match: str = "all") -> list[tuple[int, int]]:
         """Every whole-token match of ``query`` in the article's ORIGINAL text, as [start, end) spans."""
         with self.index.reading() as searcher:
-            compiled = compile_query(query, match, searcher.reader())
+            compiled = compile_query(query, match, searcher.reader(), self.annotations)
         article = self.index.article(article_id)
         return compiled.plan.spans(article.indexable_text())
 
@@ -94,11 +117,11 @@ def _text(value: str | bytes) -> str:
     return value.decode("utf-8") if isinstance(value, bytes) else value
 
 
-def _compile(request: SearchRequest, searcher: Searcher) -> CompiledQuery:
-    """The request's query; with no words but an entity filter, every article (the filter decides)."""
-    if not request.query.strip() and request.entities:
+def _compile(request: SearchRequest, searcher: Searcher, annotations: Annotations | None = None) -> CompiledQuery:
+    """The request's query; an empty one matches every article (the filters decide)."""
+    if not request.query.strip():
         return CompiledQuery(wq.Every(), MatchPlan(), {})
-    return compile_query(request.query, request.match, searcher.reader())
+    return compile_query(request.query, request.match, searcher.reader(), annotations)
 
 
 def _filters(request: SearchRequest) -> wq.Query | None:
@@ -109,6 +132,8 @@ def _filters(request: SearchRequest) -> wq.Query | None:
         parts.append(wq.TermRange("date", request.date_from or "0000-00-00", request.date_to or "9999-99-99"))
     for terms in request.entities:
         parts.append(wq.Or([wq.Term("entities", t) for t in terms]) if terms else wq.NullQuery)
+    if request.article_ids is not None:
+        parts.append(ArticleSet(request.article_ids))
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else wq.And(parts)

@@ -52,12 +52,12 @@ def make_snippets(text: str, spans: list[tuple[int, int]], boilerplate: tuple[tu
     """Keyword-in-context excerpts around the densest groups of matches (or the lead, if none)."""
     if not spans:
         start = _first_content_offset(text, boilerplate)
-        end = _word_end(text, min(len(text), start + LEAD_SNIPPET_CHARS))
-        return [Snippet(_flatten(text[start:end]), [], start)] if end > start else []
+        end = word_end(text, min(len(text), start + LEAD_SNIPPET_CHARS))
+        return [Snippet(flatten(text[start:end]), [], start)] if end > start else []
     windows: list[list[Any]] = []
     for start, end in spans:
-        win_start = _word_start(text, max(0, start - SNIPPET_CONTEXT))
-        win_end = _word_end(text, min(len(text), end + SNIPPET_CONTEXT))
+        win_start = word_start(text, max(0, start - SNIPPET_CONTEXT))
+        win_end = word_end(text, min(len(text), end + SNIPPET_CONTEXT))
         if windows and win_start <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], win_end)
             windows[-1][2].append((start, end))
@@ -67,22 +67,24 @@ def make_snippets(text: str, spans: list[tuple[int, int]], boilerplate: tuple[tu
     snippets = []
     for win_start, win_end, inside in sorted(best, key=lambda w: w[0]):
         highlights = [(s - win_start, e - win_start) for s, e in inside]
-        snippets.append(Snippet(_flatten(text[win_start:win_end]), highlights, win_start))
+        snippets.append(Snippet(flatten(text[win_start:win_end]), highlights, win_start))
     return snippets
 
 
-def _flatten(excerpt: str) -> str:
+def flatten(excerpt: str) -> str:
     """Line breaks become spaces one for one, so highlight offsets stay valid."""
     return excerpt.replace("\r", " ").replace("\n", " ").replace("\t", " ")
 
 
-def _word_start(text: str, index: int) -> int:
+def word_start(text: str, index: int) -> int:
+    """The start of the word at ``index`` (``index`` itself at a word boundary)."""
     while index > 0 and not text[index - 1].isspace():
         index -= 1
     return index
 
 
-def _word_end(text: str, index: int) -> int:
+def word_end(text: str, index: int) -> int:
+    """The end of the word at ``index``."""
     while index < len(text) and not text[index].isspace():
         index += 1
     return index
