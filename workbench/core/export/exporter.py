@@ -92,7 +92,7 @@ def export(sources: ExportSources, request: ExportRequest, progress: ProgressCal
     source = _article_source(sources, request)
     cleaner = CellCleaner(xml=extension == ".xlsx")
     report = ExportReport(out, articles=len(source.results) + len(source.missing), missing=len(source.missing),
-                          entities=len(source.entity_list))
+                          entities=len(source.entity_list) if "entities" in sheets else 0)
     tables = build_tables(source, sheets, lambda: _about_rows(sources, request, source, cleaner, report))
     tick = _ticker(tables, progress, cancel)
     try:

@@ -9,6 +9,7 @@ written as text (never as a formula) and cleaned of what XML cannot hold (``cell
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from collections.abc import Sequence
 from pathlib import Path
@@ -36,9 +37,32 @@ _DATE_FORMAT = "yyyy-mm-dd"
 def write_xlsx(path: Path, tables: Sequence[Table], cleaner: CellCleaner, tick: Tick) -> None:
     """Write ``tables`` as the sheets of a new workbook at ``path``."""
     workbook = Workbook(write_only=True)
-    for table in tables:
-        _write_sheet(workbook.create_sheet(table.name), table, cleaner, tick)
+    try:
+        for table in tables:
+            _write_sheet(workbook.create_sheet(table.name), table, cleaner, tick)
+    except BaseException:
+        _discard(workbook)
+        raise
     workbook.save(path)
+
+
+def _discard(workbook: Workbook) -> None:
+    """Close and delete the temporary files of an abandoned workbook's sheets.
+
+    openpyxl streams each write-only sheet through generators into a temporary file; left to the
+    garbage collector, they would write to files already closed (and stay on disk until exit).
+    """
+    for sheet in workbook.worksheets:
+        rows, writer = sheet._rows, sheet._writer
+        with contextlib.suppress(Exception):
+            if rows is not None:
+                rows.close()
+        with contextlib.suppress(Exception):
+            if writer is not None:
+                writer.close()
+        with contextlib.suppress(Exception):
+            if writer is not None:
+                writer.cleanup()
 
 
 class _Cells:

@@ -49,10 +49,10 @@ def add_annotation_tables(db: sqlite3.Connection) -> None:
         ("CREATE TABLE selections (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, key TEXT NOT NULL "
          "UNIQUE, created TEXT NOT NULL)"),
         ("CREATE TABLE selection_articles (selection INTEGER NOT NULL REFERENCES selections (id) ON DELETE CASCADE, "
-         "article_id TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (selection, article_id)) WITHOUT ROWID"),
+         "article_id TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (selection, article_id))"),
         "CREATE INDEX selection_articles_article ON selection_articles (article_id, selection)",
         ("CREATE TABLE tags (article_id TEXT NOT NULL, key TEXT NOT NULL, tag TEXT NOT NULL, seq INTEGER NOT NULL, "
-         "PRIMARY KEY (article_id, key)) WITHOUT ROWID"),
+         "PRIMARY KEY (article_id, key))"),
         "CREATE INDEX tags_key ON tags (key, article_id, tag)",
         ("CREATE TABLE notes (article_id TEXT PRIMARY KEY, text TEXT NOT NULL, updated TEXT NOT NULL, "
          "seq INTEGER NOT NULL)"),
@@ -246,7 +246,7 @@ class Annotations:
         with self._store.reading() as db:
             number = self._existing(db, name)
             return [row[0] for row in db.execute("SELECT article_id FROM selection_articles WHERE selection = ? "
-                                                 "ORDER BY seq, article_id", (number,))]
+                                                 "ORDER BY rowid", (number,))]
 
     def has_selection(self, name: str) -> bool:
         """True if a selection has this name (in any spelling with the same key)."""
@@ -290,7 +290,7 @@ class Annotations:
         """The marks of the given articles (of every marked article when None), in the given
         order; articles without any mark are left out. ``missing`` says which are gone."""
         with self._store.reading() as db:
-            tags = _grouped(db.execute("SELECT article_id, tag FROM tags ORDER BY article_id, seq, tag"))
+            tags = _grouped(db.execute("SELECT article_id, tag FROM tags ORDER BY article_id, rowid"))
             notes = dict(db.execute("SELECT article_id, text FROM notes").fetchall())
             selections = _grouped(db.execute("SELECT a.article_id, s.name FROM selection_articles a JOIN selections s "
                                              "ON s.id = a.selection ORDER BY a.article_id, s.name"))
