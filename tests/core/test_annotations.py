@@ -75,14 +75,14 @@ def test_selections_are_named_sets_of_articles(workspace: Workspace) -> None:
     assert marks.selection_ids("هدنة حلب") == [i for i in aleppo if i != LAVROV]
     with pytest.raises(AnnotationError, match="already a selection named"):
         marks.rename_selection("SANA only", "هدنه حلب")
-    with pytest.raises(QueryError, match="no selection named 'Aleppo truce'. The selections are: SANA only, هدنة حلب"):
+    with pytest.raises(QueryError, match=r"no selection named 'Aleppo truce'\. The selections are: SANA only, هدنة حلب"):
         workspace.engine.search(SearchRequest('selection:"Aleppo truce"'))
     marks.delete_selection("SANA only")
     assert [s.name for s in marks.selections()] == ["هدنة حلب"]
 
 
 def test_an_id_that_is_not_in_the_index_is_refused(workspace: Workspace) -> None:
-    with pytest.raises(AnnotationError, match="No article with the id nope.txt"):
+    with pytest.raises(AnnotationError, match=r"No article with the id nope\.txt"):
         workspace.userdata.tag(["nope.txt"], ["x"])
     with pytest.raises(AnnotationError):
         workspace.userdata.add_to_selection("s", [LAVROV, "nope.txt"])

@@ -12,7 +12,7 @@ import pytest
 
 from workbench.core import paths
 from workbench.core.userdata import backups, store
-from workbench.core.userdata.annotations import Annotations, ArticleRecord
+from workbench.core.userdata.marks import Annotations, ArticleRecord
 from workbench.core.userdata.store import Store, StoreError
 
 

@@ -11,6 +11,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from workbench.cli.common import EXIT_OK, EXIT_USAGE, CliError, add_corpus_argument, open_workspace
 from workbench.core.search import SearchRequest
@@ -120,7 +121,7 @@ def _cmd_note(args: argparse.Namespace) -> int:
 def _cmd_selections(args: argparse.Namespace) -> int:
     with open_workspace(args.corpus) as (workspace, _):
         userdata = workspace.userdata
-        rows = []
+        rows: list[dict[str, Any]] = []
         for selection in userdata.selections():
             ids = userdata.selection_ids(selection.name)
             missing = [marked.record.id for marked in userdata.annotated(ids) if marked.missing]

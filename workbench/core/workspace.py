@@ -17,9 +17,9 @@ from workbench.core.export import ExportReport, ExportRequest, ExportSources, ex
 from workbench.core.index import CorpusIndex, IndexStage, UpdateReport
 from workbench.core.index.child_process import update_in_child
 from workbench.core.index.corpus_index import WRITER_MEMORY_MB
+from workbench.core.messages import Message
 from workbench.core.progress import CancelToken, ProgressCallback
 from workbench.core.search import SearchEngine, SearchRequest
-from workbench.core.messages import Message
 from workbench.core.userdata import Annotations, Store
 
 __all__ = ["INDEX_STAGES", "Workspace"]

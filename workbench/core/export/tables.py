@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.core.arabic import sentence_bounds
-from workbench.core.export.cells import EXCEL_CELL_LIMIT
 from workbench.core.entities.service import Entity, EntityService
+from workbench.core.export.cells import EXCEL_CELL_LIMIT
 from workbench.core.ingest import Article
 from workbench.core.search import SearchResults
 from workbench.core.search.results import flatten, word_end, word_start
@@ -86,6 +86,8 @@ class Table:
     done: Callable[[int], int] = lambda rows: rows
     """Units done once ``rows`` rows are written."""
     right_to_left: bool = True
+    row_lines: int = 1
+    """Lines of text every row shows (its height); 0: each row as tall as its longest wrapped cell."""
     long_parts: Callable[[], int] = lambda: 1
     """How many cells the LONG column needs at most (formats with a cell limit ask before writing)."""
 
@@ -112,8 +114,9 @@ class ArticleSource:
 
     def articles(self) -> Iterator[tuple[Article, list[tuple[int, int]]]]:
         """Each exported article with the spans of its text that match the query."""
-        for self.position in range(len(self.results)):
-            yield self.results.article(self.position)
+        for position in range(len(self.results)):
+            self.position = position
+            yield self.results.article(position)
         self.position = len(self.results)
 
     def read(self, rows: int) -> int:
@@ -130,13 +133,14 @@ def build_tables(source: ArticleSource, sheets: Sequence[str], about: Callable[[
     when it is written (last), so it can report what the other tables did."""
     articles = len(source.results) + len(source.missing)
     builders: dict[str, Callable[[], Table]] = {
-        "articles": lambda: Table("Articles", ARTICLE_COLUMNS, lambda: _article_rows(source), articles,
+        "articles": lambda: Table("Articles", ARTICLE_COLUMNS, lambda: _article_rows(source), articles, row_lines=3,
                                   long_parts=lambda: _longest_text_parts(source)),
         "hits": lambda: Table("Hits", HIT_COLUMNS, lambda: _hit_rows(source), len(source.results), source.read),
-        "entities": lambda: Table("Entities", ENTITY_COLUMNS, lambda: _entity_rows(source), len(source.entity_list)),
+        "entities": lambda: Table("Entities", ENTITY_COLUMNS, lambda: _entity_rows(source), len(source.entity_list),
+                                  row_lines=2),
         "mentions": lambda: Table("Mentions", MENTION_COLUMNS, lambda: _mention_rows(source), len(source.results),
-                                  source.read),
-        "about": lambda: Table("About", ABOUT_COLUMNS, lambda: iter(about()), 1, right_to_left=False),
+                                  source.read, row_lines=2),
+        "about": lambda: Table("About", ABOUT_COLUMNS, lambda: iter(about()), 1, right_to_left=False, row_lines=0),
     }
     return [builders[name]() for name in SHEETS if name in sheets]
 

@@ -17,9 +17,9 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from workbench.core.export.cells import FORMULA_STARTS, CellCleaner, split_long
 from workbench.core.export.tables import Column, Kind, Link, Table, Tick
@@ -31,6 +31,8 @@ MAX_LINK_LENGTH = 2079
 _LINK_SCHEMES = ("http://", "https://", "mailto:")
 """Only these become clickable: a link in a shared file must not run or open anything else."""
 _DATE_FORMAT = "yyyy-mm-dd"
+LINE_HEIGHT = 15.0
+"""Points per line of text in a row (Calibri 11 with Arabic, as Excel lays it out)."""
 
 
 
@@ -53,7 +55,7 @@ def _discard(workbook: Workbook) -> None:
     garbage collector, they would write to files already closed (and stay on disk until exit).
     """
     for sheet in workbook.worksheets:
-        rows, writer = sheet._rows, sheet._writer
+        rows, writer = getattr(sheet, "_rows", None), getattr(sheet, "_writer", None)
         with contextlib.suppress(Exception):
             if rows is not None:
                 rows.close()
@@ -68,9 +70,10 @@ def _discard(workbook: Workbook) -> None:
 class _Cells:
     """Makes the cells of one sheet, sharing one style object per kind of column."""
 
-    def __init__(self, sheet: WriteOnlyWorksheet, cleaner: CellCleaner, right_to_left: bool) -> None:
+    def __init__(self, sheet: Any, cleaner: CellCleaner, right_to_left: bool, tall_rows: bool) -> None:
         self.sheet = sheet
         self.cleaner = cleaner
+        self.tall_rows = tall_rows
         reading_order = 2 if right_to_left else 1
         self.wrapped = Alignment(wrap_text=True, vertical="top", readingOrder=reading_order)
         self.top = Alignment(vertical="top", readingOrder=reading_order)
@@ -80,7 +83,7 @@ class _Cells:
         self.bold = Font(bold=True)
         self.link_font = Font(color="0563C1", underline="single")
 
-    def header(self, name: str) -> WriteOnlyCell:
+    def header(self, name: str) -> Cell:
         cell = WriteOnlyCell(self.sheet, name)
         cell.font = self.bold
         return cell
@@ -90,16 +93,18 @@ class _Cells:
         if value is None or value == "":
             return None
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return value
-        if isinstance(value, datetime.date):
+            if not self.tall_rows:
+                return value
             cell = WriteOnlyCell(self.sheet, value)
+        elif isinstance(value, datetime.date):
+            cell = WriteOnlyCell(self.sheet, datetime.datetime.combine(value, datetime.time()))
             cell.number_format = _DATE_FORMAT
-            return cell
-        if isinstance(value, Link):
-            return self._link(value.url)
-        return self.text(str(value), kind)
+        else:
+            return self._link(value.url) if isinstance(value, Link) else self.text(str(value), kind)
+        cell.alignment = self.top  # in rows of several lines, numbers and dates line up with the text
+        return cell
 
-    def text(self, value: str, kind: str) -> WriteOnlyCell:
+    def text(self, value: str, kind: str) -> Cell:
         cleaned = self.cleaner.clean(value)
         cell = WriteOnlyCell(self.sheet, cleaned)
         cell.data_type = "s"  # openpyxl makes a formula of text that begins with "="
@@ -109,7 +114,7 @@ class _Cells:
                                                           else self.top)
         return cell
 
-    def _link(self, url: str) -> WriteOnlyCell:
+    def _link(self, url: str) -> Cell:
         cell = self.text(url, Kind.TEXT)
         target = str(cell.value)
         if target.lower().startswith(_LINK_SCHEMES) and len(target) <= MAX_LINK_LENGTH:
@@ -118,7 +123,8 @@ class _Cells:
         return cell
 
 
-def _write_sheet(sheet: WriteOnlyWorksheet, table: Table, cleaner: CellCleaner, tick: Tick) -> None:
+def _write_sheet(sheet: Any, table: Table, cleaner: CellCleaner, tick: Tick) -> None:
+    """Write one table; ``sheet`` is openpyxl's write-only worksheet (its stubs lack most of what it has)."""
     parts = table.long_parts() if any(column.kind == Kind.LONG for column in table.columns) else 1
     headers: list[str] = []
     for column in table.columns:
@@ -127,9 +133,13 @@ def _write_sheet(sheet: WriteOnlyWorksheet, table: Table, cleaner: CellCleaner, 
             headers += [f"{column.name} ({number})" for number in range(2, parts + 1)]
     sheet.sheet_view.rightToLeft = table.right_to_left
     sheet.freeze_panes = "A2"
+    if table.row_lines > 1:  # every row the same height: the sheet's default, not one record per row
+        sheet.sheet_format.defaultRowHeight = LINE_HEIGHT * table.row_lines
+        sheet.sheet_format.customHeight = True
+        sheet.row_dimensions[1].height = LINE_HEIGHT
     for number, width in enumerate(_widths(table.columns, parts), start=1):
         sheet.column_dimensions[get_column_letter(number)].width = width
-    cells = _Cells(sheet, cleaner, table.right_to_left)
+    cells = _Cells(sheet, cleaner, table.right_to_left, tall_rows=table.row_lines != 1)
     sheet.append([cells.header(name) for name in headers])
     rows = 0
     for rows, row in enumerate(table.rows(), start=1):
@@ -139,9 +149,20 @@ def _write_sheet(sheet: WriteOnlyWorksheet, table: Table, cleaner: CellCleaner, 
                 values += _long_cells(cells, value or "", row[0], column.name, parts)
             else:
                 values.append(cells.cell(value, column.kind))
+        if table.row_lines == 0:
+            sheet.row_dimensions[rows + 1].height = LINE_HEIGHT * _lines(table.columns, row)
         sheet.append(values)
         tick(table, rows)
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{rows + 1}"
+
+
+def _lines(columns: Sequence[Column], row: Sequence[Any]) -> int:
+    """The lines a row's longest wrapped cell takes at its column's width (a small table's rows)."""
+    lines = 1
+    for column, value in zip(columns, row, strict=True):
+        if column.kind == Kind.WRAPPED and isinstance(value, str):
+            lines = max(lines, sum(-(-max(1, len(line)) // column.width) for line in value.split("\n")))
+    return lines
 
 
 def _widths(columns: Sequence[Column], parts: int) -> list[int]:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from workbench.core.arabic import normalize_digits
 from workbench.core.errors import QueryError
 from workbench.core.messages import translatable
-from workbench.core.userdata.annotations import HAS_VALUES
+from workbench.core.userdata.marks import HAS_VALUES
 
 ARTICLE_FILTERS = ("tag", "selection", "has")
 """Fields that name articles by the user's marks rather than by their text."""

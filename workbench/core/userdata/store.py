@@ -15,7 +15,7 @@ survives re-indexing, rebuilds and upgrades of the tagger:
 - ``key_assignments``: mentions with this key belong to this entity (splits, user-added aliases);
 - ``user_entities``: entities the user made (add, split); their ids are ``user:<n>``.
 
-Later versions add the user's work on articles (``annotations.py``: selections, tags, notes).
+Later versions add the user's work on articles (``marks.py``: selections, tags, notes).
 
 WAL mode; every write is one transaction that also bumps ``meta.generation``, which readers
 (in this or another process) compare to know when their cached view is stale. The file is
@@ -37,7 +37,7 @@ from pathlib import Path
 from workbench.core import paths, sqlite
 from workbench.core.errors import StoreError
 from workbench.core.messages import Message, translatable
-from workbench.core.userdata import annotations, backups
+from workbench.core.userdata import backups, marks
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Curation", "EntityEdit", "Store", "StoreError"]
 
@@ -57,7 +57,7 @@ def _v1_entity_curation(db: sqlite3.Connection) -> None:
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_entity_curation,
-    annotations.add_annotation_tables,
+    marks.add_annotation_tables,
 ]
 """``MIGRATIONS[n]`` upgrades a store at version n to n + 1. Append only; never edit a released step."""
 SCHEMA_VERSION = len(MIGRATIONS)
