@@ -76,7 +76,7 @@ def back_up(db: sqlite3.Connection, path: Path) -> None:
                     return
             except sqlite3.DatabaseError:
                 pass  # an unreadable backup is simply rotated out
-    temporary = path.with_name(path.name + ".bak.tmp")
+    temporary = path.with_name(f"{path.name}.bak.{os.getpid()}.tmp")  # two processes may back up at once
     temporary.unlink(missing_ok=True)
     with contextlib.closing(sqlite3.connect(temporary)) as copy:
         db.backup(copy)
