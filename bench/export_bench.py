@@ -1,13 +1,14 @@
 """Export speed and memory on SaudiNewsNet: prints a table, asserts nothing.
 
-    python bench/export_bench.py [--articles 10000] [--data PATH] [--formats .xlsx,.csv]
+    python bench/export_bench.py [--articles 10000] [--data PATH] [--formats .xlsx,.csv] [--work DIR]
 
 Writes N articles of ../shared/data/news/saudinewsnet.jsonl.gz into a temporary corpus (one
 .jsonl collection), indexes it, then exports every article with every sheet (Articles, Hits,
 Entities, Mentions, About) for the query ``السعودية`` and for the whole corpus, each in a fresh
 process so its peak RSS is the export's own (plus opening the workspace, reported apart). With
-lxml installed, the .xlsx export runs twice: with openpyxl's lxml writer and with its pure-Python
-fallback (``OPENPYXL_LXML=False``), to show what lxml is worth.
+lxml installed (it is not a dependency), the .xlsx export runs twice: with openpyxl's lxml writer
+and with its default et_xmlfile writer (``OPENPYXL_LXML=False``), to show what lxml would be
+worth. ``--work DIR`` keeps the corpus and its index there, so a second run skips indexing.
 
 Target from issue 12: 10,000 articles, all sheets, <= 15 s with bounded memory.
 """
@@ -61,6 +62,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--formats", default=".xlsx,.csv")
+    parser.add_argument("--work", type=Path, help="keep the corpus and index in this folder and reuse them")
     parser.add_argument("--child", nargs=3, metavar=("CORPUS", "OUT", "QUERY"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -69,16 +71,17 @@ def main() -> None:
     if not args.data.is_file():
         sys.exit(f"no data at {args.data}")
     with tempfile.TemporaryDirectory() as scratch:
-        work = Path(scratch)
+        work = args.work or Path(scratch)
         os.environ["WORKBENCH_HOME"] = str(work / "home")
         corpus = work / "corpus"
-        written = write_corpus(args.data, corpus, args.articles, "jsonl")
+        if not corpus.exists():
+            write_corpus(args.data, corpus, args.articles, "jsonl")
         started = time.perf_counter()
         workspace = Workspace.open(corpus)
-        workspace.update(processes=2)
+        report = workspace.update(processes=2)
         workspace.close()
-        print(f"{written:,} articles indexed in {time.perf_counter() - started:.0f} s "
-              f"(not part of the export times)\n")
+        print(f"{report.articles:,} articles in the index ({report.indexed_articles:,} indexed now in "
+              f"{time.perf_counter() - started:.0f} s, not part of the export times)\n")
         variants = []
         for extension in args.formats.split(","):
             writers = ["lxml", "et_xmlfile"] if extension == ".xlsx" and importlib.util.find_spec("lxml") else [""]

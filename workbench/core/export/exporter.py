@@ -22,7 +22,6 @@ from workbench.core.export.cells import EXCEL_CELL_LIMIT, CellCleaner
 from workbench.core.export.flat import write_csv, write_jsonl
 from workbench.core.export.tables import SHEETS, ArticleSource, Table, build_tables
 from workbench.core.export.target import replacing
-from workbench.core.export.xlsx import write_xlsx
 from workbench.core.index.schema import SCHEMA_VERSION
 from workbench.core.messages import translatable
 from workbench.core.progress import CancelToken, Progress, ProgressCallback
@@ -98,6 +97,8 @@ def export(sources: ExportSources, request: ExportRequest, progress: ProgressCal
     try:
         with replacing(out) as temporary:
             if extension == ".xlsx":
+                from workbench.core.export.xlsx import write_xlsx  # openpyxl: ~0.1 s to import, only when used
+
                 write_xlsx(temporary, tables, cleaner, tick)
             elif extension == ".csv":
                 write_csv(temporary, tables[0], cleaner, tick)

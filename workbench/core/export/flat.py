@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ def write_csv(path: Path, table: Table, cleaner: CellCleaner, tick: Tick) -> Non
         writer = csv.writer(stream)
         writer.writerow([column.name for column in table.columns])
         for rows, row in enumerate(table.rows(), start=1):
-            writer.writerow([_csv_value(value, cleaner) for value in row])
+            writer.writerow([_plain(value, cleaner.csv_text) for value in row])  # None: an empty cell
             tick(table, rows)
 
 
@@ -35,28 +36,17 @@ def write_jsonl(path: Path, table: Table, cleaner: CellCleaner, tick: Tick) -> N
     names = [column.name for column in table.columns]
     with path.open("w", encoding="utf-8") as stream:
         for rows, row in enumerate(table.rows(), start=1):
-            record = {name: _json_value(value, cleaner) for name, value in zip(names, row, strict=True)}
+            record = {name: _plain(value, cleaner.clean) for name, value in zip(names, row, strict=True)}
             stream.write(json.dumps(record, ensure_ascii=False) + "\n")
             tick(table, rows)
 
 
-def _csv_value(value: Any, cleaner: CellCleaner) -> Any:
-    if value is None:
-        return ""
+def _plain(value: Any, text: Callable[[str], str]) -> Any:
+    """A cell as CSV or JSON holds it: dates as ISO text, links as their address, text through ``text``."""
     if isinstance(value, Link):
-        return cleaner.csv_text(value.url)
+        value = value.url
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, str):
-        return cleaner.csv_text(value)
-    return value
-
-
-def _json_value(value: Any, cleaner: CellCleaner) -> Any:
-    if isinstance(value, Link):
-        return cleaner.clean(value.url)
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, str):
-        return cleaner.clean(value)
+        return text(value)
     return value

@@ -5,7 +5,8 @@
 - **Hits**: the query's concordance: every match with the text before and after it.
 - **Entities**: the people, places and organisations of the exported articles, with the user's
   curation applied (merged, renamed, retyped; hidden ones left out), counted in those articles.
-- **Mentions**: every mention of those entities: entity, article, offset, the words, the sentence.
+- **Mentions**: every mention of those entities: entity, article, offset, the words, the sentence
+  (the entity's type is in Entities: a column less on the longest sheet).
 - **About**: what was exported, when, from which corpus and version, and every clean-up made.
 
 Rows are produced lazily, one article at a time, so an export of any size holds one article in
@@ -20,7 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.core.arabic import sentence_bounds
+from workbench.core.arabic import Sentences
 from workbench.core.entities.service import Entity, EntityService
 from workbench.core.export.cells import EXCEL_CELL_LIMIT
 from workbench.core.ingest import Article
@@ -87,7 +88,9 @@ class Table:
     """Units done once ``rows`` rows are written."""
     right_to_left: bool = True
     row_lines: int = 1
-    """Lines of text every row shows (its height); 0: each row as tall as its longest wrapped cell."""
+    """Lines of text every row shows (its height); 0: each row as tall as its longest wrapped cell.
+    Tables of one-line rows are data for filtering and counting, and may be very long (a row per
+    mention): their cells get a style only where they need one, which is what makes them fast."""
     long_parts: Callable[[], int] = lambda: 1
     """How many cells the LONG column needs at most (formats with a cell limit ask before writing)."""
 
@@ -112,11 +115,11 @@ class ArticleSource:
     position: int = 0
     """Articles read so far by the current pass (progress of the table being written)."""
 
-    def articles(self) -> Iterator[tuple[Article, list[tuple[int, int]]]]:
-        """Each exported article with the spans of its text that match the query."""
+    def articles(self, spans: bool = False) -> Iterator[tuple[Article, list[tuple[int, int]]]]:
+        """Each exported article, with the spans of its text that match the query if ``spans``."""
         for position in range(len(self.results)):
             self.position = position
-            yield self.results.article(position)
+            yield self.results.article(position, spans)
         self.position = len(self.results)
 
     def read(self, rows: int) -> int:
@@ -136,10 +139,9 @@ def build_tables(source: ArticleSource, sheets: Sequence[str], about: Callable[[
         "articles": lambda: Table("Articles", ARTICLE_COLUMNS, lambda: _article_rows(source), articles, row_lines=3,
                                   long_parts=lambda: _longest_text_parts(source)),
         "hits": lambda: Table("Hits", HIT_COLUMNS, lambda: _hit_rows(source), len(source.results), source.read),
-        "entities": lambda: Table("Entities", ENTITY_COLUMNS, lambda: _entity_rows(source), len(source.entity_list),
-                                  row_lines=2),
+        "entities": lambda: Table("Entities", ENTITY_COLUMNS, lambda: _entity_rows(source), len(source.entity_list)),
         "mentions": lambda: Table("Mentions", MENTION_COLUMNS, lambda: _mention_rows(source), len(source.results),
-                                  source.read, row_lines=2),
+                                  source.read),
         "about": lambda: Table("About", ABOUT_COLUMNS, lambda: iter(about()), 1, right_to_left=False, row_lines=0),
     }
     return [builders[name]() for name in SHEETS if name in sheets]
@@ -161,8 +163,8 @@ ENTITY_COLUMNS = [
     Column("mentions", 10, Kind.NUMBER), Column("id", 30),
 ]
 MENTION_COLUMNS = [
-    Column("entity", 30), Column("type", 14), Column("article id", 24), Column("offset", 9, Kind.NUMBER),
-    Column("as written", 24), Column("sentence", 90, Kind.WRAPPED),
+    Column("entity", 30), Column("article id", 24), Column("offset", 9, Kind.NUMBER), Column("as written", 24),
+    Column("sentence", 90, Kind.WRAPPED),
 ]
 ABOUT_COLUMNS = [Column("item", 34), Column("value", 100, Kind.WRAPPED)]
 
@@ -200,7 +202,7 @@ def _longest_text_parts(source: ArticleSource) -> int:
 def _hit_rows(source: ArticleSource) -> Iterator[list[Any]]:
     if not source.has_hits:
         return
-    for article, spans in source.articles():
+    for article, spans in source.articles(spans=True):
         text = article.text
         date = iso_date(article.date)
         for start, end in spans:
@@ -221,9 +223,10 @@ def _mention_rows(source: ArticleSource) -> Iterator[list[Any]]:
     names = source.names()
     for article, _ in source.articles():
         text = article.text
-        for start, end, type_, entity_id in source.entities.mentions(article.id):
+        sentences = Sentences(text)
+        for start, end, _, entity_id in source.entities.mentions(article.id):
             if entity_id not in names:
                 continue
-            begin, finish = sentence_bounds(text, start, end)
+            begin, finish = sentences.around(start, end)
             source.counts["mentions"] += 1
-            yield [names[entity_id], type_, article.id, start, text[start:end], flatten(text[begin:finish])]
+            yield [names[entity_id], article.id, start, text[start:end], flatten(text[begin:finish])]

@@ -35,6 +35,8 @@ __all__ = ["HAS_VALUES", "AnnotatedArticle", "AnnotationError", "Annotations", "
 
 HAS_VALUES = ("note", "tag", "selection")
 """What ``has:`` can ask for: articles with a note, with any tag, in any selection."""
+FEW_ARTICLES = 500
+"""Up to this many articles' marks are read by id; more by reading every mark (one pass)."""
 
 
 def add_annotation_tables(db: sqlite3.Connection) -> None:
@@ -289,14 +291,18 @@ class Annotations:
     def annotated(self, article_ids: Iterable[str] | None = None) -> list[AnnotatedArticle]:
         """The marks of the given articles (of every marked article when None), in the given
         order; articles without any mark are left out. ``missing`` says which are gone."""
+        ids = None if article_ids is None else list(dict.fromkeys(article_ids))
+        where, params = "", []
+        if ids is not None and len(ids) <= FEW_ARTICLES:  # a reader's article, a page of results
+            where, params = f" WHERE article_id IN ({', '.join('?' * len(ids))})", ids
         with self._store.reading() as db:
-            tags = _grouped(db.execute("SELECT article_id, tag FROM tags ORDER BY article_id, rowid"))
-            notes = dict(db.execute("SELECT article_id, text FROM notes").fetchall())
-            selections = _grouped(db.execute("SELECT a.article_id, s.name FROM selection_articles a JOIN selections s "
-                                             "ON s.id = a.selection ORDER BY a.article_id, s.name"))
+            tags = _grouped(db.execute(f"SELECT article_id, tag FROM tags{where} ORDER BY article_id, rowid", params))
+            notes = dict(db.execute(f"SELECT article_id, text FROM notes{where}", params).fetchall())
+            selections = _grouped(db.execute("SELECT article_id, s.name FROM selection_articles a JOIN selections s "
+                                             f"ON s.id = a.selection{where} ORDER BY article_id, s.name", params))
             records = {row[0]: ArticleRecord(*row) for row in
-                       db.execute("SELECT article_id, path, title, source, date FROM article_records")}
-        wanted = list(records) if article_ids is None else [i for i in dict.fromkeys(article_ids) if i in records]
+                       db.execute(f"SELECT article_id, path, title, source, date FROM article_records{where}", params)}
+        wanted = list(records) if ids is None else [i for i in ids if i in records]
         present = self._lookup(wanted)
         return [AnnotatedArticle(present.get(i, records[i]), tuple(tags.get(i, ())), notes.get(i, ""),
                                  tuple(selections.get(i, ())), i not in present) for i in wanted]
