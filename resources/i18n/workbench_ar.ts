@@ -304,6 +304,10 @@
         <translation>date:{value} ينتهي قبل أن يبدأ: ضع التاريخ الأقدم أولًا.</translation>
     </message>
     <message>
+        <source>Your work on this corpus could not be backed up ({reason}): free some disk space in {folder}.</source>
+        <translation>تعذّر أخذ نسخة احتياطية من عملك على هذه المدوّنة ({reason}): أفرغ بعض المساحة في {folder}.</translation>
+    </message>
+    <message>
         <source>{path} was written by a newer version of the workbench (store format {version}, this version reads up to {supported}): update the workbench.</source>
         <translation>كُتب {path} بإصدار أحدث من منصة العمل (صيغة المخزن {version}، وهذا الإصدار يقرأ حتى {supported}): حدّث منصة العمل.</translation>
     </message>

@@ -271,3 +271,16 @@ def test_a_store_held_by_another_process_is_a_clear_error(seeds_copy: Path, monk
     reopened = Store(seeds_copy)
     assert reopened.notices == []
     reopened.close()
+
+
+def test_a_backup_that_cannot_be_written_is_said_but_the_store_opens(
+        seeds_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def disk_full(db: sqlite3.Connection, path: Path) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backups, "back_up", disk_full)
+    db = Store(seeds_copy)
+    [notice] = db.notices
+    assert "could not be backed up (No space left on device)" in str(notice)
+    db.edit_entity("PERSON:a", name="b")
+    db.close()

@@ -108,10 +108,17 @@ class Store:
             try:
                 self._db.execute("PRAGMA foreign_keys=ON")
                 self._migrate()
-                backups.back_up(self._db, self.path)
             except BaseException:
                 self._db.close()
                 raise
+        try:
+            backups.back_up(self._db, self.path)
+        except (sqlite3.Error, OSError) as error:  # the store works; only its safety net is missing
+            log.warning("could not back up the store %s: %s", self.path, error)
+            self.notices.append(Message(translatable("Your work on this corpus could not be backed up ({reason}): "
+                                                     "free some disk space in {folder}."),
+                                        {"reason": getattr(error, "strerror", None) or error,
+                                         "folder": self.path.parent}))
 
     def _migrate(self) -> None:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
