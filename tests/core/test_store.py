@@ -284,3 +284,23 @@ def test_a_backup_that_cannot_be_written_is_said_but_the_store_opens(
     assert "could not be backed up (No space left on device)" in str(notice)
     db.edit_entity("PERSON:a", name="b")
     db.close()
+
+
+@pytest.mark.parametrize("occurrence", [0, 1])  # the row, and the check index's copy of it
+def test_a_flipped_bit_inside_a_note_is_found_and_the_note_restored(seeds_copy: Path, occurrence: int) -> None:
+    db = Store(seeds_copy)
+    marks = Annotations(db, lambda ids: {i: ArticleRecord(i, i, "", "", "") for i in ids})
+    marks.set_note("001.txt", "marker-7f3a: هدنة هشة في حلب")
+    db.close()
+    path = paths.store_path(seeds_copy)
+    data = bytearray(path.read_bytes())
+    places = [i for i in range(len(data)) if data.startswith(b"marker-7f3a", i)]
+    assert len(places) == 2
+    data[places[occurrence]] ^= 0x01  # "m" becomes "l": a valid page, a valid record, a changed note
+    path.write_bytes(bytes(data))
+
+    reopened = Store(seeds_copy)
+    assert "restored from the backup" in str(reopened.notices[0])
+    restored = Annotations(reopened, lambda ids: {})
+    assert restored.note("001.txt") == "marker-7f3a: هدنة هشة في حلب"
+    reopened.close()

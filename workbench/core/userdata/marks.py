@@ -40,11 +40,7 @@ FEW_ARTICLES = 500
 
 
 def add_annotation_tables(db: sqlite3.Connection) -> None:
-    """Store migration: the tables of selections, tags and notes.
-
-    The indexes that lead with the key or article id also let ``integrity_check`` compare each
-    table with a second copy of its columns, so a damaged page is found on open.
-    """
+    """Store migration: the tables of selections, tags and notes (and what marked articles were)."""
     for statement in (
         ("CREATE TABLE article_records (article_id TEXT PRIMARY KEY, path TEXT NOT NULL, title TEXT NOT NULL, "
          "source TEXT NOT NULL, date TEXT NOT NULL)"),
@@ -52,10 +48,10 @@ def add_annotation_tables(db: sqlite3.Connection) -> None:
          "UNIQUE, created TEXT NOT NULL)"),
         ("CREATE TABLE selection_articles (selection INTEGER NOT NULL REFERENCES selections (id) ON DELETE CASCADE, "
          "article_id TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (selection, article_id))"),
-        "CREATE INDEX selection_articles_article ON selection_articles (article_id, selection)",
+        "CREATE INDEX selection_articles_article ON selection_articles (article_id)",
         ("CREATE TABLE tags (article_id TEXT NOT NULL, key TEXT NOT NULL, tag TEXT NOT NULL, seq INTEGER NOT NULL, "
          "PRIMARY KEY (article_id, key))"),
-        "CREATE INDEX tags_key ON tags (key, article_id, tag)",
+        "CREATE INDEX tags_key ON tags (key)",
         ("CREATE TABLE notes (article_id TEXT PRIMARY KEY, text TEXT NOT NULL, updated TEXT NOT NULL, "
          "seq INTEGER NOT NULL)"),
     ):

@@ -58,6 +58,7 @@ def _v1_entity_curation(db: sqlite3.Connection) -> None:
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_entity_curation,
     marks.add_annotation_tables,
+    backups.add_check_indexes,
 ]
 """``MIGRATIONS[n]`` upgrades a store at version n to n + 1. Append only; never edit a released step."""
 SCHEMA_VERSION = len(MIGRATIONS)
