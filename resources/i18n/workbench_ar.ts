@@ -288,6 +288,10 @@
         <translation>يقبل date: عند المحرف {position} تاريخًا أو مدى مثل {example}.</translation>
     </message>
     <message>
+        <source>&apos;has:{value}&apos; is not a filter: use has:note, has:tag or has:selection.</source>
+        <translation>&apos;has:{value}&apos; ليس مرشِّحًا: استعمل has:note أو has:tag أو has:selection.</translation>
+    </message>
+    <message>
         <source>&apos;{text}&apos; at character {position} is a wildcard without a word: write the beginning of a word before *, e.g. لافرو*.</source>
         <translation>&apos;{text}&apos; عند المحرف {position} رمز بدل بلا كلمة: اكتب بداية كلمة قبل *، مثل لافرو*.</translation>
     </message>
@@ -320,8 +324,24 @@
         <translation>date:{value} ينتهي قبل أن يبدأ: ضع التاريخ الأقدم أولًا.</translation>
     </message>
     <message>
+        <source>Your work on this corpus could not be backed up ({reason}): free some disk space in {folder}.</source>
+        <translation>تعذّر أخذ نسخة احتياطية من عملك على هذه المدوّنة ({reason}): أفرغ بعض المساحة في {folder}.</translation>
+    </message>
+    <message>
         <source>{path} was written by a newer version of the workbench (store format {version}, this version reads up to {supported}): update the workbench.</source>
         <translation>كُتب {path} بإصدار أحدث من منصة العمل (صيغة المخزن {version}، وهذا الإصدار يقرأ حتى {supported}): حدّث منصة العمل.</translation>
+    </message>
+    <message>
+        <source>The store of your work on this corpus ({path}) is in use by another program: close the other workbench window using this corpus, then try again.</source>
+        <translation>مخزن عملك على هذه المدوّنة ({path}) يستخدمه برنامج آخر: أغلق نافذة منصة العمل الأخرى التي تستخدم هذه المدوّنة، ثم حاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>The store of your work on this corpus ({path}) cannot be used ({reason}): check the disk and its permissions, then open the corpus again.</source>
+        <translation>تعذّر استخدام مخزن عملك على هذه المدوّنة ({path}) ({reason}): تحقق من القرص ومن أذوناته، ثم افتح المدوّنة مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>The store of your work on this corpus ({path}) is damaged ({reason}): open the corpus again and the workbench restores it from its last backup.</source>
+        <translation>مخزن عملك على هذه المدوّنة ({path}) تالف ({reason}): افتح المدوّنة مرة أخرى فتستعيده منصة العمل من آخر نسخة احتياطية.</translation>
     </message>
     <message>
         <source>Unknown time bucket &apos;{bucket}&apos;: use one of {buckets}.</source>
@@ -386,6 +406,90 @@
     <message>
         <source>this file</source>
         <translation>هذا الملف</translation>
+    </message>
+    <message>
+        <source>Cannot export to {file}: the file name must end in .xlsx, .csv or .jsonl.</source>
+        <translation>تعذّر التصدير إلى {file}: يجب أن ينتهي اسم الملف بـ .xlsx أو .csv أو .jsonl.</translation>
+    </message>
+    <message>
+        <source>Unknown table &apos;{sheet}&apos;: choose from {sheets}.</source>
+        <translation>جدول غير معروف &apos;{sheet}&apos;: اختر من {sheets}.</translation>
+    </message>
+    <message>
+        <source>A {format} file holds one table: choose one of {sheets} (or export to .xlsx for several).</source>
+        <translation>يحمل ملف {format} جدولًا واحدًا: اختر واحدًا من {sheets} (أو صدّر إلى .xlsx لعدة جداول).</translation>
+    </message>
+    <message>
+        <source>Cannot write {file}: the folder {folder} does not exist. Choose an existing folder.</source>
+        <translation>تعذّرت كتابة {file}: المجلد {folder} غير موجود. اختر مجلدًا موجودًا.</translation>
+    </message>
+    <message>
+        <source>Cannot write {file}: it is a folder. Choose a file name.</source>
+        <translation>تعذّرت كتابة {file}: إنه مجلد. اختر اسم ملف.</translation>
+    </message>
+    <message>
+        <source>Cannot write {file}: the disk is full. Free some space or choose another folder.</source>
+        <translation>تعذّرت كتابة {file}: القرص ممتلئ. أفرغ بعض المساحة أو اختر مجلدًا آخر.</translation>
+    </message>
+    <message>
+        <source>Cannot write {file}: it is open in another program (such as Excel) or read-only. Close it there, or choose another name.</source>
+        <translation>تعذّرت كتابة {file}: إنه مفتوح في برنامج آخر (مثل Excel) أو للقراءة فقط. أغلقه هناك أو اختر اسمًا آخر.</translation>
+    </message>
+    <message>
+        <source>Cannot write {file}: the folder {folder} is read-only. Choose another folder.</source>
+        <translation>تعذّرت كتابة {file}: المجلد {folder} للقراءة فقط. اختر مجلدًا آخر.</translation>
+    </message>
+    <message>
+        <source>Cannot write {file} ({reason}). Choose another folder or name.</source>
+        <translation>تعذّرت كتابة {file} ({reason}). اختر مجلدًا أو اسمًا آخر.</translation>
+    </message>
+    <message>
+        <source>&apos;{field}:&apos; filters need the corpus&apos;s store of your work, which is not open here.</source>
+        <translation>تحتاج مرشِّحات &apos;{field}:&apos; إلى مخزن عملك على المدوّنة، وهو غير مفتوح هنا.</translation>
+    </message>
+    <message>
+        <source>The store of your work on this corpus (selections, tags, notes, entity curation) was {problem}; it was restored from the backup of {date}.</source>
+        <translation>كان مخزن عملك على هذه المدوّنة (المجموعات المختارة والوسوم والملاحظات وتصحيحات الكيانات) {problem}؛ فاستُعيد من النسخة الاحتياطية المؤرخة {date}.</translation>
+    </message>
+    <message>
+        <source>The store of your work on this corpus (selections, tags, notes, entity curation) was {problem}; it was restored from the backup of {date}. The damaged file is kept as {aside}.</source>
+        <translation>كان مخزن عملك على هذه المدوّنة (المجموعات المختارة والوسوم والملاحظات وتصحيحات الكيانات) {problem}؛ فاستُعيد من النسخة الاحتياطية المؤرخة {date}. واحتُفظ بالملف التالف باسم {aside}.</translation>
+    </message>
+    <message>
+        <source>The store of your work on this corpus (selections, tags, notes, entity curation) was {problem} and no backup of it could be read, so the workbench starts with an empty one. The damaged file is kept as {aside} in {folder}.</source>
+        <translation>كان مخزن عملك على هذه المدوّنة (المجموعات المختارة والوسوم والملاحظات وتصحيحات الكيانات) {problem} ولم تُقرأ أي نسخة احتياطية منه، فتبدأ منصة العمل بمخزن فارغ. واحتُفظ بالملف التالف باسم {aside} في {folder}.</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>مفقودًا</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>فارغًا</translation>
+    </message>
+    <message>
+        <source>damaged ({detail})</source>
+        <translation>تالفًا ({detail})</translation>
+    </message>
+    <message>
+        <source>A tag needs at least one letter or digit: &apos;{name}&apos; has none.</source>
+        <translation>يحتاج الوسم إلى حرف أو رقم واحد على الأقل: &apos;{name}&apos; لا يحوي أيًّا منهما.</translation>
+    </message>
+    <message>
+        <source>There is already a selection named &apos;{name}&apos;: choose another name.</source>
+        <translation>توجد مجموعة مختارة باسم &apos;{name}&apos;: اختر اسمًا آخر.</translation>
+    </message>
+    <message>
+        <source>There is no selection named &apos;{name}&apos;. The selections are: {names}.</source>
+        <translation>لا توجد مجموعة مختارة باسم &apos;{name}&apos;. المجموعات المختارة هي: {names}.</translation>
+    </message>
+    <message>
+        <source>No article with the id {ids} is in this corpus&apos;s index: use the ids that search prints (a file&apos;s path, or file#N for a record).</source>
+        <translation>لا توجد في فهرس هذه المدوّنة مقالة بالمعرّف {ids}: استعمل المعرّفات التي يطبعها البحث (مسار الملف، أو file#N للسجل).</translation>
+    </message>
+    <message>
+        <source>A selection name needs at least one letter or digit: &apos;{name}&apos; has none.</source>
+        <translation>يحتاج اسم المجموعة المختارة إلى حرف أو رقم واحد على الأقل: &apos;{name}&apos; لا يحوي أيًّا منهما.</translation>
     </message>
 </context>
 <context>

@@ -11,8 +11,10 @@ from PySide6.QtGui import QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
+from workbench.core import paths
 from workbench.core.index import UpdateReport
 from workbench.core.search import SearchResults
+from workbench.core.workspace import Workspace
 from workbench.ui import settings as S
 from workbench.ui.main_window import MainWindow
 from workbench.ui.models.results_model import ResultsModel
@@ -159,3 +161,19 @@ def test_layout_and_recent_corpora_survive_a_restart(
     recent = [action.data() for action in again.recent_menu.actions() if action.data()]
     assert recent == [str(seeds_copy.resolve())]
     again.close()
+
+
+def test_a_store_restored_from_its_backup_is_reported_on_open(
+    window: MainWindow, seeds_copy: Path, open_and_index: OpenAndIndex
+) -> None:
+    workspace = Workspace.open(seeds_copy)
+    workspace.update()
+    workspace.userdata.set_note("001_31c937c15296effc.txt", "ملاحظة لا تضيع")
+    workspace.close()
+    paths.store_path(seeds_copy).write_bytes(b"")
+
+    open_and_index(window, seeds_copy)
+    warnings = [text for level, text in window.message_bar.messages() if level == "warning"]
+    assert any("restored from the backup of" in text for text in warnings)
+    assert window.session.workspace is not None
+    assert window.session.workspace.userdata.note("001_31c937c15296effc.txt") == "ملاحظة لا تضيع"

@@ -10,6 +10,10 @@
     workbench info CORPUS [--json]
     workbench entities CORPUS [--type T] [--query Q] [--json]   entities by article count, curation applied
     workbench tag-conll FILE                    tag `token [TAG]` lines with the entity tagger
+    workbench select CORPUS NAME (--query Q | --ids FILE) [--remove]   put articles in a selection
+    workbench tag CORPUS ID TAG... [--remove]   workbench note CORPUS ID TEXT
+    workbench selections CORPUS [--json]        selections, tags in use, notes
+    workbench export CORPUS (--query Q | --selection NAME | --all) --out FILE.xlsx|.csv|.jsonl [--sheets ...]
 
 Every command that takes a CORPUS also takes ``--demo`` instead: the five sample articles
 shipped with the app. Each group of subcommands lives in its own module with a ``register``
@@ -26,7 +30,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from workbench.cli import concordance_commands, corpus_commands, entity_commands
+from workbench.cli import concordance_commands, corpus_commands, entity_commands, export_commands, userdata_commands
 from workbench.cli.common import EXIT_FAILURE, CliError, add_corpus_argument, resolve_corpus
 from workbench.core import paths
 from workbench.core.errors import WorkbenchError
@@ -35,7 +39,7 @@ EXIT_BROKEN_PIPE = 141
 """What a shell reports for a program stopped by SIGPIPE (128 + 13)."""
 EXIT_INTERRUPTED = 130
 
-COMMAND_GROUPS = (corpus_commands, concordance_commands, entity_commands)
+COMMAND_GROUPS = (corpus_commands, concordance_commands, entity_commands, userdata_commands, export_commands)
 """Modules that add subcommands (each has ``register(subparsers)``), in the order help lists them."""
 
 

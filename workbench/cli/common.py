@@ -50,7 +50,11 @@ def resolve_corpus(args: argparse.Namespace) -> None:
         return
     if args.demo:
         shifted = [args.corpus, *(getattr(args, name) for name in args.after_corpus)]
-        if shifted[-1] is not None:
+        if isinstance(shifted[-1], list):  # a last positional of any length takes what is shifted onto it
+            flat = [*(value for value in shifted[:-1] if value is not None), *shifted[-1]]
+            count = len(args.after_corpus) - 1
+            shifted = [*flat[:count], flat[count:]]
+        elif shifted[-1] is not None:
             raise CliError("give either a CORPUS folder or --demo, not both", EXIT_USAGE)
         for name, value in zip(args.after_corpus, shifted, strict=False):
             setattr(args, name, value)
@@ -77,6 +81,8 @@ def open_workspace(corpus: Path, show_progress: bool = False) -> Iterator[tuple[
             printer.finish()
         if report.rebuilt_reason:
             print(f"workbench: note: {report.rebuilt_reason}", file=sys.stderr)
+        for notice in workspace.notices:
+            print(f"workbench: note: {notice}", file=sys.stderr)
         yield workspace, report
     finally:
         workspace.close()

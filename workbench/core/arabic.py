@@ -22,6 +22,7 @@ Decisions, deliberately written out instead of using pyarabic's normalisers whol
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from functools import lru_cache
@@ -364,3 +365,45 @@ def offset_after_letters(text: str, start: int, letters: int) -> int:
 def count_arabic_letters(text: str) -> int:
     """How many Arabic letters ``text`` has (encoding detection asks whether text is Arabic)."""
     return sum(len(run) for run in _ARABIC_WORD_RE.findall(text))
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?؟۔]+(?=\s|$)|\n")
+_SENTENCE_REACH = 1000
+"""How far a sentence may reach on either side of a span: text with no punctuation is cut there."""
+
+
+class Sentences:
+    """The sentences of one text, found once, for the sentence around any span of it.
+
+    A sentence runs from after a full stop, question or exclamation mark (Arabic ؟ and ۔
+    included) or line break, to the next one inclusive, without surrounding whitespace.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._ends = [0]
+        """Where each sentence may start: 0, and after every sentence end."""
+        self._stops: list[int] = []
+        """Where each sentence ends (after its mark, or before its line break)."""
+        for found in _SENTENCE_END_RE.finditer(text):
+            self._ends.append(found.end())
+            self._stops.append(found.start() if found.group() == "\n" else found.end())
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """[start, end) of the sentence holding the span [start, end), at most ``_SENTENCE_REACH``
+        characters either side of it."""
+        text = self.text
+        begin = max(self._ends[bisect.bisect_right(self._ends, start) - 1], start - _SENTENCE_REACH, 0)
+        after = bisect.bisect_left(self._stops, end)
+        finish = min(self._stops[after] if after < len(self._stops) else len(text), end + _SENTENCE_REACH)
+        while begin < start and text[begin].isspace():
+            begin += 1
+        while finish > end and text[finish - 1].isspace():
+            finish -= 1
+        return begin, finish
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The [start, end) offsets of the sentence of ``text`` holding the span [start, end) (see
+    ``Sentences``, which is faster for many spans of one text)."""
+    return Sentences(text).around(start, end)

@@ -15,9 +15,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """Open (or create) a database file in WAL mode with explicit transactions."""
-    db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+def connect(path: Path, timeout: float = 5.0) -> sqlite3.Connection:
+    """Open (or create) a database file in WAL mode with explicit transactions; a statement
+    waits up to ``timeout`` seconds for another connection's lock before it fails."""
+    db = sqlite3.connect(path, timeout=timeout, check_same_thread=False, isolation_level=None)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
     return db

@@ -13,12 +13,14 @@ from typing import Any
 from workbench.core.entities.catalog import EntityCatalog
 from workbench.core.entities.service import EntityService, checked_type, entity_json
 from workbench.core.entities.stage import EntityStage
+from workbench.core.export import ExportReport, ExportRequest, ExportSources, export
 from workbench.core.index import CorpusIndex, IndexStage, UpdateReport
 from workbench.core.index.child_process import update_in_child
 from workbench.core.index.corpus_index import WRITER_MEMORY_MB
+from workbench.core.messages import Message
 from workbench.core.progress import CancelToken, ProgressCallback
 from workbench.core.search import SearchEngine, SearchRequest
-from workbench.core.userdata import Store
+from workbench.core.userdata import Annotations, Store
 
 __all__ = ["INDEX_STAGES", "Workspace"]
 
@@ -33,6 +35,9 @@ class Workspace:
         self.index = index
         self.store = store
         self.engine = SearchEngine(index)
+        self.userdata = Annotations(store, self.engine.records)
+        """The user's selections, tags and notes (their ``generation()`` grows with every change)."""
+        self.engine.annotations = self.userdata
         catalog = index.stage_store(EntityStage.name)
         assert isinstance(catalog, EntityCatalog)
         self.entities = EntityService(catalog, store)
@@ -47,6 +52,12 @@ class Workspace:
             index.close()
             raise
         return cls(index, store)
+
+    @property
+    def notices(self) -> list[Message]:
+        """What the user should be told about opening this corpus beyond errors (the store of
+        their work was restored from a backup); the CLI prints them, the GUI shows them."""
+        return list(self.store.notices)
 
     @property
     def corpus(self) -> Path:
@@ -76,6 +87,11 @@ class Workspace:
         article_ids = None if query is None else self.engine.search_ids(SearchRequest(query))
         wanted = None if type is None else checked_type(type)
         return [entity_json(e) for e in self.entities.entities(article_ids, type=wanted)]
+
+    def export(self, request: ExportRequest, progress: ProgressCallback | None = None,
+               cancel: CancelToken | None = None) -> ExportReport:
+        """Write an export file (see ``core.export``): Excel, CSV or JSON Lines."""
+        return export(ExportSources(self.corpus, self.engine, self.entities, self.userdata), request, progress, cancel)
 
     def close(self) -> None:
         """Close the store and the index."""

@@ -463,6 +463,9 @@ class MainWindow(QMainWindow):
 
     def _on_session_opened(self, folder: Path) -> None:
         self.entity_sidebar.set_workspace(self.session.workspace)
+        if self.session.workspace is not None:
+            for notice in self.session.workspace.notices:  # e.g. the store was restored from its backup
+                self.show_error(core_text(notice), "warning")
         self._rebuild_recent_after_open(folder)
         self.corpus_opened.emit(folder)
         self.update_index()

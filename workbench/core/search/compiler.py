@@ -26,6 +26,8 @@ from workbench.core.errors import QueryError
 from workbench.core.index.analysis import exact_analyzer, keyed_candidates, stem_analyzer
 from workbench.core.messages import Message, translatable
 from workbench.core.search import query as qlang
+from workbench.core.search.article_filters import compile_article_filter
+from workbench.core.userdata import Annotations
 
 EXACT_ANALYZER = exact_analyzer()
 STEM_ANALYZER = stem_analyzer()
@@ -100,9 +102,10 @@ def _keys(analyzer: Any, text: str) -> list[str]:
 class _Compiler:
     """Compiles one parsed query against one index reader."""
 
-    def __init__(self, reader: IndexReader, keep_stopwords: bool) -> None:
+    def __init__(self, reader: IndexReader, keep_stopwords: bool, annotations: Annotations | None) -> None:
         self.reader = reader
         self.keep_stopwords = keep_stopwords
+        self.annotations = annotations
         self.plan = MatchPlan()
         self.variants: dict[str, list[str]] = {}
         self.notices: list[Message] = []
@@ -115,6 +118,8 @@ class _Compiler:
             return self._phrase(node, positive)
         if isinstance(node, qlang.DateRange):
             return wq.TermRange("date", node.start or "0000-00-00", node.end or "9999-99-99")
+        if isinstance(node, qlang.ArticleFilter):
+            return compile_article_filter(node, self.annotations)
         if isinstance(node, qlang.Not):
             inner = self.compile(node.item, positive=False)
             return wq.Not(inner) if inner is not None else None
@@ -231,10 +236,13 @@ def _has_content_word(node: qlang.Node) -> bool:
     return False
 
 
-def compile_query(text: str, match: str, reader: IndexReader) -> CompiledQuery:
-    """Parse and compile a user query; raises QueryError with a message for the user."""
+def compile_query(text: str, match: str, reader: IndexReader, annotations: Annotations | None = None) -> CompiledQuery:
+    """Parse and compile a user query; raises QueryError with a message for the user.
+
+    ``annotations`` resolves the ``tag:``, ``selection:`` and ``has:`` filters (the user's marks).
+    """
     node = qlang.parse(text, match)
-    compiler = _Compiler(reader, keep_stopwords=not _has_content_word(node))
+    compiler = _Compiler(reader, keep_stopwords=not _has_content_word(node), annotations=annotations)
     compiled = compiler.compile(node)
     if compiled is None:
         raise QueryError(translatable("The query has no searchable words: type at least one word, phrase or field."))

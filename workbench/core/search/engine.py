@@ -11,6 +11,7 @@ another order is asked for.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,10 +22,12 @@ from workbench.core.errors import QueryError
 from workbench.core.index import CorpusIndex
 from workbench.core.index.corpus_index import WEIGHTING
 from workbench.core.messages import translatable
+from workbench.core.search.article_filters import ArticleSet
 from workbench.core.search.columns import UNDATED, DocumentColumns
 from workbench.core.search.compiler import CompiledQuery, MatchPlan, compile_query
 from workbench.core.search.ranking import Matches, Ranker
 from workbench.core.search.results import SearchResults
+from workbench.core.userdata import Annotations, ArticleRecord
 
 __all__ = ["BROWSE_QUERIES", "SORT_ORDERS", "SearchEngine", "SearchRequest", "is_browse"]
 
@@ -39,6 +42,8 @@ BROWSE_QUERIES = ("", "*")
 def is_browse(query: str) -> bool:
     """True for a query that lists every article rather than matching words."""
     return query.strip() in BROWSE_QUERIES
+FEW_IDS = 64
+"""Up to this many ids are looked up one by one; more in one pass over the id column."""
 
 
 @dataclass(frozen=True)
@@ -55,13 +60,17 @@ class SearchRequest:
     entities: tuple[tuple[str, ...], ...] = ()
     """Entity filter: per selected entity, its ``entities`` field terms (EntityService.entity_filter_terms);
     a hit mentions every selected entity (AND), each through any of its terms (OR)."""
+    article_ids: frozenset[str] | None = None
+    """Only these articles (a selection opened as a result list, an export of a selection)."""
 
 
 class SearchEngine:
-    """Searches one corpus index."""
+    """Searches one corpus index; ``annotations`` (the user's marks) resolve ``tag:``,
+    ``selection:`` and ``has:`` in queries."""
 
-    def __init__(self, index: CorpusIndex) -> None:
+    def __init__(self, index: CorpusIndex, annotations: Annotations | None = None) -> None:
         self.index = index
+        self.annotations = annotations
         self._ranker: Ranker | None = None
         self._columns: DocumentColumns | None = None
 
@@ -81,7 +90,7 @@ class SearchEngine:
         """Run a search; raises QueryError (message for the user) on a malformed query."""
         sort = checked_sort(request.sort)
         with self.index.reading() as searcher:
-            compiled = _compile(request, searcher)
+            compiled = _compile(request, searcher, self.annotations)
             matches = self._get_ranker(searcher).matches(compiled.query, _filters(request))
             columns = self._get_columns(searcher)
             if sort == "relevance" and compiled.plan.has_terms():
@@ -96,19 +105,33 @@ class SearchEngine:
     def search_ids(self, request: SearchRequest) -> list[str]:
         """The ids of every article matching ``request`` (sort and limit ignored), for counting."""
         with self.index.reading() as searcher:
-            compiled = _compile(request, searcher)
+            compiled = _compile(request, searcher, self.annotations)
             docnums, _ = self._get_ranker(searcher).matches(compiled.query, _filters(request))
             if not len(docnums):
                 return []  # an empty index has no columns to read (Whoosh raises NotImplementedError)
             ids = searcher.reader().column_reader("id")  # a column: no stored text is unpickled
             return [_text(ids[docnum]) for docnum in docnums.tolist()]
 
+    def records(self, article_ids: Collection[str]) -> dict[str, ArticleRecord]:
+        """The metadata of those of ``article_ids`` that are in the index now (for the user's marks)."""
+        wanted = set(article_ids)
+        if not wanted:
+            return {}
+        with self.index.reading() as searcher:
+            if len(wanted) <= FEW_IDS:
+                docnums = [searcher.document_number(id=article_id) for article_id in wanted]
+            else:
+                docnums = list(ArticleSet(frozenset(wanted)).docs(searcher))
+            stored = [searcher.stored_fields(docnum) for docnum in docnums if docnum is not None]
+        return {fields["id"]: ArticleRecord(fields["id"], fields["path"], fields.get("title", ""),
+                                            fields.get("source", ""), fields.get("date", "")) for fields in stored}
+
     def match_spans(self, article_id: str, query: str, match: str = "all") -> list[tuple[int, int]]:
         """Every whole-token match of ``query`` in the article's ORIGINAL text, as [start, end) spans."""
         if is_browse(query):
             return []
         with self.index.reading() as searcher:
-            compiled = compile_query(query, match, searcher.reader())
+            compiled = compile_query(query, match, searcher.reader(), self.annotations)
         article = self.index.article(article_id)
         return compiled.plan.spans(article.indexable_text())
 
@@ -127,11 +150,11 @@ def checked_sort(sort: str) -> str:
     return sort
 
 
-def _compile(request: SearchRequest, searcher: Searcher) -> CompiledQuery:
+def _compile(request: SearchRequest, searcher: Searcher, annotations: Annotations | None = None) -> CompiledQuery:
     """The request's query; a browse query lists every article (the filters decide)."""
     if is_browse(request.query):
         return CompiledQuery(wq.Every(), MatchPlan(), {})
-    return compile_query(request.query, request.match, searcher.reader())
+    return compile_query(request.query, request.match, searcher.reader(), annotations)
 
 
 def _sorted(matches: Matches, sort: str, columns: DocumentColumns, limit: int | None) -> list[tuple[int, float]]:
@@ -173,6 +196,8 @@ def _filters(request: SearchRequest) -> wq.Query | None:
         parts.append(wq.TermRange("date", request.date_from or "0000-00-00", request.date_to or "9999-99-99"))
     for terms in request.entities:
         parts.append(wq.Or([wq.Term("entities", t) for t in terms]) if terms else wq.NullQuery)
+    if request.article_ids is not None:
+        parts.append(ArticleSet(request.article_ids))
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else wq.And(parts)

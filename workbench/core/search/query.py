@@ -11,6 +11,8 @@ Syntax (documented for users in README.md, "Query language"):
 - ``لافروف~`` / ``لافروف~2`` fuzzy, edit distance 1 (default) or 2
 - ``title:حلب`` ``source:سانا``   search one field
 - ``date:2016-11-01..2016-12-31``, ``date:2016-11``, ``date:2016``, ``date:2016-11-01..`` date ranges
+- ``tag:هدنة``, ``selection:"Aleppo truce"``, ``has:note`` (or ``has:tag``, ``has:selection``): the
+  user's own marks, kept in the corpus's store (``ArticleFilter``)
 
 Parsing is separate from compiling into Whoosh queries (compiler.py), so the grammar can be
 tested and reported on without an index. Malformed input raises QueryError whose message says
@@ -31,8 +33,11 @@ from dataclasses import dataclass
 from workbench.core.arabic import normalize_digits
 from workbench.core.errors import QueryError
 from workbench.core.messages import translatable
+from workbench.core.userdata.marks import HAS_VALUES
 
-FIELDS = ("title", "source", "date")
+ARTICLE_FILTERS = ("tag", "selection", "has")
+"""Fields that name articles by the user's marks rather than by their text."""
+FIELDS = ("title", "source", "date", *ARTICLE_FILTERS)
 OPEN_QUOTES = frozenset('"“”«„')
 CLOSE_QUOTES = frozenset('"”“»')
 MAX_FUZZY_DISTANCE = 2
@@ -72,6 +77,14 @@ class DateRange:
 
 
 @dataclass(frozen=True)
+class ArticleFilter:
+    """The articles the user marked: ``tag:value``, ``selection:value`` or ``has:value``."""
+
+    field: str
+    value: str
+
+
+@dataclass(frozen=True)
 class And:
     """Every item must match."""
 
@@ -92,7 +105,7 @@ class Not:
     item: Node
 
 
-Node = Word | Phrase | DateRange | And | Or | Not
+Node = Word | Phrase | DateRange | ArticleFilter | And | Or | Not
 
 
 @dataclass(frozen=True)
@@ -291,6 +304,8 @@ class _Parser:
                                  field=lexeme.text, position=lexeme.position + 1, example=_FIELD_EXAMPLES[lexeme.text])
             if lexeme.text == "date":
                 return self._date(self.take())
+            if lexeme.text in ARTICLE_FILTERS:
+                return _article_filter(lexeme.text, self.take())
             return self.primary(field=lexeme.text)
         if lexeme.kind == "phrase":
             self.take()
@@ -326,7 +341,21 @@ _FIELD_EXAMPLES = {
     "title": "title:حلب",
     "source": "source:سانا",
     "date": "date:2016-11-01..2016-12-31",
+    "tag": "tag:هدنة",
+    "selection": 'selection:"Aleppo truce"',
+    "has": "has:note",
 }
+
+
+def _article_filter(field: str, lexeme: _Lexeme) -> ArticleFilter:
+    if lexeme.kind not in ("word", "phrase") or not lexeme.text.strip():
+        raise QueryError(translatable("'{field}:' at character {position} needs a value, for example {example}."),
+                         field=field, position=lexeme.position + 1, example=_FIELD_EXAMPLES[field])
+    value = lexeme.text.strip()
+    if field == "has" and value.lower() not in HAS_VALUES:
+        raise QueryError(translatable("'has:{value}' is not a filter: use has:note, has:tag or has:selection."),
+                         value=value)
+    return ArticleFilter(field, value.lower() if field == "has" else value)
 
 _FUZZY_RE = re.compile(r"^(?P<word>.+?)~(?P<dist>\d*)$")
 

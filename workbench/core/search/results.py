@@ -163,14 +163,15 @@ class SearchResults:
     def __iter__(self) -> Iterator[Hit]:
         return (self.hit(i) for i in range(len(self)))
 
-    def article(self, i: int) -> tuple[Article, list[tuple[int, int]]]:
+    def article(self, i: int, spans: bool = True) -> tuple[Article, list[tuple[int, int]]]:
         """The i-th hit's whole article, read from the same index snapshot as the hit, and the
-        spans of its original text that match the query (what a reader highlights)."""
+        spans of its original text that match the query (what a reader highlights; finding them
+        costs more than reading the article, so ``spans=False`` skips it and gives none)."""
         docnum, _ = self._refs[i]
         with self._lock:
             stored = self._searcher.stored_fields(docnum)
         article = article_from_stored(stored)
-        return article, self.plan.spans(article.indexable_text())
+        return article, self.plan.spans(article.indexable_text()) if spans else []
 
 
 def hit_from_stored(stored: dict[str, Any], score: float, plan: MatchPlan) -> Hit:
