@@ -1,0 +1,274 @@
+"""Rules that turn the CRF's spans into names, one sentence at a time (the tagger's ``rules`` layer).
+
+ANERcorp's guidelines and the news the product reads differ, and the model alone leaves
+spans a researcher would not call names. The rules run on a sentence's IOB2 tags in place,
+in this order, and each leaves well-formed IOB2 behind:
+
+1. ``cut_at_function_words``: a person or place span never runs across a function word or a
+   word that carries a proclitic: a preposition with the article ends the name (فهد بالدمام
+   يوسف ... is فهد, then يوسف ...; خالد بالرياض is خالد); a conjunction or a preposition on a
+   bare word starts the next name (عبدالله وخالد; صالح لعبد ربه منصور هادي).
+2. ``trim_titles``: title and role words come off a person's edges (محمد بن سلمان ولي ->
+   محمد بن سلمان; الرئيس عبدربه منصور هادي -> عبدربه منصور هادي), except a rank title before
+   a lone given name, which together name one person (الملك سلمان, الأمير سلطان).
+3. ``facilities``: a place, body or event named after a person takes the head's type and
+   the whole name (مستشفى الملك فهد التخصصي is an organisation, مطار الملك خالد الدولي a place,
+   دوري عبداللطيف جميل no person), so فهد there is not a mention of a king.
+4. ``organisation_heads``: a head noun such as وزارة, جبهة or حزب followed by definite words
+   becomes one organisation (وزارة الدفاع الروسية, جبهة النصرة, جمعية الثقافة والفنون).
+5. ``complete_organisations``: an organisation named only by its head and generic words
+   (الهيئة العامة, مجلس الإدارة, الاتحاد السعودي) takes the «ل…» complement that follows
+   (للسياحة والتراث الوطني, لكرة القدم); without one it is no name and is dropped.
+6. ``drop_closed_classes``: a span that is only a month, weekday, currency or spelled letter
+   (نيسان, الخميس, ريال, بي) is dropped.
+
+Words are compared by ``match_key`` (``keys``) and ``normalize`` (``norms``) forms; the word
+classes come from ``lexicon``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from workbench.core import arabic
+from workbench.core.entities.lexicon import Lexicon
+
+__all__ = ["ORG_HEADS", "SentenceRules"]
+
+ORG_HEADS = frozenset(
+    arabic.match_key(w)
+    for w in "وزارة وكالة منظمة هيئة مجلس جبهة تنظيم حزب حركة جماعة شركة مؤسسة جامعة اتحاد "
+    "لجنة جمعية بنك مصرف صندوق محكمة رابطة نقابة مديرية قناة".split()
+)
+PLACE_HEADS = frozenset({arabic.match_key("مسجد")})
+"""Heads the head rule makes places of (see ``organisation_heads``)."""
+TIME_WORDS = frozenset(arabic.match_key(w) for w in "اليوم الماضي الماضية المقبل المقبلة الحالي الحالية "
+                       "الجاري الجارية القادم القادمة".split())
+"""Definite words that end an organisation's name (وزارة الصحة اليوم)."""
+MAX_ORG_TAIL = 3
+"""Definite words after an organisation head that the head rule takes."""
+MAX_COMPLEMENT = 4
+"""Words of an organisation's «ل…» complement (للسياحة والتراث الوطني)."""
+MAX_FACILITY_TAIL = 2
+"""Definite adjectives after a facility's person name (الدولي, التخصصي الجامعي)."""
+MAX_TITLES = 4
+"""Title words between a facility head and the name (خادم الحرمين الشريفين الملك)."""
+GENEALOGY = frozenset(arabic.match_key(w) for w in "بن ابن بنت آل".split())
+"""Words that chain a person's name to a father's or family's (فيصل بن بندر بن عبدالعزيز آل سعود)."""
+PREPOSITIONS = frozenset("بلك")
+PERSON, LOCATION, ORGANIZATION = "PERS", "LOC", "ORG"
+
+Span = tuple[int, int, str]
+
+
+def spans(tags: list[str]) -> list[Span]:
+    """(start, end_exclusive, label) of each entity in an IOB2 sequence, in order."""
+    found: list[Span] = []
+    if tags.count("O") == len(tags):
+        return found
+    start, kind = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, label = tag.partition("-")
+        if not (prefix == "I" and label == kind and start >= 0):
+            if start >= 0:
+                found.append((start, i, kind))
+            start, kind = (i, label) if prefix in ("B", "I") else (-1, "")
+    return found
+
+
+def set_span(tags: list[str], start: int, end: int, kind: str) -> None:
+    """Tag words start..end-1 as one entity of ``kind`` (B- then I-), in place."""
+    tags[start] = f"B-{kind}"
+    for i in range(start + 1, end):
+        tags[i] = f"I-{kind}"
+
+
+def clear(tags: list[str], start: int, end: int) -> None:
+    """Tag words start..end-1 as outside any entity, keeping what follows well-formed."""
+    for i in range(start, end):
+        tags[i] = "O"
+    if end < len(tags) and tags[end].startswith("I-"):
+        tags[end] = "B-" + tags[end][2:]
+
+
+class SentenceRules:
+    """The rule layer of one tagger: its word classes, organisation gazetteer and word counts."""
+
+    def __init__(self, lexicon: Lexicon, is_organization: Callable[[tuple[str, ...]], bool],
+                 is_location: Callable[[tuple[str, ...]], bool], counts: Counter[str]) -> None:
+        self.lexicon = lexicon
+        self.is_organization = is_organization
+        self.is_location = is_location
+        self.counts = counts
+
+    def apply(self, norms: list[str], keys: list[str], tags: list[str]) -> None:
+        """Every rule of the module docstring, in order, in place on ``tags``."""
+        if tags.count("O") != len(tags):
+            self.cut_at_function_words(norms, keys, tags)
+            self.trim_titles(keys, tags)
+        self.facilities(norms, keys, tags)
+        self.organisation_heads(norms, keys, tags)
+        if tags.count("O") != len(tags):
+            self.complete_organisations(norms, keys, tags)
+            self.drop_closed_classes(keys, tags)
+
+    # -- 1 --------------------------------------------------------------------------------
+
+    def proclitic(self, norm: str) -> str:
+        """The proclitic letters of a word the counts vouch for ("" when none): بالدمام -> ب."""
+        split = arabic.split_proclitics(norm)
+        if not split.letters or split.word == norm:
+            return ""
+        if split.contracted or self.counts[split.word] > self.counts[norm]:
+            return split.letters
+        return ""
+
+    def cut_at_function_words(self, norms: list[str], keys: list[str], tags: list[str]) -> None:
+        """Rule 1 (person and place spans)."""
+        for start, end, kind in spans(tags):
+            if kind not in (PERSON, LOCATION):
+                continue
+            for i in range(start + 1, end):
+                if arabic.is_stopword(norms[i]):
+                    clear(tags, i, i + 1)
+                    continue
+                letters = self.proclitic(norms[i])
+                if PREPOSITIONS & set(letters) and arabic.split_proclitics(norms[i]).word.startswith("ال"):
+                    clear(tags, i, i + 1)  # a prepositional phrase (بالدمام, للمملكة): no name
+                elif letters:
+                    tags[i] = f"B-{kind}"  # a name of its own begins (وخالد, لعبد ربه)
+
+    # -- 2 --------------------------------------------------------------------------------
+
+    def trim_titles(self, keys: list[str], tags: list[str]) -> None:
+        """Rule 2 (person spans)."""
+        titles, ranks = self.lexicon.titles, self.lexicon.rank_titles
+        for start, end, kind in spans(tags):
+            if kind != PERSON:
+                continue
+            first, last = start, end
+            while first < last and keys[first] in titles:
+                first += 1
+            while last > first and (keys[last - 1] in titles or arabic.is_stopword(keys[last - 1])) and (
+                    last - 2 < first or keys[last - 2] not in GENEALOGY):  # آل الشيخ is a family name
+                last -= 1
+            while last > first and keys[last - 1] in GENEALOGY:
+                last -= 1
+            if last - first == 1 and first > 0 and keys[first - 1] in ranks and tags[first - 1] in (
+                    "O", f"B-{PERSON}", f"I-{PERSON}") and self.lexicon.is_given_name(keys[first]):
+                first -= 1
+            clear(tags, start, end)
+            if last > first:
+                set_span(tags, first, last, PERSON)
+
+    # -- 3 --------------------------------------------------------------------------------
+
+    def facilities(self, norms: list[str], keys: list[str], tags: list[str]) -> None:
+        """Rule 3: head [titles] name [bin chain] [adjectives] [«ل…» complement] -> the head's type."""
+        heads, titles, given = self.lexicon.facility_heads, self.lexicon.titles, self.lexicon.given_names
+        i = 0
+        while i < len(keys) - 1:
+            kind = heads.get(keys[i])
+            if kind is None or tags[i] not in ("O", f"B-{kind}"):
+                i += 1
+                continue
+            name = i + 1
+            while name < len(keys) and name - i <= MAX_TITLES and keys[name] in titles:
+                name += 1
+            titled = name > i + 1
+            end = name
+            while end < len(keys):
+                if tags[end][2:] == PERSON or keys[end] in given:
+                    end += 1
+                elif keys[end] in GENEALOGY and end > name and end + 1 < len(keys):
+                    end += 2  # بن + the father's name, آل + the family's
+                else:
+                    break
+            if end == name or not (titled or tags[name][2:] == PERSON):
+                i += 1
+                continue
+            end = self._definite_tail(norms, tags, end, MAX_FACILITY_TAIL)
+            end = self._complement(norms, end)
+            set_span(tags, i, end, kind)
+            if end < len(tags) and tags[end].startswith("I-"):
+                tags[end] = "B-" + tags[end][2:]
+            i = end
+
+    def _definite_tail(self, norms: list[str], tags: list[str], end: int, limit: int) -> int:
+        """``end`` moved past up to ``limit`` untagged definite words (adjectives: الدولي)."""
+        stop = min(len(norms), end + limit)
+        while end < stop and tags[end] == "O" and norms[end].startswith("ال") and not arabic.is_stopword(
+                norms[end]) and arabic.match_key(norms[end]) not in TIME_WORDS:
+            end += 1
+        return end
+
+    def _complement(self, norms: list[str], end: int) -> int:
+        """``end`` moved past a «ل…» complement starting there (للسياحة والتراث الوطني, لكرة القدم)."""
+        if end >= len(norms) or arabic.split_proclitics(norms[end]).letters != "ل" or arabic.is_stopword(norms[end]):
+            return end
+        stop = min(len(norms), end + MAX_COMPLEMENT)
+        end += 1
+        while end < stop and (norms[end].startswith(("ال", "وال"))) and not arabic.is_stopword(norms[end]):
+            end += 1
+        return end
+
+    # -- 4 --------------------------------------------------------------------------------
+
+    def organisation_heads(self, norms: list[str], keys: list[str], tags: list[str]) -> None:
+        """Rule 4: head noun + following definite words (and their و-coordinates) -> one span.
+
+        A mosque is a place (المسجد الحرام), and so is a name the place gazetteer knows (قناة
+        السويس, while قناة الجزيرة is a broadcaster)."""
+        i = 0
+        while i < len(norms) - 1:
+            if tags[i] == "O" and (keys[i] in ORG_HEADS or keys[i] in PLACE_HEADS):
+                end = i + 1
+                while (
+                    end < len(norms)
+                    and end - i <= MAX_ORG_TAIL
+                    and (norms[end].startswith("ال") or (end > i + 1 and norms[end].startswith("وال")))
+                    and not arabic.is_stopword(norms[end])
+                    and keys[end] not in TIME_WORDS and keys[end] not in self.lexicon.titles
+                    and tags[end][2:] in ("", "ORG", "LOC")
+                ):
+                    end += 1
+                # An organisation named right after the head joins it (حركة حماس).
+                if end == i + 1 and tags[end] == "B-ORG":
+                    end += 1
+                while end < len(norms) and tags[end].startswith("I-"):
+                    end += 1
+                if end > i + 1:
+                    place = keys[i] in PLACE_HEADS or self.is_location(tuple(keys[i:end]))
+                    set_span(tags, i, end, LOCATION if place else ORGANIZATION)
+                    i = end
+                    continue
+            i += 1
+
+    # -- 5 --------------------------------------------------------------------------------
+
+    def complete_organisations(self, norms: list[str], keys: list[str], tags: list[str]) -> None:
+        """Rule 5 (organisation spans whose words after the head are all generic)."""
+        generic = self.lexicon.organization_generic
+        for start, end, kind in reversed(spans(tags)):
+            if kind != ORGANIZATION or keys[start] not in ORG_HEADS or end - start < 2:
+                continue
+            if not all(key in generic for key in keys[start + 1:end]) or self.is_organization(
+                    tuple(keys[start:end])):
+                continue
+            complete = self._complement(norms, end)
+            if complete == end:
+                clear(tags, start, end)
+                continue
+            set_span(tags, start, complete, ORGANIZATION)
+            if complete < len(tags) and tags[complete].startswith("I-"):
+                tags[complete] = "B-" + tags[complete][2:]
+
+    # -- 6 --------------------------------------------------------------------------------
+
+    def drop_closed_classes(self, keys: list[str], tags: list[str]) -> None:
+        """Rule 6."""
+        closed = self.lexicon.closed
+        for start, end, _ in spans(tags):
+            if tuple(keys[start:end]) in closed:
+                clear(tags, start, end)
