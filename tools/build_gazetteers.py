@@ -82,6 +82,7 @@ CURATED_ORGANIZATIONS = [
     "البيت الأبيض", "الكرملين", "وكالة سانا", "سانا", "رويترز", "وكالة رويترز",
     "وكالة الأنباء السعودية", "واس", "فرانس برس", "وكالة فرانس برس", "أسوشيتد برس",
     "قناة الجزيرة", "قناة العربية", "بي بي سي", "سي إن إن",
+    "هيئة الأمر بالمعروف والنهي عن المنكر", "مانشستر سيتي", "مانشستر يونايتد",
     "أرامكو", "سابك", "جوجل", "غوغل", "مايكروسوفت", "أبل", "فيسبوك", "تويتر",
 ]
 
@@ -195,6 +196,13 @@ CURRENCY_FORMS = "ريالات دولارات دراهم دنانير جنيها
 LETTER_NAMES = "بي سي دي إي إف جي إتش آي جاي كيه كي إل إم إن كيو آر إس تي يو في دبليو إكس واي زد".split()
 """Latin letters spelled out (بي إم دبليو, إن بي سي): one alone is never a name."""
 
+EXTRA_GIVEN_NAMES = """
+لويس كارلوس خوسيه خوان ماريو أنطونيو فرانشيسكو بيتر بول مارك مارتن توماس روبرت ريتشارد ستيفن
+كريستيان أندريه أندرو دانيال ألكسندر سيرجيو روبرتو باولو بيدرو رافائيل فرناندو ميشيل جان
+""".split()
+"""Given names beside the tagger's list that a person entity is not named by alone (لويس of لويس فان جال).
+Kept out of person_first.txt, which the model's features were trained with."""
+
 NEVER_A_NAME = ["الله"]
 """Words never an entity alone (الله from طيب الله ثراه)."""
 
@@ -203,7 +211,7 @@ FACILITY_HEADS = {
                 "حي برج",
     "ORGANIZATION": "مستشفى مستشفيات جامعة كلية مدرسة مدارس مركز مؤسسة جمعية مجمع معهد مكتبة صندوق أكاديمية "
                     "دار كرسي",
-    "MISC": "دوري كأس بطولة جائزة مهرجان مسابقة وسام برنامج",
+    "MISC": "دوري كأس بطولة جائزة مهرجان مسابقة وسام برنامج توسعة",
 }
 """Heads of places, bodies and events named after a person: مطار الملك خالد is an airport,
 not a mention of King Khalid; the whole name takes the head's type."""
@@ -224,7 +232,7 @@ ORGANIZATION_GENERIC_WORDS = """
 الإدارة الإدارية الإداري الرئيسية الرئيسي المختصة المختص المعنية المعني المشتركة المشترك الفنية
 الفني الاستشارية الاستشاري التأسيسية التحضيرية الحكومية الحكومي الرسمية الرسمي الملكية الإقليمية
 الإقليمي الأمناء المديرين الأعضاء الدائمة الدائم المؤقتة المنظمة الجديدة الجديد الأولى الأول
-الثانية الثاني الكبرى العالمية العالمي
+الثانية الثاني الكبرى العالمية العالمي البلدي البلدية
 """.split()
 """Words that do not make an organisation's name after its head: الهيئة العامة, مجلس الإدارة
 and الاتحاد السعودي name a body only with their complement (للسياحة, لكرة القدم)."""
@@ -371,6 +379,8 @@ def build(out: Path) -> dict[str, int]:
                                 currency_units()),
         "closed_letter.txt": (f"Latin letters spelled in Arabic, curated; {generated}", LETTER_NAMES),
         "closed_word.txt": (f"words never an entity alone, curated; {generated}", NEVER_A_NAME),
+        "given_names.txt": (f"given names: the person first names and more foreign ones, curated; {generated}",
+                            [*CURATED_FIRST_NAMES, *EXTRA_GIVEN_NAMES]),
         "title_words.txt": (f"titles and roles trimmed off person names, curated; {generated}", TITLE_WORDS),
         "rank_titles.txt": (f"titles that name one person before a lone given name, curated; {generated}",
                             RANK_TITLES),

@@ -254,14 +254,15 @@ _STOPWORDS = _normalized_words("""
 """)
 
 
-def is_stopword(norm: str) -> bool:
+def is_stopword(norm: str, through_conjunction: bool = True) -> bool:
     """True for Arabic and English function words (incl. question words) and single letters.
 
-    A leading conjunction is looked through (ومن, فما), since it attaches to function words too.
+    A leading conjunction is looked through (ومن, فما), since it attaches to function words too,
+    unless ``through_conjunction`` is False (inside a name, فان is the van of لويس فان جال).
     """
     if norm in _STOPWORDS or (len(norm) == 1 and is_arabic(norm)):
         return True
-    return len(norm) > 2 and norm[0] in _CONJUNCTIONS and norm[1:] in _STOPWORDS
+    return through_conjunction and len(norm) > 2 and norm[0] in _CONJUNCTIONS and norm[1:] in _STOPWORDS
 
 
 _MIN_VARIANT_LETTERS = 4

@@ -19,8 +19,8 @@ Files (``#`` starts a comment line):
     ``word<TAB>TYPE``: heads of places, bodies and events named after people (مطار, مستشفى, دوري);
 ``organization_generic.txt``
     words that do not complete an organisation's name after its head (العامة, الإدارة);
-``person_first.txt``
-    given names (the tagger's list): a person entity named only by one of these is a fragment;
+``given_names.txt``
+    given names: a person entity named only by one of these is a fragment;
 ``aliases.tsv``
     tab-separated names of one entity, its usual name first (السعودية, المملكة العربية السعودية).
 """
@@ -89,7 +89,7 @@ class Lexicon:
             for name in spellings:
                 aliases.setdefault(arabic.name_key(name), len(names))
             names.append(spellings[0])
-        given = frozenset(key for line in _lines(folder / "person_first.txt")
+        given = frozenset(key for line in _lines(folder / "given_names.txt")
                           if " " not in (key := arabic.name_key(line)) and key)
         return cls(closed=closed, titles=_word_keys(folder / "title_words.txt"),
                    rank_titles=_word_keys(folder / "rank_titles.txt"),

@@ -11,7 +11,8 @@ None of this is curation (the view applies the user's curation on top). Steps:
    is not محمد بن سلمان بن عبدالعزيز, عبدالعزيز not فيصل بن بندر بن عبدالعزيز).
 2. Across the corpus (``group_keys``), each key gets the rule that joined it (``Grouping.reasons``):
    - ``variant``: keys whose words are spelling variants of each other (arabic.spelling_variants:
-     سيرغي/سيرجي, final ة/ه/ا) form one group, whatever type the tagger gave each mention;
+     سيرغي/سيرجي, final ة/ه/ا) form one group, whatever type the tagger gave each mention; so
+     do one-word organisation names with and without the article (الفيفا, فيفا);
    - ``alias``: names of one entity in the shipped alias list (lexicon: السعودية = المملكة
      العربية السعودية, داعش = تنظيم داعش), when the tagger mostly gives them the same type;
    - ``part``: a person named by the end of exactly one longer person name (or of one that
@@ -22,21 +23,22 @@ None of this is curation (the view applies the user's curation on top). Steps:
      beside a full name link, overwhelmingly and in most of its articles, to one entity joins
      it everywhere (الملك سلمان where the article has no full name). One left alone is a
      fragment (see ``is_fragment``).
-3. ``canonical_form`` picks the display name: the most complete of the spellings that are common.
+3. ``canonical_form`` picks the display name: the usual name of an entity in the alias list,
+   else the most complete of the spellings that are common.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from workbench.core.arabic import name_key, spelling_variants
+from workbench.core.arabic import match_key, name_key, spelling_variants
 from workbench.core.entities.lexicon import Lexicon
 
 __all__ = ["RULES", "Grouping", "KeyStats", "Surface", "canonical_form", "group_keys", "link_in_article"]
 
-PERSON = "PERSON"
+PERSON, ORGANIZATION = "PERSON", "ORGANIZATION"
 MIN_VARIANT_WORD = 3
 """Words shorter than this are never joined as spelling variants (too many collisions)."""
 DOMINANCE = 3
@@ -213,6 +215,18 @@ class _Grouper:
                     self._join(sig, first[slot], "alias", self.lexicon.alias_names[number])
                 break
 
+    def definite_forms(self) -> None:
+        """One-word organisation names with and without the article are one (الفيفا = فيفا)."""
+        first: dict[str, Signature] = {}
+        for sig in sorted(self.members, key=lambda s: (-self.articles[s], s)):
+            if len(sig) != 1 or self.types[sig] != ORGANIZATION:
+                continue
+            bare = match_key(self.main[sig])
+            if bare in first:
+                self._join(sig, first[bare], "variant", self.main[first[bare]])
+            else:
+                first[bare] = sig
+
     def parts(self) -> None:
         """A person named by the end of one longer person name (or of one that dominates) joins it.
         Lone given names are left to ``linked_names``: as a name's end they are often a surname."""
@@ -266,6 +280,7 @@ def group_keys(stats: Sequence[KeyStats], lexicon: Lexicon) -> Grouping:
     """Partition the keys into entities (step 2 of the module docstring), deterministically."""
     grouper = _Grouper(stats, lexicon)
     grouper.aliases()
+    grouper.definite_forms()
     grouper.parts()
     grouper.linked_names()
     return Grouping(grouper.groups(), grouper.reasons)
@@ -287,9 +302,11 @@ class Surface:
     articles: int
 
 
-def canonical_form(surfaces: Sequence[Surface], entity_articles: int) -> str:
+def canonical_form(surfaces: Sequence[Surface], entity_articles: int, usual: Collection[str] = ()) -> str:
     """The display name: among spellings seen in at least COMMON_SHARE of the entity's articles,
-    the one with the most words, then the most articles, then the most mentions."""
+    the usual name of an entity in the alias list (keys ``usual``: السعودية rather than المملكة
+    العربية السعودية), else the one with the most words, then the most articles, then the most
+    mentions."""
     threshold = COMMON_SHARE * entity_articles
     common = [s for s in surfaces if s.articles >= threshold] or list(surfaces)
-    return min(common, key=lambda s: (-len(s.key.split()), -s.articles, -s.mentions, s.text)).text
+    return min(common, key=lambda s: (s.key not in usual, -len(s.key.split()), -s.articles, -s.mentions, s.text)).text

@@ -5,9 +5,9 @@ spans a researcher would not call names. The rules run on a sentence's IOB2 tags
 in this order, and each leaves well-formed IOB2 behind:
 
 1. ``cut_at_function_words``: a person or place span never runs across a function word or a
-   word that carries a proclitic: a preposition with the article ends the name (فهد بالدمام
-   يوسف ... is فهد, then يوسف ...; خالد بالرياض is خالد); a conjunction or a preposition on a
-   bare word starts the next name (عبدالله وخالد; صالح لعبد ربه منصور هادي).
+   word that carries a preposition: with the article it ends the name (فهد بالدمام يوسف ... is
+   فهد, then يوسف ...; خالد بالرياض is خالد), on a bare word it starts the next name (صالح
+   لعبد ربه منصور هادي); so does a conjunction before a given name (عبدالله وخالد).
 2. ``trim_titles``: title and role words come off a person's edges (محمد بن سلمان ولي ->
    محمد بن سلمان; الرئيس عبدربه منصور هادي -> عبدربه منصور هادي), except a rank title before
    a lone given name, which together name one person (الملك سلمان, الأمير سلطان).
@@ -16,11 +16,12 @@ in this order, and each leaves well-formed IOB2 behind:
    دوري عبداللطيف جميل no person), so فهد there is not a mention of a king.
 4. ``organisation_heads``: a head noun such as وزارة, جبهة or حزب followed by definite words
    becomes one organisation (وزارة الدفاع الروسية, جبهة النصرة, جمعية الثقافة والفنون).
-5. ``complete_organisations``: an organisation named only by its head and generic words
-   (الهيئة العامة, مجلس الإدارة, الاتحاد السعودي) takes the «ل…» complement that follows
-   (للسياحة والتراث الوطني, لكرة القدم); without one it is no name and is dropped.
+5. ``complete_organisations``: an organisation the gazetteer knows by a longer name takes it
+   (مانشستر + سيتي); one named only by its head and generic words (الهيئة العامة, مجلس
+   الإدارة, الاتحاد السعودي) takes the «ل…» complement that follows (للسياحة والتراث الوطني,
+   لكرة القدم); without one it is no name and is dropped.
 6. ``drop_closed_classes``: a span that is only a month, weekday, currency or spelled letter
-   (نيسان, الخميس, ريال, بي) is dropped.
+   (نيسان, الخميس, ريال, بي), or one word of one or two letters (لي), is dropped.
 
 Words are compared by ``match_key`` (``keys``) and ``normalize`` (``norms``) forms; the word
 classes come from ``lexicon``.
@@ -57,6 +58,10 @@ MAX_TITLES = 4
 GENEALOGY = frozenset(arabic.match_key(w) for w in "بن ابن بنت آل".split())
 """Words that chain a person's name to a father's or family's (فيصل بن بندر بن عبدالعزيز آل سعود)."""
 PREPOSITIONS = frozenset("بلك")
+MAX_LETTERS_NO_NAME = 2
+"""A span that is one word this short is dropped (لي, بي)."""
+MAX_KNOWN_NAME = 8
+"""Words of an organisation name the gazetteer may extend a span to."""
 PERSON, LOCATION, ORGANIZATION = "PERS", "LOC", "ORG"
 
 Span = tuple[int, int, str]
@@ -106,7 +111,7 @@ class SentenceRules:
         """Every rule of the module docstring, in order, in place on ``tags``."""
         if tags.count("O") != len(tags):
             self.cut_at_function_words(norms, keys, tags)
-            self.trim_titles(keys, tags)
+            self.trim_titles(norms, keys, tags)
         self.facilities(norms, keys, tags)
         self.organisation_heads(norms, keys, tags)
         if tags.count("O") != len(tags):
@@ -130,18 +135,22 @@ class SentenceRules:
             if kind not in (PERSON, LOCATION):
                 continue
             for i in range(start + 1, end):
-                if arabic.is_stopword(norms[i]):
+                if arabic.is_stopword(norms[i], through_conjunction=False):
                     clear(tags, i, i + 1)
                     continue
                 letters = self.proclitic(norms[i])
-                if PREPOSITIONS & set(letters) and arabic.split_proclitics(norms[i]).word.startswith("ال"):
-                    clear(tags, i, i + 1)  # a prepositional phrase (بالدمام, للمملكة): no name
-                elif letters:
-                    tags[i] = f"B-{kind}"  # a name of its own begins (وخالد, لعبد ربه)
+                word = arabic.split_proclitics(norms[i]).word
+                if PREPOSITIONS & set(letters):
+                    if word.startswith("ال"):
+                        clear(tags, i, i + 1)  # a prepositional phrase (بالدمام, للمملكة): no name
+                    else:
+                        tags[i] = f"B-{kind}"  # a name of its own begins (لعبد ربه)
+                elif letters and self.lexicon.is_given_name(word):
+                    tags[i] = f"B-{kind}"  # and another person (عبدالله وخالد), not فان of لويس فان جال
 
     # -- 2 --------------------------------------------------------------------------------
 
-    def trim_titles(self, keys: list[str], tags: list[str]) -> None:
+    def trim_titles(self, norms: list[str], keys: list[str], tags: list[str]) -> None:
         """Rule 2 (person spans)."""
         titles, ranks = self.lexicon.titles, self.lexicon.rank_titles
         for start, end, kind in spans(tags):
@@ -156,7 +165,7 @@ class SentenceRules:
             while last > first and keys[last - 1] in GENEALOGY:
                 last -= 1
             if last - first == 1 and first > 0 and keys[first - 1] in ranks and tags[first - 1] in (
-                    "O", f"B-{PERSON}", f"I-{PERSON}") and self.lexicon.is_given_name(keys[first]):
+                    "O", f"B-{PERSON}", f"I-{PERSON}") and self.lexicon.is_given_name(norms[first]):
                 first -= 1
             clear(tags, start, end)
             if last > first:
@@ -179,7 +188,7 @@ class SentenceRules:
             titled = name > i + 1
             end = name
             while end < len(keys):
-                if tags[end][2:] == PERSON or keys[end] in given:
+                if tags[end][2:] == PERSON or norms[end] in given:
                     end += 1
                 elif keys[end] in GENEALOGY and end > name and end + 1 < len(keys):
                     end += 2  # بن + the father's name, آل + the family's
@@ -251,7 +260,15 @@ class SentenceRules:
         """Rule 5 (organisation spans whose words after the head are all generic)."""
         generic = self.lexicon.organization_generic
         for start, end, kind in reversed(spans(tags)):
-            if kind != ORGANIZATION or keys[start] not in ORG_HEADS or end - start < 2:
+            if kind != ORGANIZATION:
+                continue
+            known = self._known_organisation(keys, start, end)
+            if known > end:
+                set_span(tags, start, known, ORGANIZATION)
+                if known < len(tags) and tags[known].startswith("I-"):
+                    tags[known] = "B-" + tags[known][2:]
+                continue
+            if keys[start] not in ORG_HEADS or end - start < 2:
                 continue
             if not all(key in generic for key in keys[start + 1:end]) or self.is_organization(
                     tuple(keys[start:end])):
@@ -264,11 +281,19 @@ class SentenceRules:
             if complete < len(tags) and tags[complete].startswith("I-"):
                 tags[complete] = "B-" + tags[complete][2:]
 
+    def _known_organisation(self, keys: list[str], start: int, end: int) -> int:
+        """The end of the longest organisation-gazetteer name that starts at ``start`` and goes
+        past ``end`` (هيئة الأمر + بالمعروف والنهي عن المنكر), else ``end``."""
+        for stop in range(min(len(keys), start + MAX_KNOWN_NAME), end, -1):
+            if self.is_organization(tuple(keys[start:stop])):
+                return stop
+        return end
+
     # -- 6 --------------------------------------------------------------------------------
 
     def drop_closed_classes(self, keys: list[str], tags: list[str]) -> None:
-        """Rule 6."""
+        """Rule 6, and a lone word of one or two letters is no name either (لي, "to me")."""
         closed = self.lexicon.closed
         for start, end, _ in spans(tags):
-            if tuple(keys[start:end]) in closed:
+            if tuple(keys[start:end]) in closed or (end - start == 1 and len(keys[start]) <= MAX_LETTERS_NO_NAME):
                 clear(tags, start, end)

@@ -177,7 +177,10 @@ class AutoGroups:
     def best_form(self, forms: np.ndarray, articles: int) -> int:
         """The form whose text is the display name of an entity made of ``forms`` (in ``articles``)."""
         surfaces = self.surfaces(forms)
-        name = canonical_form(list(surfaces.values()), articles)
+        lexicon = default_lexicon()
+        usual = {name_key(lexicon.alias_names[number]) for s in surfaces.values()
+                 if (number := lexicon.aliases.get(s.key)) is not None}
+        name = canonical_form(list(surfaces.values()), articles, usual)
         return next(int(f) for f in forms if self.form_text[f] == name)
 
     def surfaces(self, forms: np.ndarray) -> dict[str, Surface]:
