@@ -82,3 +82,25 @@ def test_a_store_from_a_newer_version_is_refused(seeds_copy: Path) -> None:
         raw.execute(f"PRAGMA user_version = {store.SCHEMA_VERSION + 1}")
     with pytest.raises(StoreError, match="newer version"):
         Store(seeds_copy)
+
+
+def test_undo_restores_the_rows_a_step_replaced_and_redo_makes_them_again(seeds_copy: Path) -> None:
+    db = Store(seeds_copy)
+    db.assign_keys(["كيري"], "PERSON:a")
+    db.merge_entities(["PERSON:b"], "PERSON:a")
+    db.assign_keys(["كيري"], "PERSON:c")  # replaces the first assignment's row
+    db.merge_entities(["PERSON:b"], "PERSON:c")  # and the merge's
+    before = db.curation()
+    step = db.undo()
+    assert step is not None and step.action == "merge"
+    assert db.undo() is not None
+    undone = db.curation()
+    assert undone.keys == {"كيري": "PERSON:a"} and undone.merges == (("PERSON:b", "PERSON:a"),)
+    assert db.redo() is not None and db.redo() is not None
+    assert db.curation() == before and db.redo() is None
+    generation = db.generation()
+    assert db.undo() is not None and db.generation() > generation  # readers see that the curation changed
+    db.close()
+    reopened = Store(seeds_copy)  # the log is in the store: it survives a restart
+    assert [step.action for step in reopened.curation_history()[1]] == ["merge"]
+    reopened.close()

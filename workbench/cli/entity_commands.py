@@ -127,7 +127,9 @@ def resolve(service: EntityService, reference: str) -> Entity:
     if found:
         choices = "; ".join(f"{e.id} ({e.type}, {e.articles} articles)" for e in found[:10])
         raise CliError(f"'{reference}' names {len(found)} entities: give one of their ids: {choices}", EXIT_USAGE)
-    near = service.completer().complete(reference, limit=5)
+    completer = service.completer()
+    near = next((found for cut in range(len(reference), 1, -1) if (found := completer.complete(reference[:cut], limit=5))),
+                [])  # a typo: suggest what its longest matching beginning finds
     hint = f"; did you mean {', '.join(repr(e.name) for e in near)}?" if near else ""
     raise CliError(f"no entity is called '{reference}' (list them with `workbench entities`){hint}", EXIT_USAGE)
 

@@ -118,6 +118,7 @@ def _describe(db: sqlite3.Connection, step: int) -> CurationStep:
     changes = _changes(db, step, newest_first=False)
     tables = {table for table, _, _ in changes}
     ids: dict[str, None] = {}
+    edits: dict[str, tuple[Row | None, Row]] = {}  # entity id -> (its row before the step, after it)
     action = "assign"
     for table, old, new in changes:
         row = new or old or {}
@@ -128,18 +129,19 @@ def _describe(db: sqlite3.Connection, step: int) -> CurationStep:
             action = "split" if "key_assignments" in tables else "add"
             ids[f"user:{row['id']}"] = None
         elif table == "entity_edits":
-            before = old or {"name": None, "type": None, "hidden": 0}
             ids[row["entity_id"]] = None
-            if action != "assign":
-                continue
-            if bool(before["hidden"]) != bool(row["hidden"]):
-                action = "hide" if row["hidden"] else "unhide"
-            elif before["name"] != row["name"]:
-                action = "rename"
-            elif before["type"] != row["type"]:
-                action = "type"
+            edits[row["entity_id"]] = (edits.get(row["entity_id"], (old, row))[0], row)
         elif table == "key_assignments":
             ids[row["entity_id"]] = None
+    if action == "assign" and edits:
+        before, after = next(iter(edits.values()))
+        before = before or {"name": None, "type": None, "hidden": 0}
+        if bool(before["hidden"]) != bool(after["hidden"]):
+            action = "hide" if after["hidden"] else "unhide"
+        elif before["type"] != after["type"]:
+            action = "type"
+        else:
+            action = "rename"
     return CurationStep(step, action, tuple(ids))
 
 
