@@ -203,14 +203,16 @@ EXTRA_GIVEN_NAMES = """
 """Given names beside the tagger's list that a person entity is not named by alone (لويس of لويس فان جال).
 Kept out of person_first.txt, which the model's features were trained with."""
 
-NEVER_A_NAME = ["الله"]
-"""Words never an entity alone (الله from طيب الله ثراه)."""
+NEVER_A_NAME = ["الله", "توفيق الله", "إذن الله", "عون الله", "رحمة الله", "مشيئة الله", "شاء الله", "حفظه الله",
+                "رحمه الله", "يرحمه الله", "سبحان الله", "حسن الجوار", "حسن النية", "حسن الظن", "حسن الخلق"]
+"""Words and phrases never an entity alone: الله (from طيب الله ثراه), pious formulas (بتوفيق الله) and
+phrases that start like a name (حسن الجوار, "good neighbourliness")."""
 
 FACILITY_HEADS = {
     "LOCATION": "مطار ميناء طريق شارع جسر ساحة ميدان ملعب استاد ستاد منفذ مدينة قاعدة كورنيش حديقة قصر محطة "
-                "حي برج",
+                "حي برج باب متنزه منتزه قاعة جامع مسجد",
     "ORGANIZATION": "مستشفى مستشفيات جامعة كلية مدرسة مدارس مركز مؤسسة جمعية مجمع معهد مكتبة صندوق أكاديمية "
-                    "دار كرسي",
+                    "دار دارة كرسي",
     "MISC": "دوري كأس بطولة جائزة مهرجان مسابقة وسام برنامج توسعة",
 }
 """Heads of places, bodies and events named after a person: مطار الملك خالد is an airport,
@@ -232,7 +234,7 @@ ORGANIZATION_GENERIC_WORDS = """
 الإدارة الإدارية الإداري الرئيسية الرئيسي المختصة المختص المعنية المعني المشتركة المشترك الفنية
 الفني الاستشارية الاستشاري التأسيسية التحضيرية الحكومية الحكومي الرسمية الرسمي الملكية الإقليمية
 الإقليمي الأمناء المديرين الأعضاء الدائمة الدائم المؤقتة المنظمة الجديدة الجديد الأولى الأول
-الثانية الثاني الكبرى العالمية العالمي البلدي البلدية
+الثانية الثاني الكبرى العالمية العالمي البلدي البلدية النواب الشيوخ العمومية العمومي
 """.split()
 """Words that do not make an organisation's name after its head: الهيئة العامة, مجلس الإدارة
 and الاتحاد السعودي name a body only with their complement (للسياحة, لكرة القدم)."""
@@ -267,6 +269,7 @@ ORGANIZATION_ALIASES = [
     "منظمة الصحة العالمية | الصحة العالمية",
     "الاتحاد الأوروبي | الاتحاد الاوروبي",
     "منظمة أوبك | أوبك",
+    "الاتحاد الدولي لكرة القدم | فيفا | الفيفا",
 ]
 """One line per organisation: its usual name first, then the other names news copy gives it."""
 
@@ -378,7 +381,8 @@ def build(out: Path) -> dict[str, int]:
         "closed_currency.txt": (f"currency unit words (CLDR currency names), plurals curated; {generated}",
                                 currency_units()),
         "closed_letter.txt": (f"Latin letters spelled in Arabic, curated; {generated}", LETTER_NAMES),
-        "closed_word.txt": (f"words never an entity alone, curated; {generated}", NEVER_A_NAME),
+        "closed_word.txt": (f"words and phrases never an entity alone, curated; {generated}",
+                            [phrase.replace(" ", "_") for phrase in NEVER_A_NAME]),
         "given_names.txt": (f"given names: the person first names and more foreign ones, curated; {generated}",
                             [*CURATED_FIRST_NAMES, *EXTRA_GIVEN_NAMES]),
         "title_words.txt": (f"titles and roles trimmed off person names, curated; {generated}", TITLE_WORDS),

@@ -174,3 +174,9 @@ def test_a_lone_given_name_is_left_out_of_the_lists_but_kept(news_corpus: Worksp
     assert mohammed.id in {e.id for e in service.entities(listing=ALL)}
     service.unhide(mohammed.id)  # the user knows who this is: listed from now on
     assert mohammed.id in {e.id for e in service.entities()}
+
+
+def test_an_agency_credited_in_brackets_at_the_end_is_not_a_mention() -> None:
+    text = "افتتح أمير منطقة عسير مهرجان الصيف في أبها أمس بحضور عدد من المسؤولين.\n( واس )"
+    assert [kind for _, _, kind in credit_spans(text)] == [CLOSING]
+    assert not any(m.text == "واس" for m in articles_mentions([article(text)])[0])

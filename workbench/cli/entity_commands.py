@@ -28,6 +28,7 @@ SPELLING_RULES = {
     "article": "linked in the same article to {via}",
     "variant": "spelling variant of {via}",
     "alias": "another name of {via} (alias list)",
+    "lineage": "the full name, with the father's name, of {via}",
     "part": "part of the longer name {via}",
     "linked": "given name that articles link to {via}",
     "merged": "you merged {via} into it",

@@ -21,6 +21,7 @@ import re
 
 from workbench.core.ingest.metadata import (
     FOOTER_LINES,
+    Line,
     attribution,
     byline_author,
     dateline_source,
@@ -35,15 +36,21 @@ OPENING, CLOSING = "opening", "closing"
 OPENING_MAX_CHARS = 80
 """An opening credit ends within this many characters of the first line's start."""
 OPENING_MAX_WORDS = 10
+EDGE_CHARS = 2000
+"""Characters read at each end of a long article: the first line and the last lines are there."""
 _DASH_RE = re.compile(r"\s*[-–—]\s*|\s+ـ\s+")
+CLOSING_WORDS = ("رابط الخبر", "المصدر", "انتهى")
+"""What every closing credit holds: lines are searched only if the text's end has one of them."""
 _CLOSING_RE = re.compile(r"رابط الخبر|(?:^|\s)المصدر\s*[:：]|//\s*انتهى\s*//")
+TRAILING_CREDIT_CHARS = 40
 _WORD_RE = re.compile(r"\w+")
-_TRAILING_CREDIT_RE = re.compile(r"[(«\"“”]\s*([^()«»\"“”]{2,30}?)\s*[)»\"“”]\s*\.?$")
+_DIGIT_RE = re.compile(r"\d")
+_TRAILING_CREDIT_RE = re.compile(r"[(«\"“”]\s*([^()«»\"“”]{2,30}?)\s*[)»\"“”]\s*\.?\s*$")
 
 
 def credit_spans(text: str) -> list[tuple[int, int, str]]:
     """[start, end) of the credits of an article's text, with their kind (OPENING or CLOSING)."""
-    lines = split_lines(text)
+    lines = _edge_lines(text)
     if not lines:
         return []
     found = []
@@ -51,22 +58,37 @@ def credit_spans(text: str) -> list[tuple[int, int, str]]:
     if opening is not None:
         found.append((lines[0].start, lines[0].start + opening, OPENING))
     after = found[0][1] if found else 0
+    closing_words = any(word in text[-EDGE_CHARS:] for word in CLOSING_WORDS)
     for line in lines[-FOOTER_LINES:]:
         if line.start >= after and attribution(line.text):
             found.append((line.start, line.end, CLOSING))
-        elif (match := _CLOSING_RE.search(line.text)) and line.start + match.start() >= after:
+        elif closing_words and (match := _CLOSING_RE.search(line.text)) and line.start + match.start() >= after:
             found.append((line.start + match.start(), line.end, CLOSING))
     last = lines[-1]
-    if (match := _TRAILING_CREDIT_RE.search(last.text)) and is_known_source(match[1]):
-        found.append((last.start + match.start(), last.end, CLOSING))
+    ending = max(last.start, last.end - TRAILING_CREDIT_CHARS)
+    if (match := _TRAILING_CREDIT_RE.search(text, ending, last.end)) and is_known_source(match[1]):
+        found.append((match.start(), last.end, CLOSING))
     return found
+
+
+def _edge_lines(text: str) -> list[Line]:
+    """The first non-blank line and the last FOOTER_LINES of the text (split_lines reads only the
+    edges: a credit is never in the middle, and articles are long)."""
+    if len(text) <= 2 * EDGE_CHARS:
+        return split_lines(text)
+    head = split_lines(text[:EDGE_CHARS])[:1]
+    tail_start = text.find("\n", len(text) - EDGE_CHARS) + 1 or len(text) - EDGE_CHARS
+    tail = [Line(line.start + tail_start, line.end + tail_start, line.text) for line in split_lines(text[tail_start:])]
+    return head + [line for line in tail[-FOOTER_LINES:] if not head or line.start >= head[0].end]
 
 
 def _opening(line: str) -> int | None:
     """How many characters of the first line are a credit, or None."""
-    for word in _WORD_RE.finditer(line[:OPENING_MAX_CHARS]):  # a wire dateline: place, date, agency
-        if is_known_source(word[0]) and parse_date(line[:word.start()]) is not None:
-            return word.end()
+    head = line[:OPENING_MAX_CHARS]
+    if _DIGIT_RE.search(head):  # a wire dateline: place, date, agency
+        for word in _WORD_RE.finditer(head):
+            if is_known_source(word[0]) and parse_date(line[:word.start()]) is not None:
+                return word.end()
     colon = min((i for i in (line.find(":"), line.find("：")) if i >= 0), default=-1)
     end = colon if 0 < colon <= OPENING_MAX_CHARS else len(line) if len(line) <= OPENING_MAX_CHARS else -1
     if end < 0:

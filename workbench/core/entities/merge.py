@@ -11,10 +11,11 @@ None of this is curation (the view applies the user's curation on top). Steps:
    is not محمد بن سلمان بن عبدالعزيز, عبدالعزيز not فيصل بن بندر بن عبدالعزيز).
 2. Across the corpus (``group_keys``), each key gets the rule that joined it (``Grouping.reasons``):
    - ``variant``: keys whose words are spelling variants of each other (arabic.spelling_variants:
-     سيرغي/سيرجي, final ة/ه/ا) form one group, whatever type the tagger gave each mention; so
-     do one-word organisation names with and without the article (الفيفا, فيفا);
+     سيرغي/سيرجي, final ة/ه/ا) form one group, whatever type the tagger gave each mention;
    - ``alias``: names of one entity in the shipped alias list (lexicon: السعودية = المملكة
      العربية السعودية, داعش = تنظيم داعش), when the tagger mostly gives them the same type;
+   - ``lineage``: a person's name with the father's name joins the same name without it, when
+     the corpus has both (عادل بن أحمد الجبير = عادل الجبير);
    - ``part``: a person named by the end of exactly one longer person name (or of one that
      has most of their articles) joins it, so an article that only says لافروف still counts
      for سيرغي لافروف; so does a name that starts a longer one, unless the longer is rare
@@ -33,12 +34,12 @@ from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from workbench.core.arabic import match_key, name_key, spelling_variants
+from workbench.core.arabic import name_key, spelling_variants
 from workbench.core.entities.lexicon import Lexicon
 
 __all__ = ["RULES", "Grouping", "KeyStats", "Surface", "canonical_form", "group_keys", "link_in_article"]
 
-PERSON, ORGANIZATION = "PERSON", "ORGANIZATION"
+PERSON = "PERSON"
 MIN_VARIANT_WORD = 3
 """Words shorter than this are never joined as spelling variants (too many collisions)."""
 DOMINANCE = 3
@@ -50,11 +51,15 @@ LINKED_SHARE = 0.5
 PREFIX_SHARE = 0.25
 """A name joins a longer one it starts only if the longer has this share of its articles."""
 COMMON_SHARE = 0.1
-"""A spelling is 'common' if it occurs in at least this share of its entity's articles."""
+"""A spelling is 'common' if it occurs in at least this share of its entity's articles, and in
+COMMON_ARTICLES at least (a span with a glued word, أمثال عبد الملك الحوثي, is seen once)."""
+COMMON_ARTICLES = 2
 GENEALOGY = frozenset(name_key(word) for word in ("بن", "ابن", "بنت", "آل"))
 """Words after which a name's end is a father's or a family's name."""
 
-RULES = ("variant", "alias", "part", "linked")
+RULES = ("variant", "alias", "lineage", "part", "linked")
+Signature = tuple[str, ...]
+"""A key's words, each replaced by its spelling-variant class."""
 """The automatic grouping rules, as ``Grouping.reasons`` names them (module docstring, step 2)."""
 
 
@@ -67,6 +72,20 @@ def _extends(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     if long[-size:] == short:
         return long[-size - 1] not in GENEALOGY
     return size >= 2 and long[:size] == short
+
+
+def _without_fathers(sig: Signature, words: list[str]) -> Signature | None:
+    """The signature left when every بن/ابن/بنت + name pair after the first name is dropped, if that
+    leaves a first name and a family name (عادل بن أحمد الجبير -> عادل الجبير), else None."""
+    kept: list[str] = []
+    i = 0
+    while i < len(sig):
+        if i and words[i] in GENEALOGY and words[i] != name_key("آل") and i + 1 < len(sig):
+            i += 2
+            continue
+        kept.append(sig[i])
+        i += 1
+    return tuple(kept) if 2 <= len(kept) < len(sig) else None
 
 
 def _extensions(names: Sequence[tuple[str, ...]]) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
@@ -169,9 +188,6 @@ def _majority(counts: Sequence[Mapping[str, int]]) -> str:
     return total.most_common(1)[0][0]
 
 
-Signature = tuple[str, ...]
-
-
 class _Grouper:
     """One run of ``group_keys``: keys by signature (their words' variant classes), joined by rules."""
 
@@ -215,17 +231,14 @@ class _Grouper:
                     self._join(sig, first[slot], "alias", self.lexicon.alias_names[number])
                 break
 
-    def definite_forms(self) -> None:
-        """One-word organisation names with and without the article are one (الفيفا = فيفا)."""
-        first: dict[str, Signature] = {}
-        for sig in sorted(self.members, key=lambda s: (-self.articles[s], s)):
-            if len(sig) != 1 or self.types[sig] != ORGANIZATION:
-                continue
-            bare = match_key(self.main[sig])
-            if bare in first:
-                self._join(sig, first[bare], "variant", self.main[first[bare]])
-            else:
-                first[bare] = sig
+    def lineages(self) -> None:
+        """A full name with the father's name joins the same name without it, when the corpus has
+        both (عادل بن أحمد الجبير = عادل الجبير, عزام بن محمد الدخيل = عزام الدخيل)."""
+        persons = {sig for sig in self.members if self.types[sig] == PERSON}
+        for sig in sorted(persons, key=lambda s: (-len(s), s)):
+            shorter = _without_fathers(sig, self.members[sig][0].key.split())
+            if shorter is not None and shorter in persons and self._root(shorter) != self._root(sig):
+                self._join(sig, shorter, "lineage", self.main[shorter])
 
     def parts(self) -> None:
         """A person named by the end of one longer person name (or of one that dominates) joins it.
@@ -280,7 +293,7 @@ def group_keys(stats: Sequence[KeyStats], lexicon: Lexicon) -> Grouping:
     """Partition the keys into entities (step 2 of the module docstring), deterministically."""
     grouper = _Grouper(stats, lexicon)
     grouper.aliases()
-    grouper.definite_forms()
+    grouper.lineages()
     grouper.parts()
     grouper.linked_names()
     return Grouping(grouper.groups(), grouper.reasons)
@@ -307,6 +320,6 @@ def canonical_form(surfaces: Sequence[Surface], entity_articles: int, usual: Col
     the usual name of an entity in the alias list (keys ``usual``: السعودية rather than المملكة
     العربية السعودية), else the one with the most words, then the most articles, then the most
     mentions."""
-    threshold = COMMON_SHARE * entity_articles
+    threshold = max(COMMON_SHARE * entity_articles, min(COMMON_ARTICLES, entity_articles))
     common = [s for s in surfaces if s.articles >= threshold] or list(surfaces)
     return min(common, key=lambda s: (s.key not in usual, -len(s.key.split()), -s.articles, -s.mentions, s.text)).text

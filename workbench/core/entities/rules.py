@@ -30,9 +30,9 @@ classes come from ``lexicon``.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 
 from workbench.core import arabic
+from workbench.core.entities.gazetteer import Gazetteer
 from workbench.core.entities.lexicon import Lexicon
 
 __all__ = ["ORG_HEADS", "SentenceRules"]
@@ -44,6 +44,7 @@ ORG_HEADS = frozenset(
 )
 PLACE_HEADS = frozenset({arabic.match_key("مسجد")})
 """Heads the head rule makes places of (see ``organisation_heads``)."""
+ORG_AND_PLACE_HEADS = ORG_HEADS | PLACE_HEADS
 TIME_WORDS = frozenset(arabic.match_key(w) for w in "اليوم الماضي الماضية المقبل المقبلة الحالي الحالية "
                        "الجاري الجارية القادم القادمة".split())
 """Definite words that end an organisation's name (وزارة الصحة اليوم)."""
@@ -56,6 +57,7 @@ MAX_FACILITY_TAIL = 2
 MAX_TITLES = 4
 """Title words between a facility head and the name (خادم الحرمين الشريفين الملك)."""
 GENEALOGY = frozenset(arabic.match_key(w) for w in "بن ابن بنت آل".split())
+FAMILY = arabic.match_key("آل")
 """Words that chain a person's name to a father's or family's (فيصل بن بندر بن عبدالعزيز آل سعود)."""
 PREPOSITIONS = frozenset("بلك")
 MAX_LETTERS_NO_NAME = 2
@@ -68,17 +70,21 @@ Span = tuple[int, int, str]
 
 
 def spans(tags: list[str]) -> list[Span]:
-    """(start, end_exclusive, label) of each entity in an IOB2 sequence, in order."""
+    """(start, end_exclusive, label) of each entity in an IOB2 sequence, in order (an I- tag that
+    does not continue a span of its label opens one). Called several times per sentence, so it
+    walks only the tagged words (a sentence has few)."""
     found: list[Span] = []
-    if tags.count("O") == len(tags):
-        return found
-    start, kind = -1, ""
-    for i, tag in enumerate([*tags, "O"]):
-        prefix, _, label = tag.partition("-")
-        if not (prefix == "I" and label == kind and start >= 0):
-            if start >= 0:
-                found.append((start, i, kind))
-            start, kind = (i, label) if prefix in ("B", "I") else (-1, "")
+    start, last, kind = -1, -2, ""
+    for i in [i for i, tag in enumerate(tags) if tag != "O"]:
+        tag = tags[i]
+        if i == last + 1 and tag[0] == "I" and tag[2:] == kind:
+            last = i
+            continue
+        if start >= 0:
+            found.append((start, last + 1, kind))
+        start, last, kind = i, i, tag[2:]
+    if start >= 0:
+        found.append((start, last + 1, kind))
     return found
 
 
@@ -98,25 +104,33 @@ def clear(tags: list[str], start: int, end: int) -> None:
 
 
 class SentenceRules:
-    """The rule layer of one tagger: its word classes, organisation gazetteer and word counts."""
+    """The rule layer of one tagger: its word classes, gazetteer (known organisations and places)
+    and word counts (whether a leading letter is a clitic)."""
 
-    def __init__(self, lexicon: Lexicon, is_organization: Callable[[tuple[str, ...]], bool],
-                 is_location: Callable[[tuple[str, ...]], bool], counts: Counter[str]) -> None:
+    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer, counts: Counter[str]) -> None:
         self.lexicon = lexicon
-        self.is_organization = is_organization
-        self.is_location = is_location
+        self.gazetteer = gazetteer
         self.counts = counts
+        self._facility_heads = frozenset(lexicon.facility_heads)
 
     def apply(self, norms: list[str], keys: list[str], tags: list[str]) -> None:
-        """Every rule of the module docstring, in order, in place on ``tags``."""
-        if tags.count("O") != len(tags):
-            self.cut_at_function_words(norms, keys, tags)
-            self.trim_titles(norms, keys, tags)
-        self.facilities(norms, keys, tags)
-        self.organisation_heads(norms, keys, tags)
-        if tags.count("O") != len(tags):
-            self.complete_organisations(norms, keys, tags)
-            self.drop_closed_classes(keys, tags)
+        """Every rule of the module docstring, in order, in place on ``tags``. The head rules only
+        run on sentences that hold a head word (most do not)."""
+        found = spans(tags)  # each rule gets the spans as they are, recomputed only after a change
+        if found:
+            if self.cut_at_function_words(norms, keys, tags, found):
+                found = spans(tags)
+            if self.trim_titles(norms, keys, tags, found):
+                found = spans(tags)
+        words = set(keys)
+        if not self._facility_heads.isdisjoint(words) and self.facilities(norms, keys, tags):
+            found = spans(tags)
+        if not ORG_AND_PLACE_HEADS.isdisjoint(words) and self.organisation_heads(norms, keys, tags):
+            found = spans(tags)
+        if found:
+            if self.drop_closed_classes(keys, tags, found):
+                found = spans(tags)
+            self.complete_organisations(norms, keys, tags, found)
 
     # -- 1 --------------------------------------------------------------------------------
 
@@ -129,9 +143,11 @@ class SentenceRules:
             return split.letters
         return ""
 
-    def cut_at_function_words(self, norms: list[str], keys: list[str], tags: list[str]) -> None:
-        """Rule 1 (person and place spans)."""
-        for start, end, kind in spans(tags):
+    def cut_at_function_words(self, norms: list[str], keys: list[str], tags: list[str],
+                              found: list[Span] | None = None) -> bool:
+        """Rule 1 (person and place spans); True when it changed a tag."""
+        before = list(tags)
+        for start, end, kind in spans(tags) if found is None else found:
             if kind not in (PERSON, LOCATION):
                 continue
             for i in range(start + 1, end):
@@ -147,13 +163,19 @@ class SentenceRules:
                         tags[i] = f"B-{kind}"  # a name of its own begins (لعبد ربه)
                 elif letters and self.lexicon.is_given_name(word):
                     tags[i] = f"B-{kind}"  # and another person (عبدالله وخالد), not فان of لويس فان جال
+        return tags != before
 
     # -- 2 --------------------------------------------------------------------------------
 
-    def trim_titles(self, norms: list[str], keys: list[str], tags: list[str]) -> None:
-        """Rule 2 (person spans)."""
+    def trim_titles(self, norms: list[str], keys: list[str], tags: list[str], found: list[Span] | None = None) -> bool:
+        """Rule 2 (person spans); True when it changed a tag. First the family name after آل is
+        made whole: it is the name's last word (سلمان بن عبدالعزيز آل + سعود برقية is سلمان بن
+        عبدالعزيز آل سعود)."""
+        before = list(tags)
+        if self._family_names(keys, tags):
+            found = None
         titles, ranks = self.lexicon.titles, self.lexicon.rank_titles
-        for start, end, kind in spans(tags):
+        for start, end, kind in spans(tags) if found is None else found:
             if kind != PERSON:
                 continue
             first, last = start, end
@@ -167,20 +189,40 @@ class SentenceRules:
             if last - first == 1 and first > 0 and keys[first - 1] in ranks and tags[first - 1] in (
                     "O", f"B-{PERSON}", f"I-{PERSON}") and self.lexicon.is_given_name(norms[first]):
                 first -= 1
+            if (first, last) == (start, end):
+                continue
             clear(tags, start, end)
             if last > first:
                 set_span(tags, first, last, PERSON)
+        return tags != before
+
+    @staticmethod
+    def _family_names(keys: list[str], tags: list[str]) -> bool:
+        if FAMILY not in keys:
+            return False
+        before = list(tags)
+        for start, end, kind in spans(tags):
+            family = next((i for i in range(start + 1, end) if keys[i] == FAMILY), None) if kind == PERSON else None
+            if family is None or family + 1 >= len(tags):
+                continue
+            stop = tail = family + 2
+            while tail < len(tags) and tags[tail].startswith("I-"):  # the rest of the span holding the family name
+                tail += 1
+            set_span(tags, start, stop, PERSON)
+            for i in range(stop, tail):
+                tags[i] = "O"
+        return tags != before
 
     # -- 3 --------------------------------------------------------------------------------
 
-    def facilities(self, norms: list[str], keys: list[str], tags: list[str]) -> None:
-        """Rule 3: head [titles] name [bin chain] [adjectives] [«ل…» complement] -> the head's type."""
+    def facilities(self, norms: list[str], keys: list[str], tags: list[str]) -> bool:
+        """Rule 3: head [titles] name [bin chain] [adjectives] [«ل…» complement] -> the head's type;
+        True when it changed a tag."""
         heads, titles, given = self.lexicon.facility_heads, self.lexicon.titles, self.lexicon.given_names
-        i = 0
-        while i < len(keys) - 1:
-            kind = heads.get(keys[i])
-            if kind is None or tags[i] not in ("O", f"B-{kind}"):
-                i += 1
+        changed, done = False, 0
+        for i in [i for i, key in enumerate(keys[:-1]) if key in heads]:
+            kind = heads[keys[i]]
+            if i < done or tags[i] not in ("O", f"B-{kind}"):
                 continue
             name = i + 1
             while name < len(keys) and name - i <= MAX_TITLES and keys[name] in titles:
@@ -195,14 +237,14 @@ class SentenceRules:
                 else:
                     break
             if end == name or not (titled or tags[name][2:] == PERSON):
-                i += 1
                 continue
             end = self._definite_tail(norms, tags, end, MAX_FACILITY_TAIL)
             end = self._complement(norms, end)
             set_span(tags, i, end, kind)
             if end < len(tags) and tags[end].startswith("I-"):
                 tags[end] = "B-" + tags[end][2:]
-            i = end
+            changed, done = True, end
+        return changed
 
     def _definite_tail(self, norms: list[str], tags: list[str], end: int, limit: int) -> int:
         """``end`` moved past up to ``limit`` untagged definite words (adjectives: الدولي)."""
@@ -224,14 +266,14 @@ class SentenceRules:
 
     # -- 4 --------------------------------------------------------------------------------
 
-    def organisation_heads(self, norms: list[str], keys: list[str], tags: list[str]) -> None:
+    def organisation_heads(self, norms: list[str], keys: list[str], tags: list[str]) -> bool:
         """Rule 4: head noun + following definite words (and their و-coordinates) -> one span.
 
         A mosque is a place (المسجد الحرام), and so is a name the place gazetteer knows (قناة
-        السويس, while قناة الجزيرة is a broadcaster)."""
-        i = 0
-        while i < len(norms) - 1:
-            if tags[i] == "O" and (keys[i] in ORG_HEADS or keys[i] in PLACE_HEADS):
+        السويس, while قناة الجزيرة is a broadcaster). True when it changed a tag."""
+        changed, done = False, 0
+        for i in [i for i, key in enumerate(keys[:-1]) if key in ORG_AND_PLACE_HEADS]:
+            if i >= done and tags[i] == "O":
                 end = i + 1
                 while (
                     end < len(norms)
@@ -248,18 +290,18 @@ class SentenceRules:
                 while end < len(norms) and tags[end].startswith("I-"):
                     end += 1
                 if end > i + 1:
-                    place = keys[i] in PLACE_HEADS or self.is_location(tuple(keys[i:end]))
+                    place = keys[i] in PLACE_HEADS or self.gazetteer.contains(keys[i:end], "location")
                     set_span(tags, i, end, LOCATION if place else ORGANIZATION)
-                    i = end
-                    continue
-            i += 1
+                    changed, done = True, end
+        return changed
 
     # -- 5 --------------------------------------------------------------------------------
 
-    def complete_organisations(self, norms: list[str], keys: list[str], tags: list[str]) -> None:
+    def complete_organisations(self, norms: list[str], keys: list[str], tags: list[str],
+                               found: list[Span] | None = None) -> None:
         """Rule 5 (organisation spans whose words after the head are all generic)."""
         generic = self.lexicon.organization_generic
-        for start, end, kind in reversed(spans(tags)):
+        for start, end, kind in reversed(spans(tags) if found is None else found):
             if kind != ORGANIZATION:
                 continue
             known = self._known_organisation(keys, start, end)
@@ -270,8 +312,8 @@ class SentenceRules:
                 continue
             if keys[start] not in ORG_HEADS or end - start < 2:
                 continue
-            if not all(key in generic for key in keys[start + 1:end]) or self.is_organization(
-                    tuple(keys[start:end])):
+            if not all(key in generic for key in keys[start + 1:end]) or self.gazetteer.contains(
+                    keys[start:end], "organization"):
                 continue
             complete = self._complement(norms, end)
             if complete == end:
@@ -284,16 +326,22 @@ class SentenceRules:
     def _known_organisation(self, keys: list[str], start: int, end: int) -> int:
         """The end of the longest organisation-gazetteer name that starts at ``start`` and goes
         past ``end`` (هيئة الأمر + بالمعروف والنهي عن المنكر), else ``end``."""
-        for stop in range(min(len(keys), start + MAX_KNOWN_NAME), end, -1):
-            if self.is_organization(tuple(keys[start:stop])):
+        for length in self.gazetteer.entry_lengths.get(keys[start], ()):  # longest first
+            stop = start + length
+            if stop <= end:
+                break
+            if stop <= len(keys) and self.gazetteer.contains(keys[start:stop], "organization"):
                 return stop
         return end
 
     # -- 6 --------------------------------------------------------------------------------
 
-    def drop_closed_classes(self, keys: list[str], tags: list[str]) -> None:
-        """Rule 6, and a lone word of one or two letters is no name either (لي, "to me")."""
-        closed = self.lexicon.closed
-        for start, end, _ in spans(tags):
+    def drop_closed_classes(self, keys: list[str], tags: list[str], found: list[Span] | None = None) -> bool:
+        """Rule 6, and a lone word of one or two letters is no name either (لي, "to me"); True
+        when it dropped a span."""
+        closed, dropped = self.lexicon.closed, False
+        for start, end, _ in spans(tags) if found is None else found:
             if tuple(keys[start:end]) in closed or (end - start == 1 and len(keys[start]) <= MAX_LETTERS_NO_NAME):
                 clear(tags, start, end)
+                dropped = True
+        return dropped

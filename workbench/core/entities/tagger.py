@@ -182,8 +182,7 @@ class EntityTagger:
         self.features = FeatureExtractor(gazetteer, clusters)
         self.counts = counts
         self.lexicon = lexicon
-        self.rules = SentenceRules(lexicon, lambda keys: gazetteer.contains(keys, "organization"),
-                                   lambda keys: gazetteer.contains(keys, "location"), counts)
+        self.rules = SentenceRules(lexicon, gazetteer, counts)
         n_labels = len(self.crf.labels)
         # Per distinct word: its row in the score tables (own features, and as a neighbour at
         # each window offset). Row 0 is all zeros: it pads between sentences. Rows are
@@ -303,15 +302,16 @@ class EntityTagger:
                 for (norms, keys), tags in zip(document_forms, document_tags, strict=True):
                     self.rules.apply(norms, keys, tags)
             ranks = self.lexicon.rank_titles if rules else frozenset()
-            if consistency and self._propagate([keys for _, keys in document_forms], document_tags, ranks) and rules:
-                for (norms, keys), tags in zip(document_forms, document_tags, strict=True):
-                    self.rules.apply(norms, keys, tags)
+            changed = self._propagate([keys for _, keys in document_forms], document_tags, ranks) if consistency else ()
+            if rules:
+                for i in changed:
+                    self.rules.apply(*document_forms[i], document_tags[i])
         return tagged
 
     @staticmethod
-    def _propagate(keys: list[list[str]], tagged: list[list[str]], ranks: frozenset[str] = frozenset()) -> bool:
+    def _propagate(keys: list[list[str]], tagged: list[list[str]], ranks: frozenset[str] = frozenset()) -> set[int]:
         """Document consistency (see module docstring), in place on ``tagged``; keys are matching
-        forms. True when it tagged anything.
+        forms. Returns the numbers of the sentences it tagged anything in.
 
         With ``ranks`` (the rule layer's rank titles), a person named in full after a rank title
         is also known by the title and the first name (الملك سلمان after الملك سلمان بن عبدالعزيز).
@@ -331,11 +331,11 @@ class EntityTagger:
             if not (len(words) == 1 and (len(words[0]) < 3 or arabic.is_stopword(words[0])))
         }
         if not entries:
-            return False
-        changed = False
+            return set()
+        changed: set[int] = set()
         longest = max(len(w) for w in entries)
         first_words = {w[0] for w in entries}
-        for sentence, tags in zip(keys, tagged, strict=True):
+        for number, (sentence, tags) in enumerate(zip(keys, tagged, strict=True)):
             i = 0
             while i < len(sentence):
                 if sentence[i] not in first_words:
@@ -345,7 +345,7 @@ class EntityTagger:
                     entry_kind = entries.get(tuple(sentence[i : i + length]))
                     if entry_kind and all(t == "O" for t in tags[i : i + length]):
                         set_span(tags, i, i + length, entry_kind)
-                        changed = True
+                        changed.add(number)
                         i += length
                         break
                 else:
@@ -433,9 +433,11 @@ class EntityTagger:
                 start, first_norm = self._name_start(pieces[first], pieces[first - 1].norm if first else "")
                 end = pieces[last - 1].end
                 norm = " ".join([first_norm, *(p.norm for p in pieces[first + 1 : last])])
-                before = pieces[first - 1].norm if first else ""
-                title = arabic.split_proclitics(before).word if mention_type == "PERSON" and arabic.match_key(
-                    before) in self.lexicon.titles else ""
+                title = ""
+                if mention_type == "PERSON" and first:
+                    before, before_key = self.features.form(pieces[first - 1].text)
+                    if before_key in self.lexicon.titles:
+                        title = arabic.split_proclitics(before).word
                 mentions.append(Mention(start, end, mention_type, text[start:end], norm, title))
         return mentions
 

@@ -38,6 +38,7 @@ def rule_text(spelling: Spelling) -> str:
         "article": QCoreApplication.translate("EntityDetails", "Linked in its articles to {via}"),
         "variant": QCoreApplication.translate("EntityDetails", "Spelling variant of {via}"),
         "alias": QCoreApplication.translate("EntityDetails", "Another name of {via} (alias list)"),
+        "lineage": QCoreApplication.translate("EntityDetails", "The full name, with the father's name, of {via}"),
         "part": QCoreApplication.translate("EntityDetails", "Part of the longer name {via}"),
         "linked": QCoreApplication.translate("EntityDetails", "Given name the articles link to {via}"),
         "merged": QCoreApplication.translate("EntityDetails", "You merged {via} into it"),
