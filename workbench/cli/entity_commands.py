@@ -169,28 +169,21 @@ def _cmd_rename(args: argparse.Namespace) -> int:
     return _curate(args, change)
 
 
-def _cmd_type(args: argparse.Namespace) -> int:
-    def change(service: EntityService) -> str:
-        found = [resolve(service, reference) for reference in args.entities]
-        service.set_type([e.id for e in found], args.to)
-        return f"{', '.join(e.name for e in found)}: now {args.to}"
-    return _curate(args, change)
+def _on_each(apply: Callable[[EntityService, list[str], argparse.Namespace], None],
+             done: str) -> Callable[[argparse.Namespace], int]:
+    """A subcommand that resolves its ENTITY arguments and applies one step to all of them."""
+    def command(args: argparse.Namespace) -> int:
+        def change(service: EntityService) -> str:
+            found = [resolve(service, reference) for reference in args.entities]
+            apply(service, [e.id for e in found], args)
+            return f"{done.format(**vars(args))}: {', '.join(e.name for e in found)}"
+        return _curate(args, change)
+    return command
 
 
-def _cmd_hide(args: argparse.Namespace) -> int:
-    def change(service: EntityService) -> str:
-        found = [resolve(service, reference) for reference in args.entities]
-        service.hide([e.id for e in found])
-        return f"hidden: {', '.join(e.name for e in found)}"
-    return _curate(args, change)
-
-
-def _cmd_unhide(args: argparse.Namespace) -> int:
-    def change(service: EntityService) -> str:
-        found = [resolve(service, reference) for reference in args.entities]
-        service.unhide([e.id for e in found])
-        return f"listed again: {', '.join(e.name for e in found)}"
-    return _curate(args, change)
+_cmd_type = _on_each(lambda service, ids, args: service.set_type(ids, args.to), "now {to}")
+_cmd_hide = _on_each(lambda service, ids, args: service.hide(ids), "hidden")
+_cmd_unhide = _on_each(lambda service, ids, args: service.unhide(ids), "listed again")
 
 
 def _step_line(step: CurationStep) -> str:

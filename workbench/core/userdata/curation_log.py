@@ -147,20 +147,20 @@ def _describe(db: sqlite3.Connection, step: int) -> CurationStep:
 
 def undo(db: sqlite3.Connection) -> CurationStep | None:
     """Undo the latest step still done (in the caller's write transaction); None when there is none."""
-    row = db.execute("SELECT MAX(step) FROM curation_steps WHERE NOT undone").fetchone()
-    if row[0] is None:
-        return None
-    _replay(db, row[0], undoing=True)
-    return _describe(db, row[0])
+    return _replay_one(db, "SELECT MAX(step) FROM curation_steps WHERE NOT undone", undoing=True)
 
 
 def redo(db: sqlite3.Connection) -> CurationStep | None:
     """Redo the earliest undone step (in the caller's write transaction); None when there is none."""
-    row = db.execute("SELECT MIN(step) FROM curation_steps WHERE undone").fetchone()
-    if row[0] is None:
+    return _replay_one(db, "SELECT MIN(step) FROM curation_steps WHERE undone", undoing=False)
+
+
+def _replay_one(db: sqlite3.Connection, which: str, undoing: bool) -> CurationStep | None:
+    step = db.execute(which).fetchone()[0]
+    if step is None:
         return None
-    _replay(db, row[0], undoing=False)
-    return _describe(db, row[0])
+    _replay(db, step, undoing)
+    return _describe(db, step)
 
 
 def history(db: sqlite3.Connection, limit: int = 50) -> tuple[list[CurationStep], list[CurationStep]]:

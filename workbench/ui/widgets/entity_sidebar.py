@@ -74,6 +74,8 @@ COUNT_COLUMN_PADDING = 16
 NAME_COLUMN_MIN = 140
 """Pixels the names keep before the count columns give up room: first their titles' width, then
 the mentions column."""
+NAME_COLUMN_SHARE = 0.6
+"""The share of the width names get before the count columns are narrowed to their numbers."""
 
 
 def _is_right_to_left(text: str) -> bool:
@@ -376,8 +378,9 @@ class EntitySidebar(QWidget):
         return super().eventFilter(watched, event)
 
     def _fit_columns(self) -> None:
-        """Counts shrink before names do: titles' width while the names keep NAME_COLUMN_MIN,
-        then the numbers' width, then the mentions column goes."""
+        """Counts shrink before names do: titles' width while the names keep NAME_COLUMN_SHARE of
+        the width (and NAME_COLUMN_MIN), then the numbers' width (the titles are elided, their
+        tooltips stay), then the mentions column goes."""
         header, model = self.tree.header(), self.model
         available = self.tree.viewport().width()
         entities = model.entities()
@@ -389,7 +392,8 @@ class EntitySidebar(QWidget):
         titled = {column: max(width, title_metrics.horizontalAdvance(
             str(model.headerData(column, Qt.Orientation.Horizontal))) + 2 * COUNT_COLUMN_PADDING)
             for column, width in digits.items()}
-        widths = titled if available - sum(titled.values()) >= NAME_COLUMN_MIN else digits
+        roomy = available - sum(titled.values()) >= max(NAME_COLUMN_MIN, NAME_COLUMN_SHARE * available)
+        widths = titled if roomy else digits
         show_mentions = available - sum(widths.values()) >= NAME_COLUMN_MIN
         self.tree.setColumnHidden(EntityTreeModel.MENTIONS, not show_mentions)
         for column, width in widths.items():
