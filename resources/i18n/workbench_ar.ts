@@ -8,8 +8,16 @@
         <translation>لا يوجد كيان &apos;{entity_id}&apos; في هذه المدوّنة (لم يعد موجودًا): اعرض قائمة الكيانات من جديد واستخدم معرّفًا منها.</translation>
     </message>
     <message>
+        <source>Nothing to merge: choose entities other than the one they merge into.</source>
+        <translation>لا شيء للدمج: اختر كيانات غير الكيان الذي تُدمج فيه.</translation>
+    </message>
+    <message>
         <source>&apos;{alias}&apos; is not a spelling of {name}: split one of {spellings}.</source>
         <translation>&apos;{alias}&apos; ليست من تهجئات {name}: افصل إحدى التهجئات التالية: {spellings}.</translation>
+    </message>
+    <message>
+        <source>&apos;{alias}&apos; is the only name of {name}: there is nothing to split it from.</source>
+        <translation>&apos;{alias}&apos; هو الاسم الوحيد لـ{name}: لا يوجد ما يُفصل عنه.</translation>
     </message>
     <message>
         <source>An entity name cannot be empty: type the name to show.</source>
@@ -18,6 +26,10 @@
     <message>
         <source>An entity name needs at least one word: type the name.</source>
         <translation>يحتاج اسم الكيان إلى كلمة واحدة على الأقل: اكتب الاسم.</translation>
+    </message>
+    <message>
+        <source>No entity chosen: select at least one entity.</source>
+        <translation>لم يُختر أي كيان: حدّد كيانًا واحدًا على الأقل.</translation>
     </message>
     <message>
         <source>Unknown entity type &apos;{type}&apos;: use one of {types}.</source>
@@ -635,6 +647,199 @@
     </message>
 </context>
 <context>
+    <name>EntityCurator</name>
+    <message>
+        <source>Undo curation</source>
+        <translation>تراجع عن التنقيح</translation>
+    </message>
+    <message>
+        <source>Redo curation</source>
+        <translation>إعادة التنقيح</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>التفاصيل…</translation>
+    </message>
+    <message>
+        <source>Show in lists</source>
+        <translation>إظهار في القوائم</translation>
+    </message>
+    <message>
+        <source>Show {count} entities in lists</source>
+        <translation>إظهار الكيانات في القوائم (العدد: {count})</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>دمج في…</translation>
+    </message>
+    <message>
+        <source>Merge {count} entities…</source>
+        <translation>دمج الكيانات (العدد: {count})…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>إعادة تسمية…</translation>
+    </message>
+    <message>
+        <source>Split a spelling out…</source>
+        <translation>فصل تهجئة…</translation>
+    </message>
+    <message>
+        <source>Change type</source>
+        <translation>تغيير النوع</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>إخفاء</translation>
+    </message>
+    <message>
+        <source>Hide {count} entities</source>
+        <translation>إخفاء الكيانات (العدد: {count})</translation>
+    </message>
+    <message>
+        <source>A wrong entity: leave it out of lists, filters and highlights</source>
+        <translation>كيان خاطئ: استبعده من القوائم والمرشّحات والتظليل</translation>
+    </message>
+    <message>
+        <source>Rename entity</source>
+        <translation>إعادة تسمية الكيان</translation>
+    </message>
+    <message>
+        <source>New name for “{name}”:</source>
+        <translation>الاسم الجديد لـ«{name}»:</translation>
+    </message>
+    <message>
+        <source>merge</source>
+        <translation>دمج</translation>
+    </message>
+    <message>
+        <source>split</source>
+        <translation>فصل</translation>
+    </message>
+    <message>
+        <source>rename</source>
+        <translation>إعادة تسمية</translation>
+    </message>
+    <message>
+        <source>change of type</source>
+        <translation>تغيير النوع</translation>
+    </message>
+    <message>
+        <source>hide</source>
+        <translation>إخفاء</translation>
+    </message>
+    <message>
+        <source>unhide</source>
+        <translation>إلغاء الإخفاء</translation>
+    </message>
+    <message>
+        <source>new entity</source>
+        <translation>كيان جديد</translation>
+    </message>
+    <message>
+        <source>assignment</source>
+        <translation>إسناد</translation>
+    </message>
+</context>
+<context>
+    <name>EntityDetails</name>
+    <message>
+        <source>The entity&apos;s name</source>
+        <translation>اسم الكيان</translation>
+    </message>
+    <message>
+        <source>The same name written differently</source>
+        <translation>الاسم نفسه مكتوبًا بطريقة أخرى</translation>
+    </message>
+    <message>
+        <source>Linked in its articles to {via}</source>
+        <translation>رُبط في مقالاته بـ{via}</translation>
+    </message>
+    <message>
+        <source>Spelling variant of {via}</source>
+        <translation>تهجئة أخرى لـ{via}</translation>
+    </message>
+    <message>
+        <source>Another name of {via} (alias list)</source>
+        <translation>اسم آخر لـ{via} (قائمة الأسماء البديلة)</translation>
+    </message>
+    <message>
+        <source>The full name, with the father&apos;s name, of {via}</source>
+        <translation>الاسم الكامل، مع اسم الأب، لـ{via}</translation>
+    </message>
+    <message>
+        <source>Part of the longer name {via}</source>
+        <translation>جزء من الاسم الأطول {via}</translation>
+    </message>
+    <message>
+        <source>Given name the articles link to {via}</source>
+        <translation>اسم أول تربطه المقالات بـ{via}</translation>
+    </message>
+    <message>
+        <source>You merged {via} into it</source>
+        <translation>دمجتَ {via} فيه</translation>
+    </message>
+    <message>
+        <source>You assigned it</source>
+        <translation>أسندتَه إليه</translation>
+    </message>
+</context>
+<context>
+    <name>EntityDetailsDialog</name>
+    <message>
+        <source>Entity: {name}</source>
+        <translation>الكيان: {name}</translation>
+    </message>
+    <message>
+        <source>{type} · {articles} articles · {mentions} mentions</source>
+        <translation>{type} · المقالات: {articles} · الإشارات: {mentions}</translation>
+    </message>
+    <message>
+        <source>Hidden: left out of lists, filters and highlights.</source>
+        <translation>مخفي: مستبعد من القوائم والمرشّحات والتظليل.</translation>
+    </message>
+    <message>
+        <source>A given name alone, which could be many people: left out of the ranked lists. Show it in the lists, or merge it into the person it names.</source>
+        <translation>اسم أول وحده قد يعني أشخاصًا كثيرين: لذا استُبعد من القوائم المرتبة. أظهره في القوائم، أو ادمجه في الشخص الذي يسمّيه.</translation>
+    </message>
+    <message>
+        <source>Spelling</source>
+        <translation>التهجئة</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>المقالات</translation>
+    </message>
+    <message>
+        <source>Why it is here</source>
+        <translation>سبب وجودها هنا</translation>
+    </message>
+    <message>
+        <source>Split out</source>
+        <translation>فصل</translation>
+    </message>
+    <message>
+        <source>Move the selected spelling into an entity of its own</source>
+        <translation>انقل التهجئة المحددة إلى كيان مستقل</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <source>(unknown source)</source>
+        <translation>(مصدر غير معروف)</translation>
+    </message>
+    <message>
+        <source>Spellings</source>
+        <translation>التهجئات</translation>
+    </message>
+    <message>
+        <source>Sources that mention it</source>
+        <translation>المصادر التي تذكره</translation>
+    </message>
+</context>
+<context>
     <name>EntitySidebar</name>
     <message>
         <source>Count in the results</source>
@@ -653,44 +858,20 @@
         <translation>عدّ الكيانات في كل مقالات المدونة</translation>
     </message>
     <message>
+        <source>Hidden and left out</source>
+        <translation>المخفية والمستبعدة</translation>
+    </message>
+    <message>
+        <source>The entities left out of the lists: hidden ones, and given names alone; right-click one to list it again</source>
+        <translation>الكيانات المستبعدة من القوائم: المخفية، والأسماء الأولى وحدها؛ انقر أحدها بالزر الأيمن لإعادته إلى القوائم</translation>
+    </message>
+    <message>
         <source>Filter by name or alias</source>
         <translation>تصفية بالاسم أو بصيغة أخرى له</translation>
     </message>
     <message>
         <source>Click to add to the entity filter</source>
         <translation>انقر لإضافته إلى مرشّح الكيانات</translation>
-    </message>
-    <message>
-        <source>Merge into…</source>
-        <translation>دمج في…</translation>
-    </message>
-    <message>
-        <source>Rename…</source>
-        <translation>إعادة تسمية…</translation>
-    </message>
-    <message>
-        <source>Merge {count} entities…</source>
-        <translation>دمج الكيانات المحددة ({count})…</translation>
-    </message>
-    <message>
-        <source>Change type</source>
-        <translation>تغيير النوع</translation>
-    </message>
-    <message>
-        <source>Hide</source>
-        <translation>إخفاء</translation>
-    </message>
-    <message>
-        <source>Hide {count} entities</source>
-        <translation>إخفاء الكيانات المحددة ({count})</translation>
-    </message>
-    <message>
-        <source>A wrong entity: leave it out of lists, filters and highlights</source>
-        <translation>كيان خاطئ: استبعده من القوائم والمرشّحات والتظليل</translation>
-    </message>
-    <message>
-        <source>Show aliases</source>
-        <translation>عرض الصيغ الأخرى</translation>
     </message>
     <message>
         <source>{count} entities</source>
@@ -711,34 +892,6 @@
     <message>
         <source>{name}  ({count} articles)</source>
         <translation>{name}  (المقالات: {count})</translation>
-    </message>
-    <message>
-        <source>Merge entities</source>
-        <translation>دمج الكيانات</translation>
-    </message>
-    <message>
-        <source>Merge “{name}” into:</source>
-        <translation>دمج «{name}» في:</translation>
-    </message>
-    <message>
-        <source>Keep which entity (its name and type)?</source>
-        <translation>أي كيان يُبقى عليه (باسمه ونوعه)؟</translation>
-    </message>
-    <message>
-        <source>Rename entity</source>
-        <translation>إعادة تسمية الكيان</translation>
-    </message>
-    <message>
-        <source>New name for “{name}”:</source>
-        <translation>الاسم الجديد لـ«{name}»:</translation>
-    </message>
-    <message>
-        <source>Aliases of {name}</source>
-        <translation>الصيغ الأخرى لـ{name}</translation>
-    </message>
-    <message>
-        <source>“{name}” is also written:</source>
-        <translation>يُكتب «{name}» أيضًا:</translation>
     </message>
 </context>
 <context>
@@ -770,6 +923,14 @@
     <message>
         <source>Also written: {aliases}</source>
         <translation>يُكتب أيضًا: {aliases}</translation>
+    </message>
+    <message>
+        <source>Hidden by you</source>
+        <translation>أخفيتَه</translation>
+    </message>
+    <message>
+        <source>A given name alone: left out of the lists</source>
+        <translation>اسم أول وحده: مستبعد من القوائم</translation>
     </message>
     <message>
         <source>{type} ({count})</source>
@@ -1130,6 +1291,37 @@
     <message>
         <source>Open corpus folder</source>
         <translation>فتح مجلد مدونة</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge entities</source>
+        <translation>دمج الكيانات</translation>
+    </message>
+    <message>
+        <source>Merge {names} into:</source>
+        <translation>دمج {names} في:</translation>
+    </message>
+    <message>
+        <source>Merge {count} entities ({names}) into:</source>
+        <translation>دمج الكيانات (العدد: {count}؛ {names}) في:</translation>
+    </message>
+    <message>
+        <source>Type a name or an alias</source>
+        <translation>اكتب اسمًا أو اسمًا بديلًا</translation>
+    </message>
+    <message>
+        <source>{name} — {type}, {count} articles</source>
+        <translation>{name} — {type}، المقالات: {count}</translation>
+    </message>
+    <message>
+        <source>Also written: {aliases}</source>
+        <translation>يُكتب أيضًا: {aliases}</translation>
+    </message>
+    <message>
+        <source>No entity matches.</source>
+        <translation>لا يوجد كيان مطابق.</translation>
     </message>
 </context>
 <context>

@@ -85,12 +85,12 @@ def test_a_version_1_store_with_curation_gains_selections_tags_and_notes(
 
 def test_a_failed_migration_leaves_the_last_good_version(seeds_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     Store(seeds_copy).close()
-    current = store.SCHEMA_VERSION
 
     def broken(conn: sqlite3.Connection) -> None:
         conn.execute("CREATE TABLE half_done (id INTEGER)")
         raise RuntimeError("disk on fire")
 
+    current = store.SCHEMA_VERSION
     monkeypatch.setattr(store, "MIGRATIONS", [*store.MIGRATIONS, broken])
     monkeypatch.setattr(store, "SCHEMA_VERSION", len(store.MIGRATIONS))
     with pytest.raises(RuntimeError):
@@ -303,4 +303,25 @@ def test_a_flipped_bit_inside_a_note_is_found_and_the_note_restored(seeds_copy: 
     assert "restored from the backup" in str(reopened.notices[0])
     restored = Annotations(reopened, lambda ids: {})
     assert restored.note("001.txt") == "marker-7f3a: هدنة هشة في حلب"
+
+
+def test_undo_restores_the_rows_a_step_replaced_and_redo_makes_them_again(seeds_copy: Path) -> None:
+    db = Store(seeds_copy)
+    db.assign_keys(["كيري"], "PERSON:a")
+    db.merge_entities(["PERSON:b"], "PERSON:a")
+    db.assign_keys(["كيري"], "PERSON:c")  # replaces the first assignment's row
+    db.merge_entities(["PERSON:b"], "PERSON:c")  # and the merge's
+    before = db.curation()
+    step = db.undo()
+    assert step is not None and step.action == "merge"
+    assert db.undo() is not None
+    undone = db.curation()
+    assert undone.keys == {"كيري": "PERSON:a"} and undone.merges == (("PERSON:b", "PERSON:a"),)
+    assert db.redo() is not None and db.redo() is not None
+    assert db.curation() == before and db.redo() is None
+    generation = db.generation()
+    assert db.undo() is not None and db.generation() > generation  # readers see that the curation changed
+    db.close()
+    reopened = Store(seeds_copy)  # the log is in the store: it survives a restart
+    assert [step.action for step in reopened.curation_history()[1]] == ["merge"]
     reopened.close()

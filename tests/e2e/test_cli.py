@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 
 from tests.conftest import SEEDS_DIR
 from workbench.cli import main
+from workbench.core import paths
 from workbench.core.arabic import tokenize
 
 HIT_KEYS = {"path", "id", "title", "source", "date", "url", "score", "snippets"}
@@ -222,3 +224,53 @@ def test_kwic_prints_every_occurrence_aligned_and_sorted(capsys: pytest.CaptureF
     assert code == 2 and "give a QUERY" in err
     code, _, err = run(capsys, "kwic", str(SEEDS_DIR), "حلب", "--width", "2")
     assert code == 2 and "context width" in err
+
+
+def entities_json(capsys: pytest.CaptureFixture[str], corpus: Path, *extra: str) -> dict[str, dict[str, object]]:
+    code, out, _ = run(capsys, "entities", str(corpus), "--json", *extra)
+    assert code == 0
+    return {row["name"]: row for row in json.loads(out)}
+
+
+def test_entity_curation_from_the_command_line_survives_a_reindex(
+        capsys: pytest.CaptureFixture[str], seeds_copy: Path) -> None:
+    corpus = str(seeds_copy)
+    assert run(capsys, "entity", "merge", corpus, "جون كيري", "ستافان دي ميستورا", "--into", "سيرغي لافروف")[0] == 0
+    assert run(capsys, "entity", "hide", corpus, "LOCATION:حلب")[0] == 0
+    assert run(capsys, "entity", "rename", corpus, "موسكو", "العاصمة الروسية")[0] == 0
+    assert run(capsys, "entity", "type", corpus, "العاصمة الروسية", "--to", "ORGANIZATION")[0] == 0
+    code, out, _ = run(capsys, "entity", "split", corpus, "سيرغي لافروف", "جون كيري")
+    assert code == 0 and "user:" in out
+    listed = entities_json(capsys, seeds_copy)
+    assert "جون كيري" in listed and "جون كيري" not in listed["سيرغي لافروف"]["aliases"]
+    assert "ستافان دى ميستورا" in listed["سيرغي لافروف"]["aliases"]
+    assert "حلب" not in listed and listed["العاصمة الروسية"]["type"] == "ORGANIZATION"
+    assert "حلب" in entities_json(capsys, seeds_copy, "--hidden")
+
+    shutil.rmtree(paths.index_dir(seeds_copy))  # a rebuilt index keeps the curation (it is in the store)
+    assert entities_json(capsys, seeds_copy) == listed
+    code, out, _ = run(capsys, "entity", "history", corpus, "--json")
+    assert [step["action"] for step in json.loads(out)["undo"]] == ["split", "type", "rename", "hide", "merge"]
+    for expected in ("split", "type", "rename"):
+        code, out, _ = run(capsys, "entity", "undo", corpus)
+        assert code == 0 and out.startswith(f"undone: {expected}")
+    assert "موسكو" in entities_json(capsys, seeds_copy)
+    code, out, _ = run(capsys, "entity", "redo", corpus)
+    assert code == 0 and out.startswith("redone: rename")
+    assert entities_json(capsys, seeds_copy)["العاصمة الروسية"]["type"] == "LOCATION"
+    code, out, _ = run(capsys, "entity", "unhide", corpus, "حلب")
+    assert code == 0 and "حلب" in entities_json(capsys, seeds_copy)
+
+
+def test_entity_show_explains_spellings_and_counts_sources(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "entity", "show", "--demo", "سيرجي لافروف", "--json")
+    details = json.loads(out)
+    assert code == 0 and details["name"] == "سيرغي لافروف" and details["articles"] == 4
+    rules = {s["text"]: s["rule"] for s in details["spellings"]}
+    assert rules == {"سيرغي لافروف": "", "سيرجي لافروف": "variant", "لافروف": "article"}
+    assert sum(details["sources"].values()) == 4
+
+
+def test_an_unknown_or_ambiguous_entity_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "entity", "hide", "--demo", "لافروفف")
+    assert code == 2 and "no entity is called 'لافروفف'" in err and "سيرغي لافروف" in err

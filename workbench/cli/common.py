@@ -49,15 +49,19 @@ def resolve_corpus(args: argparse.Namespace) -> None:
     if not hasattr(args, "corpus_optional"):
         return
     if args.demo:
-        shifted = [args.corpus, *(getattr(args, name) for name in args.after_corpus)]
-        if isinstance(shifted[-1], list):  # a last positional of any length takes what is shifted onto it
-            flat = [*(value for value in shifted[:-1] if value is not None), *shifted[-1]]
-            count = len(args.after_corpus) - 1
-            shifted = [*flat[:count], flat[count:]]
-        elif shifted[-1] is not None:
+        # Without CORPUS, argparse may have put the first value in CORPUS's slot: pack the values
+        # given into the positionals that follow it, in order (a list positional takes the rest).
+        names = list(args.after_corpus)
+        given = [args.corpus, *(getattr(args, name) for name in names)]
+        listed = bool(names) and isinstance(given[-1], list)
+        values = [value for value in (given[:-1] + given[-1] if listed else given) if value is not None]
+        singles = names[:-1] if listed else names
+        if len(values) > len(singles) and not listed:
             raise CliError("give either a CORPUS folder or --demo, not both", EXIT_USAGE)
-        for name, value in zip(args.after_corpus, shifted, strict=False):
-            setattr(args, name, value)
+        for name in singles:
+            setattr(args, name, values.pop(0) if values else None)
+        if listed:
+            setattr(args, names[-1], values)
         args.corpus = demo_corpus_dir()
     elif args.corpus is not None:
         args.corpus = Path(args.corpus)

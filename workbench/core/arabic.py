@@ -263,14 +263,15 @@ _STOPWORDS = _normalized_words("""
 """)
 
 
-def is_stopword(norm: str) -> bool:
+def is_stopword(norm: str, through_conjunction: bool = True) -> bool:
     """True for Arabic and English function words (incl. question words) and single letters.
 
-    A leading conjunction is looked through (ومن, فما), since it attaches to function words too.
+    A leading conjunction is looked through (ومن, فما), since it attaches to function words too,
+    unless ``through_conjunction`` is False (inside a name, فان is the van of لويس فان جال).
     """
     if norm in _STOPWORDS or (len(norm) == 1 and is_arabic(norm)):
         return True
-    return len(norm) > 2 and norm[0] in _CONJUNCTIONS and norm[1:] in _STOPWORDS
+    return through_conjunction and len(norm) > 2 and norm[0] in _CONJUNCTIONS and norm[1:] in _STOPWORDS
 
 
 _MIN_VARIANT_LETTERS = 4
@@ -312,16 +313,28 @@ def match_key(word: str) -> str:
     return strip_clitics(normalize(word))
 
 
+_COMPOUND_NAME_HEAD = "عبد"
+"""عبد ("servant of") and the divine name after it are one given name, written with or without a
+space (عبد العزيز / عبدالعزيز, عبد الله / عبدالله, عبد ربه / عبدربه)."""
+
+
 @lru_cache(maxsize=100_000)
 def name_key(name: str) -> str:
-    """The matching form of an entity name: its words normalised, space-joined.
+    """The matching form of an entity name: its words normalised, space-joined, and each
+    compound عبد + X written as one word (عبد الفتاح السيسي = عبدالفتاح السيسي).
 
     Proclitics are NOT stripped: for extracted mentions the tagger already removed them from
     the first word where the corpus counts vouch for it (``split_proclitics``), while a blanket
     ``strip_clitics`` on names would turn كيري into يري and join it with بيري. A name the user
-    types is keyed as written.
+    types is keyed as written. Applying it to a key again changes nothing.
     """
-    return " ".join(token.norm for token in tokenize(name))
+    words: list[str] = []
+    for token in tokenize(name):
+        if words and words[-1] == _COMPOUND_NAME_HEAD and is_arabic(token.norm):
+            words[-1] += token.norm
+        else:
+            words.append(token.norm)
+    return " ".join(words)
 
 
 class Proclitics(NamedTuple):

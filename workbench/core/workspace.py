@@ -7,11 +7,14 @@ the index does not know about entities, and entities do not know about the index
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from whoosh import query as wq
+
 from workbench.core.entities.catalog import EntityCatalog
-from workbench.core.entities.service import EntityService, checked_type, entity_json
+from workbench.core.entities.service import LISTED, EntityService, checked_type, entity_json
 from workbench.core.entities.stage import EntityStage
 from workbench.core.export import ExportReport, ExportRequest, ExportSources, export
 from workbench.core.index import CorpusIndex, IndexStage, UpdateReport
@@ -78,15 +81,27 @@ class Workspace:
         report.rebuilt_reason = report.rebuilt_reason or rebuilt_reason
         return report
 
-    def entities_json(self, type: str | None = None, query: str | None = None) -> list[dict[str, Any]]:
+    def entities_json(self, type: str | None = None, query: str | None = None,
+                      listing: str = LISTED) -> list[dict[str, Any]]:
         """``workbench entities``: the entities (curation applied) as JSON-ready dicts, by article count.
 
         With ``query``, only the articles that match it are counted (what the GUI's entity dock
-        shows for a result set).
+        shows for a result set); ``listing`` as in ``EntityService.entities``.
         """
         article_ids = None if query is None else self.engine.search_ids(SearchRequest(query))
         wanted = None if type is None else checked_type(type)
-        return [entity_json(e) for e in self.entities.entities(article_ids, type=wanted)]
+        return [entity_json(e) for e in self.entities.entities(article_ids, type=wanted, listing=listing)]
+
+    def source_counts(self, article_ids: Sequence[str]) -> dict[str, int]:
+        """How many of these articles each source published, largest first (the sources that
+        mention an entity, in its details)."""
+        if not article_ids:
+            return {}
+        with self.index.reading() as searcher:
+            ids = wq.Or([wq.Term("id", article_id) for article_id in article_ids])
+            groups = searcher.search(ids, groupedby="source", limit=None).groups("source")
+        counts = {name: len(docs) for name, docs in groups.items()}
+        return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
     def export(self, request: ExportRequest, progress: ProgressCallback | None = None,
                cancel: CancelToken | None = None) -> ExportReport:

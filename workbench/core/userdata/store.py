@@ -15,7 +15,10 @@ survives re-indexing, rebuilds and upgrades of the tagger:
 - ``key_assignments``: mentions with this key belong to this entity (splits, user-added aliases);
 - ``user_entities``: entities the user made (add, split); their ids are ``user:<n>``.
 
-Later versions add the user's work on articles (``marks.py``: selections, tags, notes).
+Later migrations add the user's work on articles (``marks.py``: selections, tags, notes), the
+undo/redo log of curation (``curation_log.py``: every write of the curation tables is recorded by
+triggers, one step per write transaction, so each method below that records one user action
+writes it in one transaction), and check indexes over every table (``backups.py``).
 
 WAL mode; every write is one transaction that also bumps ``meta.generation``, which readers
 (in this or another process) compare to know when their cached view is stale. The file is
@@ -37,9 +40,10 @@ from pathlib import Path
 from workbench.core import paths, sqlite
 from workbench.core.errors import StoreError
 from workbench.core.messages import Message, translatable
-from workbench.core.userdata import backups, marks
+from workbench.core.userdata import backups, curation_log, marks
+from workbench.core.userdata.curation_log import CurationStep
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Curation", "EntityEdit", "Store", "StoreError"]
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Curation", "CurationStep", "EntityEdit", "Store", "StoreError"]
 
 
 def _v1_entity_curation(db: sqlite3.Connection) -> None:
@@ -58,6 +62,7 @@ def _v1_entity_curation(db: sqlite3.Connection) -> None:
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_entity_curation,
     marks.add_annotation_tables,
+    curation_log.add_curation_history,
     backups.add_check_indexes,
 ]
 """``MIGRATIONS[n]`` upgrades a store at version n to n + 1. Append only; never edit a released step."""
@@ -173,13 +178,18 @@ class Store:
     def edit_entity(self, entity_id: str, *, name: str | None = None, type: str | None = None,
                     hidden: bool | None = None) -> None:
         """Record a rename, a change of type and/or (un)hiding of an entity; other fields stay."""
+        self.edit_entities([entity_id], name=name, type=type, hidden=hidden)
+
+    def edit_entities(self, entity_ids: list[str], *, name: str | None = None, type: str | None = None,
+                      hidden: bool | None = None) -> None:
+        """``edit_entity`` for several entities, as one step (one transaction)."""
         with self._write() as seq:
-            self._db.execute(
+            self._db.executemany(
                 "INSERT INTO entity_edits (entity_id, name, type, hidden, seq) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT (entity_id) DO UPDATE SET name = coalesce(excluded.name, name), "
                 "type = coalesce(excluded.type, type), hidden = CASE WHEN ? IS NULL THEN hidden "
                 "ELSE excluded.hidden END, seq = excluded.seq",
-                (entity_id, name, type, int(bool(hidden)), seq, hidden))
+                [(entity_id, name, type, int(bool(hidden)), seq, hidden) for entity_id in entity_ids])
 
     def merge_entities(self, sources: list[str], target: str) -> None:
         """Record that the ``sources`` entities are the ``target`` entity."""
@@ -201,6 +211,23 @@ class Store:
             self._db.executemany("INSERT OR REPLACE INTO key_assignments (key, entity_id, seq) VALUES (?, ?, ?)",
                                  [(key, entity_id, seq) for key in keys])
         return entity_id
+
+    # -- undo and redo of curation (curation_log.py) -----------------------------------------
+
+    def undo(self) -> CurationStep | None:
+        """Undo the latest curation step; what it was, or None when there is nothing to undo."""
+        with self._write():
+            return curation_log.undo(self._db)
+
+    def redo(self) -> CurationStep | None:
+        """Redo the step undone last; what it was, or None when there is nothing to redo."""
+        with self._write():
+            return curation_log.redo(self._db)
+
+    def curation_history(self, limit: int = 50) -> tuple[list[CurationStep], list[CurationStep]]:
+        """(steps that undo would revert, newest first; steps that redo would make again, next first)."""
+        with self._lock, sqlite.transaction(self._db):
+            return curation_log.history(self._db, limit)
 
     # -- transactions ---------------------------------------------------------------------
 
