@@ -8,6 +8,9 @@
     workbench info CORPUS [--json]
     workbench entities CORPUS [--type T] [--query Q] [--json]   entities by article count, curation applied
     workbench tag-conll FILE                    tag `token [TAG]` lines with the entity tagger
+    workbench compare CORPUS ID ID [ID ...] [--threshold T] [--json]   shared passages, entities, numbers
+    workbench quotes CORPUS [--speaker NAME] [--json]                  quotations and their speakers
+    workbench duplicates CORPUS [--threshold T] [--json]               near-duplicate groups, largest first
 
 Every command that takes a CORPUS also takes ``--demo`` instead: the five sample articles
 shipped with the app. Each group of subcommands lives in its own module with a ``register``
@@ -25,7 +28,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from workbench import __version__
-from workbench.cli import corpus_commands, entity_commands
+from workbench.cli import compare_commands, corpus_commands, entity_commands
 from workbench.cli.common import EXIT_FAILURE, CliError, add_corpus_argument, resolve_corpus
 from workbench.core import paths
 from workbench.core.errors import WorkbenchError
@@ -34,7 +37,7 @@ EXIT_BROKEN_PIPE = 141
 """What a shell reports for a program stopped by SIGPIPE (128 + 13)."""
 EXIT_INTERRUPTED = 130
 
-COMMAND_GROUPS = (corpus_commands, entity_commands)
+COMMAND_GROUPS = (corpus_commands, entity_commands, compare_commands)
 """Modules that add subcommands (each has ``register(subparsers)``), in the order help lists them."""
 
 
