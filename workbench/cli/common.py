@@ -47,7 +47,12 @@ def resolve_corpus(args: argparse.Namespace) -> None:
     """Turn the CORPUS / ``--demo`` arguments into ``args.corpus`` (a Path, or None where optional)."""
     if not hasattr(args, "corpus_optional"):
         return
-    if args.demo:
+    if args.demo and args.after_corpus and isinstance(getattr(args, args.after_corpus[-1]), list):
+        # the positional after CORPUS takes any number of values (compare's IDs): CORPUS was the first
+        if args.corpus is not None:
+            getattr(args, args.after_corpus[-1]).insert(0, args.corpus)
+        args.corpus = demo_corpus_dir()
+    elif args.demo:
         shifted = [args.corpus, *(getattr(args, name) for name in args.after_corpus)]
         if shifted[-1] is not None:
             raise CliError("give either a CORPUS folder or --demo, not both", EXIT_USAGE)

@@ -49,8 +49,6 @@ def _fraction(value: str) -> float:
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
-    if args.demo and args.corpus is not None:
-        args.ids = [args.corpus, *args.ids]  # with --demo, argparse took the first id for CORPUS
     with open_workspace(args.corpus) as (workspace, _):
         comparison = workspace.compare.compare(args.ids, threshold=args.threshold)
     if args.json:

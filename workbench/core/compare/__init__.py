@@ -12,7 +12,7 @@ from workbench.core.compare.attribution import Quote
 from workbench.core.compare.duplicates import DEFAULT_DUPLICATE_THRESHOLD, DuplicateGroup, DuplicateStage, DuplicateStore
 from workbench.core.compare.numbers import NumberMention
 from workbench.core.compare.quote_store import QuoteStage, QuoteStore
-from workbench.core.compare.service import MAX_ARTICLES, ComparedArticle, Comparison, CompareService
+from workbench.core.compare.service import MAX_ARTICLES, ComparedArticle, CompareService, Comparison
 
 __all__ = ["DEFAULT_DUPLICATE_THRESHOLD", "DEFAULT_THRESHOLD", "MAX_ARTICLES", "CompareService", "ComparedArticle",
            "Comparison", "DuplicateGroup", "DuplicateStage", "DuplicateStore", "NumberMention", "PassageLink", "Quote",

@@ -54,11 +54,17 @@ class Quote:
     """The speaker's entity (id and display name), when the article names one."""
 
 
+_ROLE_NOUNS = frozenset(token.norm for token in tokenize(
+    "المسؤول البرلماني الوزير المتحدث الناطق الرئيس السفير المندوب النائب الدبلوماسي الجنرال المبعوث"))
+"""Generic roles that, written alone, refer back to the person quoted before (المسؤول العسكري الروسي)."""
+
+
 class _Speaker:
-    def __init__(self, text: str | None, entity_id: str | None, window: str) -> None:
+    def __init__(self, text: str | None, entity_id: str | None, window: str, type_: str = "") -> None:
         self.text = text
         self.entity_id = entity_id
         self.window = window
+        self.type = type_
 
 
 def attribute(article_id: str, records: Sequence[QuoteRecord], mentions: Sequence[Mention],
@@ -67,7 +73,7 @@ def attribute(article_id: str, records: Sequence[QuoteRecord], mentions: Sequenc
     previous: _Speaker | None = None
     found = []
     for record in records:
-        speaker = _speaker(record, mentions, previous)
+        speaker = _speaker(record, mentions, previous, entity_name)
         if speaker is not None:
             previous = speaker
         found.append(Quote(article_id, record.span.start, record.span.end, record.text, record.span.kind,
@@ -77,7 +83,8 @@ def attribute(article_id: str, records: Sequence[QuoteRecord], mentions: Sequenc
     return found
 
 
-def _speaker(record: QuoteRecord, mentions: Sequence[Mention], previous: _Speaker | None) -> _Speaker | None:
+def _speaker(record: QuoteRecord, mentions: Sequence[Mention], previous: _Speaker | None,
+             entity_name: Callable[[str], str]) -> _Speaker | None:
     span = record.span
     if span.head_start == span.head_end:
         return previous
@@ -88,17 +95,34 @@ def _speaker(record: QuoteRecord, mentions: Sequence[Mention], previous: _Speake
     if person is None:
         person = next((m for m in mentions if (m[0], m[1]) == (span.head_start, span.head_end)), None)
     if person is not None:
-        return _Speaker(_slice(record.window, span.window_start, person[0], person[1]), person[3], record.window)
+        return _Speaker(_slice(record.window, span.window_start, person[0], person[1]), person[3], record.window,
+                        person[2])
     titled = _first(mentions, span.title_start, span.title_end, ("PERSON",)) if span.title_end > span.title_start \
         else None
     if titled is not None:
-        return _Speaker(head, titled[3], record.window)
+        return _Speaker(head, titled[3], record.window, titled[2])
     words = [token.norm for token in tokenize(head)]
-    if previous is not None and previous.entity_id is not None and (
+    named = _named_in_article(words, mentions, entity_name)
+    if named is not None:
+        return _Speaker(head, named[3], record.window, named[2])
+    if previous is not None and previous.entity_id is not None and words and (
             (len(words) == 1 and words[0] in _HONORIFICS)
-            or (words and words[0].startswith(_DEFINITE) and _shares_stem(words, previous.window))):
-        return _Speaker(head, previous.entity_id, previous.window)
+            or (words[0].startswith(_DEFINITE) and _shares_stem(words[:1], previous.window))
+            or (words[0] in _ROLE_NOUNS and previous.type == "PERSON")):
+        return _Speaker(head, previous.entity_id, previous.window, previous.type)
     return _Speaker(head, None, record.window)
+
+
+def _named_in_article(words: Sequence[str], mentions: Sequence[Mention],
+                      entity_name: Callable[[str], str]) -> Mention | None:
+    """A head of one or two words that are part of a person's name in the article (الشريف → نايف الشريف)."""
+    if not 1 <= len(words) <= 2 or (words[0].startswith(_DEFINITE) and len(words[0]) < 5):
+        return None
+    wanted = " ".join(words)
+    for mention in mentions:
+        if mention[2] == "PERSON" and f" {wanted} " in f" {' '.join(t.norm for t in tokenize(entity_name(mention[3])))} ":
+            return mention
+    return None
 
 
 def _first(mentions: Sequence[Mention], start: int, end: int, types: Sequence[str]) -> Mention | None:

@@ -56,7 +56,8 @@ def signature(words: Sequence[str]) -> np.ndarray | None:
         shingles += hashes[offset:offset + count] * _SHINGLE_MULTIPLIERS[offset]  # wraps mod 2^64: a hash
     shingles = np.unique(shingles & _LOW32)
     permuted = (np.outer(shingles, _A) + _B) >> _HIGH32
-    return permuted.min(axis=0).astype(np.uint32)
+    minima: np.ndarray = permuted.min(axis=0).astype(np.uint32)
+    return minima
 
 
 def band_keys(signature: np.ndarray) -> list[int]:

@@ -45,6 +45,8 @@ _PLURALS = {norm: stem_key(singular)[0] for singular, plurals in (
     (normalize("عام"), "أعوام"), (normalize("أسبوع"), "أسابيع"), (normalize("دقيقة"), "دقائق"),
     (normalize("شخص"), "أشخاص"), (normalize("ساعة"), "ساعات"))
     for norm in _words(plurals)}
+_SHORT_UNITS = frozenset(_words("كم كلم سم مم كغ كجم"))
+"""Abbreviated units that would otherwise pass for function words (كم is also "how many")."""
 _MONTHS = {norm: number for names in (SYRIAC_MONTHS, GREGORIAN_MONTHS, MAGHREB_MONTHS)
            for number, spellings in enumerate(names, 1)
            for norm in ([" ".join(_words(spellings))] if names is SYRIAC_MONTHS else _words(spellings))}
@@ -116,6 +118,8 @@ def _adjacent(text: str, tokens: Sequence[Token], position: int) -> bool:
 
 def _unit(norm: str) -> str:
     """The unit key of the word after a number, "" when it cannot be one (a function word, a number)."""
+    if norm in _SHORT_UNITS:
+        return norm
     stem, stopword = stem_key(norm)
     if stopword or norm in _NUMBER_WORDS or norm in _MONTHS or not norm.isalpha():
         return ""

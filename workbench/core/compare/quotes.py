@@ -50,6 +50,8 @@ HEADLINE_SPEAKER_WORDS = 5
 HEADLINE_WORDS = 30
 CHANNEL_WORDS = 8
 """How far into a reported quote a new speaker and verb make the outer speaker a mere channel."""
+SUBJECT_BEFORE_WORDS = 12
+"""How far back a subject written before its verb may start."""
 INSERTED_WORDS = 3
 """A quotation this short right before a complementiser is an aside, not the content."""
 TITLE_NAME_WORDS = 8
@@ -198,17 +200,24 @@ def _quote_after(text: str, words: list[Token], trigger: _Trigger, paragraph_end
         else verb.norm
     prepositions = _PREPOSITION_CONTENT.get(verb_norm, ())
     window_start = verb.end
+    aside_end = -1
     for i in range(trigger.position + 1, min(len(words), trigger.position + 1 + SUBJECT_WORDS)):
         word = words[i]
         gap = text[words[i - 1].end:word.start]
-        mark = _opening_mark(gap)
-        if mark is not None and not _inserted(text, words, i, paragraph_end):
-            return _direct(text, words, trigger, window_start, words[i - 1].end + mark, paragraph_end)
+        mark = _opening_mark(gap) if words[i - 1].end >= aside_end else None
+        if mark is not None:
+            aside_end = _aside_end(text, words, i, paragraph_end)
+            if aside_end < 0:
+                return _direct(text, words, trigger, window_start, words[i - 1].end + mark, paragraph_end)
         if ":" in gap or ".." in gap:
             if i - 1 > trigger.position and _nominal(words[trigger.position]):
                 return None
             return _colon(text, words, trigger, window_start, i, sentence_ends, trigger_starts)
         if word.norm in _COMPLEMENTISERS:
+            after = text[word.end:words[i + 1].start] if i + 1 < len(words) else ""
+            mark = _opening_mark(after)
+            if mark is not None:  # أن “…”: the marks make it direct
+                return _direct(text, words, trigger, window_start, word.end + mark, paragraph_end, window_word=i)
             return _reported(text, words, trigger, window_start, i, sentence_ends, trigger_starts)
         if prepositions and _governed(word.norm, prepositions):
             content = _skip_fixed_phrase(words, i + (1 if word.norm in prepositions else 0))
@@ -226,12 +235,16 @@ def _quote_after(text: str, words: list[Token], trigger: _Trigger, paragraph_end
     return None
 
 
-def _inserted(text: str, words: list[Token], first: int, paragraph_end: int) -> bool:
-    """موضحا “بحسب معطياته” أن “…”: a quotation of a few words followed by a complementiser is an aside."""
+def _aside_end(text: str, words: list[Token], first: int, paragraph_end: int) -> int:
+    """Where an aside in marks that opens before ``words[first]`` closes, or -1 if it is no aside.
+
+    موضحا “بحسب معطياته” أن “…”: a quotation of a few words followed by a complementiser.
+    """
     end = _closing(text, words[first].start, paragraph_end)
     inside = [w for w in words[first:first + INSERTED_WORDS + 1] if w.end <= end]
     after = next((w for w in words[first:] if w.start > end), None)
-    return len(inside) <= INSERTED_WORDS and after is not None and after.norm in _COMPLEMENTISERS
+    short = len(inside) <= INSERTED_WORDS and after is not None and after.norm in _COMPLEMENTISERS
+    return end + 1 if short else -1
 
 
 def _nominal(word: Token) -> bool:
@@ -291,11 +304,12 @@ def _window(text: str, words: list[Token], trigger: _Trigger, content: int) -> t
         first = _after_channel(words, verb)
         return (words[first].start, words[verb].start, *_head(text, words, first, verb)) if first < verb \
             else (words[verb].start,) * 4
-    if not trigger.participle:
-        before = _subject_before(words, verb)
+    window_end = words[content].start if content < len(words) else words[verb].end
+    after = _head(text, words, verb + 1, content) if content > verb + 1 else (0, 0)
+    if not trigger.participle and words[verb].norm[0] not in "وف":  # وأكد, فقال: a new clause, not a subject before
+        before = _subject_before(words, verb, after[0] == after[1])
         if before is not None:
             return (words[before].start, words[verb].start, *_head(text, words, before, verb))
-    window_end = words[content].start if content < len(words) else words[verb].end
     if trigger.participle or content == verb + 1:
         return words[verb].end, window_end, words[verb].end, words[verb].end
     return words[verb].end, window_end, *_head(text, words, verb + 1, content)
@@ -304,27 +318,33 @@ def _window(text: str, words: list[Token], trigger: _Trigger, content: int) -> t
 def _after_channel(words: list[Token], verb: int) -> int:
     """For قوله: the word after عن/إلى/لـ that follows نقل/نسب, else the verb itself (no named speaker)."""
     for i in range(verb - 1, max(-1, verb - SUBJECT_WORDS), -1):
-        if words[i].norm in ("عن", "الي") or split_proclitics(words[i].norm).letters.endswith("ل") and i > 0 \
-                and words[i - 1].norm in _CHANNEL_VERBS:
+        if words[i].norm in ("عن", "الي") or (split_proclitics(words[i].norm).letters.endswith("ل") and i > 0 \
+                and words[i - 1].norm in _CHANNEL_VERBS):
             return i + 1
     return verb
 
 
-def _subject_before(words: list[Token], verb: int) -> int | None:
-    """وكان لافروف أكد أن …: the subject between كان and the verb, if the sentence reads so."""
-    for i in range(verb - 1, max(-1, verb - 8), -1):
-        if words[i].norm in _KAN:
+def _subject_before(words: list[Token], verb: int, head_empty: bool) -> int | None:
+    """The subject written before the verb, when the sentence reads so: between كان and the verb
+    (وكان لافروف أكد أن …), or, for a verb with no subject after it, between a complementiser
+    and the verb (ذكرت الوكالة أن لافروف قال إن …)."""
+    for i in range(verb - 1, max(-1, verb - SUBJECT_BEFORE_WORDS), -1):
+        if words[i].norm in _KAN or (head_empty and words[i].norm in _COMPLEMENTISERS):
             return i + 1 if i + 1 < verb else None
+        if _verb_kind(words[i].norm):
+            return None
     return None
 
 
 def _direct(text: str, words: list[Token], trigger: _Trigger, window_start: int, content_start: int,
-            paragraph_end: int) -> QuoteSpan:
+            paragraph_end: int, window_word: int | None = None) -> QuoteSpan:
+    """A quotation in marks; the subject window ends at ``words[window_word]`` (أن before the
+    marks) or at the mark."""
     while content_start < paragraph_end and text[content_start].isspace():
         content_start += 1
     end = _closing(text, content_start, paragraph_end)
     content = next((i for i, w in enumerate(words) if w.start >= content_start), len(words))
-    window = _window(text, words, trigger, content)
+    window = _window(text, words, trigger, content if window_word is None else window_word)
     verb = words[trigger.position]
     return QuoteSpan(content_start, _trim_end(text, content_start, end), "direct", verb.start, verb.end, *window, 0, 0)
 
@@ -382,7 +402,7 @@ def _starts_new_attribution(words: list[Token], start: int) -> bool:
     """A participle, or a coordinated verb of saying (وبين أن), starts a quote of its own."""
     word = next(w for w in words if w.start == start)
     kind = _verb_kind(word.norm)
-    return kind == "participle" and word.norm not in _VERBAL_NOUNS or (kind == "verb" and word.norm[0] == "و")
+    return (kind == "participle" and word.norm not in _VERBAL_NOUNS) or (kind == "verb" and word.norm[0] == "و")
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -429,17 +449,17 @@ def _with_title(text: str, tokens: list[Token], quote: QuoteSpan) -> QuoteSpan:
     if quote.head_start == quote.head_end:
         return quote
     head = [t.norm for t in tokenize(text[quote.head_start:quote.head_end])]
-    key = head[:3]
-    if not key or len(head) > 6:
-        return quote
-    for i in range(len(tokens) - len(key) + 1):
-        if tokens[i].start == quote.head_start:
-            continue
-        if [t.norm for t in tokens[i:i + len(key)]] == key or [split_proclitics(tokens[i].norm).word,
-                                                                *(t.norm for t in tokens[i + 1:i + len(key)])] == key:
-            after = tokens[i + len(key):i + len(key) + TITLE_NAME_WORDS]
-            if after:
-                return quote._replace(title_start=after[0].start, title_end=after[-1].end)
+    if not 2 <= len(head) <= 6:
+        return quote  # one word is a name (or البيان), more is a description, not a title
+    for length in range(min(3, len(head)), 1, -1):
+        key = head[:length]
+        for i in range(len(tokens) - length + 1):
+            if tokens[i].start == quote.head_start:
+                continue
+            if split_proclitics(tokens[i].norm).word == key[0] and [t.norm for t in tokens[i + 1:i + length]] == key[1:]:
+                after = tokens[i + length:i + length + TITLE_NAME_WORDS]
+                if after:
+                    return quote._replace(title_start=after[0].start, title_end=after[-1].end)
     return quote
 
 

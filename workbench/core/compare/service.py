@@ -36,7 +36,7 @@ from workbench.core.index import CorpusIndex
 from workbench.core.ingest import Article
 from workbench.core.messages import translatable
 
-__all__ = ["MAX_ARTICLES", "ComparedArticle", "Comparison", "CompareService"]
+__all__ = ["MAX_ARTICLES", "CompareService", "ComparedArticle", "Comparison"]
 
 MAX_ARTICLES = 4
 """The comparison view has room for four panes; the CLI keeps the same limit."""
