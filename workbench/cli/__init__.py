@@ -27,7 +27,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from workbench import __version__
 from workbench.cli import compare_commands, corpus_commands, entity_commands
 from workbench.cli.common import EXIT_FAILURE, CliError, add_corpus_argument, resolve_corpus
 from workbench.core import paths
@@ -41,10 +40,20 @@ COMMAND_GROUPS = (corpus_commands, entity_commands, compare_commands)
 """Modules that add subcommands (each has ``register(subparsers)``), in the order help lists them."""
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: reads the version only when asked (see ``workbench.__getattr__``)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object,
+                 option_string: str | None = None) -> None:
+        import workbench
+
+        parser.exit(message=f"{parser.prog} {workbench.__version__}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for tests and for generating help)."""
     parser = argparse.ArgumentParser(prog="workbench", description="Arabic news research workbench.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version and exit")
     parser.add_argument("--home", help="data folder for indexes and settings (default: the user data folder; "
                                        "also WORKBENCH_HOME)")
     commands = parser.add_subparsers(dest="command")
