@@ -230,7 +230,7 @@ def _quote_after(text: str, words: list[Token], trigger: _Trigger, paragraph_end
                                        paragraph_end)
                 return _reported(text, words, trigger, window_start, content, sentence_ends, trigger_starts,
                                  window_end=word.start)
-        if any(c in gap for c in ".!?\u061f"):
+        if any(c in normalize(gap) for c in ".!?"):  # the sentence ended (؟ normalises to ?)
             return None
     return None
 
