@@ -47,7 +47,8 @@ class _VersionAction(argparse.Action):
                  option_string: str | None = None) -> None:
         import workbench
 
-        parser.exit(message=f"{parser.prog} {workbench.__version__}\n")
+        print(f"{parser.prog} {workbench.__version__}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
