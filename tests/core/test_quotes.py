@@ -95,8 +95,10 @@ def test_lavrovs_quotes_are_his_by_name_by_surname_and_by_title(workspace: Works
 def test_borodavkins_quotes_and_the_participles_that_inherit_him(workspace: Workspace) -> None:
     found = [q for q in workspace.compare.quotes() if q.entity == "أليكسي بورودافكين"]
     texts = [q.text[:25] for q in found]
-    assert texts[:4] == ["أن خبراء من روسيا والولاي", "إن مسألة التهدئة في حلب ي", "أن الجانب الروسي لم يشكك ",
-                         "أن بعض التنظيمات الإرهابي"]
+    assert texts[:5] == ["خبراء من روسيا والولايات ", "أن خبراء من روسيا والولاي", "إن مسألة التهدئة في حلب ي",
+                         "أن الجانب الروسي لم يشكك ", "أن بعض التنظيمات الإرهابي"]
+    headline = found[0]  # "مندوب روسيا في جنيف: …", resolved through "مندوب روسيا لدى … أليكسي بورودافكين"
+    assert (headline.speaker, headline.verb, headline.kind) == ("مندوب روسيا في جنيف", "", "direct")
     article = workspace.index.article(found[0].article_id)
     assert all(article.text[q.start:q.end] == q.text for q in found)
     kerry = workspace.compare.quotes(speaker="جون كيري")

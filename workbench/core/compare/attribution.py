@@ -6,12 +6,15 @@ Rules, in order (see ``quotes`` for the window, head and title spans):
 2. the first person mentioned in the subject window is the speaker (أعلن مندوب روسيا … أليكسي
    بورودافكين أن); failing that, an organisation or other entity mentioned in the head (بيان
    لوزارة الدفاع الروسية), or a place when it is the whole head (أعلنت روسيا أن);
-3. a head without a name is a title: the first person mentioned right after another
-   occurrence of that title in the article (وزير الخارجية الروسي سيرغي لافروف);
-4. an honorific (معاليه) or a definite description that shares a word with the previous
-   speaker's window (البيان after بيان لوزارة الدفاع; البرلماني الروسي after … مجلس الدوما
-   الروسي أندريه كراسوف) is the previous speaker;
-5. otherwise the head itself is the speaker, with no entity (مصدر مقرب من المشاورات).
+3. a head of two to six words is a title: the first person mentioned right after another
+   occurrence of that title (its first three, else two words) in the article (وزير الخارجية
+   الروسي سيرغي لافروف; مندوب روسيا في جنيف → مندوب روسيا لدى … أليكسي بورودافكين);
+4. a head of one or two words that are part of the name of a person the article mentions is
+   that person (الشريف → نايف الشريف, when the tagger missed this mention);
+5. an honorific (معاليه), a definite noun the previous speaker's window contains (البيان after
+   بيان لوزارة الدفاع, الجامعة after جامعة برمنجهام), or a bare role (المسؤول العسكري الروسي)
+   after a person, is the previous speaker;
+6. otherwise the head itself is the speaker, with no entity (مصدر مقرب من المشاورات).
 
 Mentions come from the entity service (curation applied: hidden entities never speak, merged
 and renamed ones speak under their current name).

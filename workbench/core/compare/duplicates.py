@@ -173,20 +173,25 @@ class DuplicateStore:
     # -- reading ------------------------------------------------------------------------------
 
     def groups(self, threshold: float = DEFAULT_DUPLICATE_THRESHOLD) -> list[DuplicateGroup]:
-        """The groups of articles linked at or above ``threshold``, largest first (then most similar)."""
-        generation = self.generation()
-        cached = self._groups.get(threshold)
-        if cached is not None and cached[0] == generation:
-            return cached[1]
+        """The groups of articles linked at or above ``threshold``, largest first (then most similar).
+
+        Kept per threshold until the store changes: the results list asks for every search.
+        """
         with self._lock:
+            row = self._db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+            generation = int(row[0]) if row else 0
+            cached = self._groups.get(threshold)
+            if cached is not None and cached[0] == generation:
+                return cached[1]
             pairs = self._db.execute("SELECT a, b, similarity FROM pairs WHERE similarity >= ? "
                                      "ORDER BY similarity DESC, a, b", (threshold,)).fetchall()
-            members = {number for a, b, _ in pairs for number in (a, b)}
+            members = sorted({number for a, b, _ in pairs for number in (a, b)})
             facts = {row[0]: (row[1], row[2]) for row in self._db.execute(
-                f"SELECT id, article_id, hash FROM articles WHERE id IN ({','.join(map(str, sorted(members)))})")}
-        found = _single_link(pairs, facts)
-        self._groups = {**{t: g for t, g in self._groups.items() if g[0] == generation}, threshold: (generation, found)}
-        return found
+                f"SELECT id, article_id, hash FROM articles WHERE id IN ({','.join(map(str, members))})")}
+            found = _single_link(pairs, facts)
+            self._groups = {key: value for key, value in self._groups.items() if value[0] == generation}
+            self._groups[threshold] = (generation, found)
+            return found
 
 
 def _single_link(pairs: Sequence[tuple[int, int, float]], facts: dict[int, tuple[str, str]]) -> list[DuplicateGroup]:

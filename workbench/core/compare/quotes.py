@@ -30,7 +30,7 @@ window names a medium (وكالة، صحيفة، سانا …): only the inner q
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from workbench.core.arabic import (
@@ -199,7 +199,6 @@ def _quote_after(text: str, words: list[Token], trigger: _Trigger, paragraph_end
     verb_norm = _without_conjunction(verb.norm) if _without_conjunction(verb.norm) in _PREPOSITION_CONTENT \
         else verb.norm
     prepositions = _PREPOSITION_CONTENT.get(verb_norm, ())
-    window_start = verb.end
     aside_end = -1
     for i in range(trigger.position + 1, min(len(words), trigger.position + 1 + SUBJECT_WORDS)):
         word = words[i]
@@ -208,17 +207,17 @@ def _quote_after(text: str, words: list[Token], trigger: _Trigger, paragraph_end
         if mark is not None:
             aside_end = _aside_end(text, words, i, paragraph_end)
             if aside_end < 0:
-                return _direct(text, words, trigger, window_start, words[i - 1].end + mark, paragraph_end)
+                return _direct(text, words, trigger, words[i - 1].end + mark, paragraph_end)
         if ":" in gap or ".." in gap:
             if i - 1 > trigger.position and _nominal(words[trigger.position]):
                 return None
-            return _colon(text, words, trigger, window_start, i, sentence_ends, trigger_starts)
+            return _colon(text, words, trigger, i, sentence_ends, trigger_starts)
         if word.norm in _COMPLEMENTISERS:
             after = text[word.end:words[i + 1].start] if i + 1 < len(words) else ""
             mark = _opening_mark(after)
             if mark is not None:  # أن “…”: the marks make it direct
-                return _direct(text, words, trigger, window_start, word.end + mark, paragraph_end, window_word=i)
-            return _reported(text, words, trigger, window_start, i, sentence_ends, trigger_starts)
+                return _direct(text, words, trigger, word.end + mark, paragraph_end, window_word=i)
+            return _reported(text, words, trigger, i, sentence_ends, trigger_starts)
         if prepositions and _governed(word.norm, prepositions):
             content = _skip_fixed_phrase(words, i + (1 if word.norm in prepositions else 0))
             if content < len(words):
@@ -226,9 +225,9 @@ def _quote_after(text: str, words: list[Token], trigger: _Trigger, paragraph_end
                     gap = text[words[content - 1].end:words[content].start]
                     mark = _opening_mark(gap)
                     if mark is not None:
-                        return _direct(text, words, trigger, window_start, words[content - 1].end + mark,
+                        return _direct(text, words, trigger, words[content - 1].end + mark,
                                        paragraph_end)
-                return _reported(text, words, trigger, window_start, content, sentence_ends, trigger_starts,
+                return _reported(text, words, trigger, content, sentence_ends, trigger_starts,
                                  window_end=word.start)
         if any(c in normalize(gap) for c in ".!?"):  # the sentence ended (؟ normalises to ?)
             return None
@@ -336,7 +335,7 @@ def _subject_before(words: list[Token], verb: int, head_empty: bool) -> int | No
     return None
 
 
-def _direct(text: str, words: list[Token], trigger: _Trigger, window_start: int, content_start: int,
+def _direct(text: str, words: list[Token], trigger: _Trigger, content_start: int,
             paragraph_end: int, window_word: int | None = None) -> QuoteSpan:
     """A quotation in marks; the subject window ends at ``words[window_word]`` (أن before the
     marks) or at the mark."""
@@ -370,7 +369,7 @@ def _closing(text: str, start: int, limit: int) -> int:
     return limit
 
 
-def _colon(text: str, words: list[Token], trigger: _Trigger, window_start: int, content: int,
+def _colon(text: str, words: list[Token], trigger: _Trigger, content: int,
            sentence_ends: list[int], trigger_starts: list[int]) -> QuoteSpan:
     start = words[content].start
     end = _content_end(words, start, sentence_ends, trigger_starts)
@@ -379,7 +378,7 @@ def _colon(text: str, words: list[Token], trigger: _Trigger, window_start: int, 
                      *_window(text, words, trigger, content), 0, 0)
 
 
-def _reported(text: str, words: list[Token], trigger: _Trigger, window_start: int, content: int,
+def _reported(text: str, words: list[Token], trigger: _Trigger, content: int,
               sentence_ends: list[int], trigger_starts: list[int], window_end: int | None = None) -> QuoteSpan:
     start = words[content].start
     end = _content_end(words, start, sentence_ends, trigger_starts)
@@ -461,8 +460,3 @@ def _with_title(text: str, tokens: list[Token], quote: QuoteSpan) -> QuoteSpan:
                 if after:
                     return quote._replace(title_start=after[0].start, title_end=after[-1].end)
     return quote
-
-
-def quote_texts(text: str, quotes: Iterable[QuoteSpan]) -> list[str]:
-    """The text of each quote (for tests and debugging)."""
-    return [text[q.start:q.end] for q in quotes]
