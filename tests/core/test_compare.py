@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import random
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 
@@ -76,18 +75,9 @@ def idf_over(articles: list[list[Passage]]) -> Callable[[str], float]:
     return lambda stem: smoothed_idf(sum(stem in d for d in documents), len(documents))
 
 
-@pytest.fixture(scope="module")
-def workspace(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    """The seeds, indexed once for the module (with their own data home)."""
-    folder = tmp_path_factory.mktemp("compare")
-    corpus = folder / "seeds"
-    shutil.copytree(SEEDS_DIR, corpus)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("WORKBENCH_HOME", str(folder / "home"))
-        opened = Workspace.open(corpus)
-        opened.update()
-        yield opened
-        opened.close()
+@pytest.fixture
+def workspace(seeds_workspace: Workspace) -> Workspace:
+    return seeds_workspace
 
 
 def test_real_pair_lavrov_and_kerry_talks_align_across_outlets(workspace: Workspace) -> None:

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
-
 import pytest
 
-from tests.conftest import SEEDS_DIR
 from workbench.core.compare.quotes import find_quotes
 from workbench.core.workspace import Workspace
 
@@ -68,17 +64,9 @@ def test_a_short_aside_in_marks_before_the_content_is_skipped() -> None:
     assert quotes(text) == [("direct", "موضحا", "", "الولايات المتحدة قررت تأجيل التقدم")]
 
 
-@pytest.fixture(scope="module")
-def workspace(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    folder = tmp_path_factory.mktemp("quotes")
-    corpus = folder / "seeds"
-    shutil.copytree(SEEDS_DIR, corpus)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("WORKBENCH_HOME", str(folder / "home"))
-        opened = Workspace.open(corpus)
-        opened.update()
-        yield opened
-        opened.close()
+@pytest.fixture
+def workspace(seeds_workspace: Workspace) -> Workspace:
+    return seeds_workspace
 
 
 def test_lavrovs_quotes_are_his_by_name_by_surname_and_by_title(workspace: Workspace) -> None:
