@@ -410,8 +410,6 @@ _CLAUSE_BREAK_RE = re.compile(r"[,;\u060c\u061b]")
 """Commas and semicolons, Arabic and Latin: where an over-long sentence may be cut into clauses."""
 QUOTE_OPENERS = "«“”\"'„"
 """Marks that open a quotation. Arabic copy uses ” (and even ' in some outlets) as an opener too."""
-QUOTE_CLOSERS = {"«": "»", "“": "””", "”": "”“", '"': '"', "'": "'", "„": "“”"}
-"""For each opener, the marks that may close it."""
 
 
 def sentence_spans(text: str, clause_words: int | None = None) -> list[tuple[int, int]]:
