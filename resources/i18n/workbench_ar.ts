@@ -503,6 +503,14 @@
         <source>A selection name needs at least one letter or digit: &apos;{name}&apos; has none.</source>
         <translation>يحتاج اسم المجموعة المختارة إلى حرف أو رقم واحد على الأقل: &apos;{name}&apos; لا يحوي أيًّا منهما.</translation>
     </message>
+    <message>
+        <source>Compare two to four different articles (got {count}).</source>
+        <translation>قارن بين مقالتين وأربع مقالات مختلفة (اخترت {count}).</translation>
+    </message>
+    <message>
+        <source>There is no article &apos;{article_id}&apos; in this corpus: use an id from `workbench search --json`.</source>
+        <translation>لا توجد مقالة بالمعرّف &apos;{article_id}&apos; في هذه المدوّنة: استخدم معرّفًا مما يطبعه `workbench search --json`.</translation>
+    </message>
 </context>
 <context>
     <name>ArticleHeader</name>

@@ -14,6 +14,9 @@
     workbench tag CORPUS ID TAG... [--remove]   workbench note CORPUS ID TEXT
     workbench selections CORPUS [--json]        selections, tags in use, notes
     workbench export CORPUS (--query Q | --selection NAME | --all) --out FILE.xlsx|.csv|.jsonl [--sheets ...]
+    workbench compare CORPUS ID ID [ID ...] [--threshold T] [--json]   shared passages, entities, numbers
+    workbench quotes CORPUS [--speaker NAME] [--json]                  quotations and their speakers
+    workbench duplicates CORPUS [--threshold T] [--json]               near-duplicate groups, largest first
 
 Every command that takes a CORPUS also takes ``--demo`` instead: the five sample articles
 shipped with the app. Each group of subcommands lives in its own module with a ``register``
@@ -30,7 +33,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from workbench.cli import concordance_commands, corpus_commands, entity_commands, export_commands, userdata_commands
+from workbench.cli import (
+    compare_commands,
+    concordance_commands,
+    corpus_commands,
+    entity_commands,
+    export_commands,
+    userdata_commands,
+)
 from workbench.cli.common import EXIT_FAILURE, CliError, add_corpus_argument, resolve_corpus
 from workbench.core import paths
 from workbench.core.errors import WorkbenchError
@@ -39,7 +49,8 @@ EXIT_BROKEN_PIPE = 141
 """What a shell reports for a program stopped by SIGPIPE (128 + 13)."""
 EXIT_INTERRUPTED = 130
 
-COMMAND_GROUPS = (corpus_commands, concordance_commands, entity_commands, userdata_commands, export_commands)
+COMMAND_GROUPS = (corpus_commands, concordance_commands, entity_commands, userdata_commands, export_commands,
+                  compare_commands)
 """Modules that add subcommands (each has ``register(subparsers)``), in the order help lists them."""
 
 

@@ -380,39 +380,121 @@ def count_arabic_letters(text: str) -> int:
     return sum(len(run) for run in _ARABIC_WORD_RE.findall(text))
 
 
-_SENTENCE_END_RE = re.compile(r"[.!?؟۔]+(?=\s|$)|\n")
+# -- numbers, sentences and quotation marks ---------------------------------------------------
+
+_NUMBER_RE = re.compile(
+    f"(?<![{_DIGITS}])[{_DIGITS}]+(?:\u0631[{_DIGITS}]+|(?:[.,\u066b\u066c][{_DIGITS}]+)*)(?![{_DIGITS}])")
+_SANA_DECIMAL = "\u0631"
+"""SANA and Tishreen write 1.8 as 8ر1: the fraction typed first, ر (ra, for كسر) as the point."""
+_THOUSANDS_GROUP_RE = re.compile(r"\d{1,3}(?:[,.]\d{3})+")
+
+
+class Numeral(NamedTuple):
+    """A number written in digits: its place in the text and its value."""
+
+    start: int
+    end: int
+    value: float
+
+
+def find_numerals(text: str) -> list[Numeral]:
+    """Every number written in digits (Western, Arabic-Indic or Persian), with its value.
+
+    Separators: ٫ is the decimal point and ٬ the thousands separator; ``,`` and ``.`` separate
+    thousands when every group after the first has three digits (1,500 and 1.500.000) and are a
+    decimal point otherwise (2.5, 2,5); SANA's 8ر1 is 1.8. Dates such as 3/11/2016 give three
+    numbers (the date reader in ingest/metadata.py reads them as a date).
+    """
+    found = []
+    for match in _NUMBER_RE.finditer(text):
+        value = _numeral_value(normalize_digits(match[0]).replace("\u066c", ",").replace("\u066b", "."))
+        if value is not None:
+            found.append(Numeral(match.start(), match.end(), value))
+    return found
+
+
+def _numeral_value(digits: str) -> float | None:
+    """The value of one matched numeral (digits already ASCII, ٫ and ٬ already . and ,)."""
+    if _SANA_DECIMAL in digits:
+        fraction, whole = digits.split(_SANA_DECIMAL)
+        return float(f"{whole}.{fraction}")
+    if _THOUSANDS_GROUP_RE.fullmatch(digits):
+        return float(re.sub("[,.]", "", digits))
+    if digits.count(",") + digits.count(".") > 1:
+        return None  # 3.11.2016, 1.2.3: not one quantity
+    return float(digits.replace(",", "."))
+
+
+_SENTENCE_END_RE = re.compile(r"(?<!\.)[.!?\u061f\u06d4](?!\.)(?![0-9\u0660-\u0669])[\"'»”’)\]]*|\n+")
+"""A sentence ends at . ! ? ؟ ۔ (not in 2.5, not in a run of dots: SANA's "قال لافروف.. “…”"
+opens a quote) with the closing quotes and brackets after it, and at every line break."""
+_CLAUSE_BREAK_RE = re.compile(r"[,;\u060c\u061b]")
+"""Commas and semicolons, Arabic and Latin: where an over-long sentence may be cut into clauses."""
+QUOTE_OPENERS = "«“”\"'„"
+"""Marks that open a quotation. Arabic copy uses ” (and even ' in some outlets) as an opener too."""
+
+
+def sentence_spans(text: str, clause_words: int | None = None) -> list[tuple[int, int]]:
+    """[start, end) spans of the sentences of ``text``, whitespace trimmed, empty ones dropped.
+
+    With ``clause_words``, a sentence of more words than that is also cut after its commas and
+    semicolons (، ؛ , ;) into pieces of at least ``clause_words // 2`` words: Arabic news often
+    runs a whole paragraph as one comma-spliced sentence.
+    """
+    spans = []
+    start = 0
+    for match in _SENTENCE_END_RE.finditer(text):
+        spans.extend(_clauses(text, start, match.end(), clause_words))
+        start = match.end()
+    spans.extend(_clauses(text, start, len(text), clause_words))
+    return spans
+
+
+def _clauses(text: str, start: int, end: int, clause_words: int | None) -> list[tuple[int, int]]:
+    pieces = []
+    if clause_words is not None and len(_TOKEN_RE.findall(text, start, end)) > clause_words:
+        minimum = clause_words // 2
+        piece_start = start
+        for match in _CLAUSE_BREAK_RE.finditer(text, start, end):
+            if (len(_TOKEN_RE.findall(text, piece_start, match.end())) >= minimum
+                    and len(_TOKEN_RE.findall(text, match.end(), end)) >= minimum):
+                pieces.append((piece_start, match.end()))
+                piece_start = match.end()
+        pieces.append((piece_start, end))
+    else:
+        pieces.append((start, end))
+    return [span for piece in pieces if (span := _trimmed(text, *piece))[0] < span[1]]
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 _SENTENCE_REACH = 1000
 """How far a sentence may reach on either side of a span: text with no punctuation is cut there."""
 
 
 class Sentences:
-    """The sentences of one text, found once, for the sentence around any span of it.
-
-    A sentence runs from after a full stop, question or exclamation mark (Arabic ؟ and ۔
-    included) or line break, to the next one inclusive, without surrounding whitespace.
-    """
+    """The sentences of one text (``sentence_spans``), found once, for the sentence around any span."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._ends = [0]
-        """Where each sentence may start: 0, and after every sentence end."""
-        self._stops: list[int] = []
-        """Where each sentence ends (after its mark, or before its line break)."""
-        for found in _SENTENCE_END_RE.finditer(text):
-            self._ends.append(found.end())
-            self._stops.append(found.start() if found.group() == "\n" else found.end())
+        self._spans = sentence_spans(text)
+        self._starts = [start for start, _ in self._spans]
 
     def around(self, start: int, end: int) -> tuple[int, int]:
-        """[start, end) of the sentence holding the span [start, end), at most ``_SENTENCE_REACH``
+        """[start, end) of the sentence(s) holding the span [start, end), at most ``_SENTENCE_REACH``
         characters either side of it."""
-        text = self.text
-        begin = max(self._ends[bisect.bisect_right(self._ends, start) - 1], start - _SENTENCE_REACH, 0)
-        after = bisect.bisect_left(self._stops, end)
-        finish = min(self._stops[after] if after < len(self._stops) else len(text), end + _SENTENCE_REACH)
-        while begin < start and text[begin].isspace():
-            begin += 1
-        while finish > end and text[finish - 1].isspace():
-            finish -= 1
+        if not self._spans:
+            return start, end
+        first = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        last = max(bisect.bisect_left(self._starts, end) - 1, first)
+        begin = min(max(self._spans[first][0], start - _SENTENCE_REACH), start)
+        finish = max(min(self._spans[last][1], end + _SENTENCE_REACH), end)
         return begin, finish
 
 

@@ -81,3 +81,9 @@ class CurationError(WorkbenchError, ValueError):
     """An entity curation step that cannot be done (unknown entity, empty name, wrong type)."""
 
     exit_code = EXIT_USAGE
+
+
+class CompareError(WorkbenchError, ValueError):
+    """A comparison that cannot be made (too few or too many articles, an unknown article id)."""
+
+    exit_code = EXIT_USAGE

@@ -1,5 +1,6 @@
 """One open corpus, everything the CLI and the GUI work with: its index (with the analysis
-stages the app runs), the search engine, the user's store and the entity service.
+stages the app runs), the search engine, the user's store, the entity service and the
+comparison service (comparisons, quotes, near-duplicates).
 
 This is the only place that decides which stages indexing runs and how the pieces are wired:
 the index does not know about entities, and entities do not know about the index.
@@ -13,6 +14,7 @@ from typing import Any
 
 from whoosh import query as wq
 
+from workbench.core.compare import CompareService, DuplicateStage, DuplicateStore, QuoteStage, QuoteStore
 from workbench.core.entities.catalog import EntityCatalog
 from workbench.core.entities.service import LISTED, EntityService, checked_type, entity_json
 from workbench.core.entities.stage import EntityStage
@@ -27,7 +29,7 @@ from workbench.core.userdata import Annotations, Store
 
 __all__ = ["INDEX_STAGES", "Workspace"]
 
-INDEX_STAGES: tuple[IndexStage, ...] = (EntityStage(),)
+INDEX_STAGES: tuple[IndexStage, ...] = (EntityStage(), QuoteStage(), DuplicateStage())
 """The analyses every indexed article goes through, beside Whoosh's own."""
 
 
@@ -44,6 +46,9 @@ class Workspace:
         catalog = index.stage_store(EntityStage.name)
         assert isinstance(catalog, EntityCatalog)
         self.entities = EntityService(catalog, store)
+        quotes, duplicates = index.stage_store(QuoteStage.name), index.stage_store(DuplicateStage.name)
+        assert isinstance(quotes, QuoteStore) and isinstance(duplicates, DuplicateStore)
+        self.compare = CompareService(index, self.entities, quotes, duplicates)
 
     @classmethod
     def open(cls, corpus: Path | str) -> Workspace:
