@@ -8,6 +8,7 @@
     workbench info CORPUS [--json]
     workbench entities CORPUS [--type T] [--query Q] [--json]   entities by article count, curation applied
     workbench tag-conll FILE                    tag `token [TAG]` lines with the entity tagger
+    workbench selftest [--quick]                check this installation on the demo corpus (temporary folder)
 
 Every command that takes a CORPUS also takes ``--demo`` instead: the five sample articles
 shipped with the app. Each group of subcommands lives in its own module with a ``register``
@@ -24,7 +25,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from workbench.cli import corpus_commands, entity_commands
+from workbench.cli import corpus_commands, entity_commands, selftest_commands
 from workbench.cli.common import EXIT_FAILURE, CliError, add_corpus_argument, resolve_corpus
 from workbench.core import paths
 from workbench.core.errors import WorkbenchError
@@ -33,7 +34,7 @@ EXIT_BROKEN_PIPE = 141
 """What a shell reports for a program stopped by SIGPIPE (128 + 13)."""
 EXIT_INTERRUPTED = 130
 
-COMMAND_GROUPS = (corpus_commands, entity_commands)
+COMMAND_GROUPS = (corpus_commands, entity_commands, selftest_commands)
 """Modules that add subcommands (each has ``register(subparsers)``), in the order help lists them."""
 
 
