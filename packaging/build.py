@@ -265,11 +265,12 @@ def executable(folder: Path) -> Path:
 
 def offline_prefix() -> list[str]:
     """A command prefix that cuts the network off (a new network namespace), where the system allows it."""
-    if shutil.which("unshare") is None:
+    unshare = shutil.which("unshare")
+    if unshare is None:
         return []
-    probe = subprocess.run(["unshare", "--user", "--map-root-user", "--net", "true"], capture_output=True,
-                           check=False)
-    return ["unshare", "--user", "--map-root-user", "--net"] if probe.returncode == 0 else []
+    prefix = [unshare, "--user", "--map-root-user", "--net"]
+    probe = subprocess.run([*prefix, "true"], capture_output=True, check=False)
+    return prefix if probe.returncode == 0 else []
 
 
 def user_environment(home: Path) -> dict[str, str]:

@@ -25,6 +25,7 @@ from importlib import metadata
 from pathlib import Path, PurePosixPath
 
 from licences import dist_info_folder
+from update_translations import LANGUAGES as INTERFACE_LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 DISTRIBUTION = "arabic-news-workbench"
@@ -34,8 +35,6 @@ CONSOLE_EXECUTABLE = "workbench-cli"
 """On Windows, the console twin of the windowed ``Workbench.exe``, for the command line and the
 self-test (a windowed program has no console to print to)."""
 DISPLAY_NAME = "Arabic News Workbench"
-INTERFACE_LANGUAGES = ("ar",)
-"""Languages the interface is translated into (besides English): their Qt translations ship."""
 
 TocEntry = tuple[str, str, str]
 """PyInstaller's (destination name, source path, type code)."""

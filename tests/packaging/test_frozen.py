@@ -58,11 +58,13 @@ def _program(bundle: Path) -> Path:
 
 
 def _offline() -> list[str]:
-    unshare = shutil.which("unshare")
-    if unshare is None:
-        return []
-    probe = subprocess.run([unshare, "--user", "--map-root-user", "--net", "true"], capture_output=True, check=False)
-    return [unshare, "--user", "--map-root-user", "--net"] if probe.returncode == 0 else []
+    """build.py's prefix that cuts the network off, where the system allows it."""
+    sys.path.insert(0, str(REPO_ROOT / "packaging"))
+    try:
+        from build import offline_prefix
+    finally:
+        sys.path.remove(str(REPO_ROOT / "packaging"))
+    return offline_prefix()
 
 
 def _user_run(bundle: Path, args: list[str], where: Path, timeout: int = 300) -> subprocess.CompletedProcess[str]:
