@@ -312,7 +312,8 @@ def smoke_test(folder: Path, report: Report) -> None:
         starts = [time_start([*prefix, str(program), "gui", "--demo"], outside, env) for _ in range(START_RUNS)]
         report.smoke["window start"] = True
         report.cold_start_seconds, report.start_seconds = starts[0], statistics.median(starts[1:])
-        print("window starts (s): " + ", ".join(f"{seconds:.2f}" for seconds in starts))
+        load = f" (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)" if hasattr(os, "getloadavg") else ""
+        print("window starts (s): " + ", ".join(f"{seconds:.2f}" for seconds in starts) + load)
 
         data = data_folder(home)
         stray = [str(path.relative_to(home)) for path in home.rglob("*")
