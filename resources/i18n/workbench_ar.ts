@@ -636,6 +636,81 @@
     </message>
 </context>
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Arabic News Workbench</source>
+        <translation>حول منصة بحث الأخبار العربية</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>حول البرنامج</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>التراخيص</translation>
+    </message>
+    <message>
+        <source>Arabic News Workbench</source>
+        <translation>منصة بحث الأخبار العربية</translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>الإصدار {version}</translation>
+    </message>
+    <message>
+        <source>Arabic-aware search, reading and entities for folders of news articles, on your own computer, without a network connection.</source>
+        <translation>بحث يراعي خصائص العربية، وقراءة، واستخراج للكيانات في مجلدات المقالات الإخبارية، على حاسوبك ودون اتصال بالشبكة.</translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
+        <translation>فتح مجلد البيانات</translation>
+    </message>
+    <message>
+        <source>Your data</source>
+        <translation>بياناتك</translation>
+    </message>
+    <message>
+        <source>For non-commercial use only. This copy includes word lists derived from the SaudiNewsNet corpus, which is licensed CC BY-NC-SA 4.0: it may be used and shared only for non-commercial purposes, with attribution and under the same licence. See Licences.</source>
+        <translation>للاستخدام غير التجاري فقط. تتضمن هذه النسخة قوائم كلمات مشتقة من مدونة SaudiNewsNet المرخّصة بموجب CC BY-NC-SA 4.0: لا يجوز استخدامها ومشاركتها إلا لأغراض غير تجارية، مع نسبة العمل إلى أصحابه وبموجب الترخيص نفسه. انظر التراخيص.</translation>
+    </message>
+    <message>
+        <source>Portable mode: the file {marker} next to the program keeps all data in this folder, beside the program.</source>
+        <translation>الوضع المحمول: وجود الملف {marker} بجوار البرنامج يجعل كل البيانات تُحفظ في هذا المجلد، بجوار البرنامج.</translation>
+    </message>
+    <message>
+        <source>Chosen with WORKBENCH_HOME or --home.</source>
+        <translation>اختير بالمتغير WORKBENCH_HOME أو بالخيار ‪--home‬.</translation>
+    </message>
+    <message>
+        <source>Indexes, settings and your own work (selections, tags, notes, entity corrections) are kept here, never in the corpus folders; upgrading the workbench keeps them.</source>
+        <translation>تُحفظ هنا الفهارس والإعدادات وعملك الخاص (التحديدات والوسوم والملاحظات وتصحيحات الكيانات)، ولا يُكتب شيء في مجلدات المدونات أبدًا؛ وترقية منصة العمل تُبقي عليها.</translation>
+    </message>
+    <message>
+        <source>Program code: MIT licence.</source>
+        <translation>شيفرة البرنامج: ترخيص MIT.</translation>
+    </message>
+    <message>
+        <source>Amiri font: SIL Open Font License 1.1.</source>
+        <translation>خط أميري: رخصة SIL Open Font License 1.1.</translation>
+    </message>
+    <message>
+        <source>Entity model: trained on ANERcorp (CC BY-SA 4.0); it uses the word clusters below as features, so it is also under CC BY-NC-SA 4.0.</source>
+        <translation>نموذج الكيانات: مدرَّب على ANERcorp (CC BY-SA 4.0)؛ ويستخدم عناقيد الكلمات المذكورة أدناه سماتٍ، لذا يخضع أيضًا لترخيص CC BY-NC-SA 4.0.</translation>
+    </message>
+    <message>
+        <source>Word clusters and word counts: derived from the SaudiNewsNet corpus, CC BY-NC-SA 4.0 (non-commercial use, attribution, share alike).</source>
+        <translation>عناقيد الكلمات وتكرارات الكلمات: مشتقة من مدونة SaudiNewsNet، بترخيص CC BY-NC-SA 4.0 (استخدام غير تجاري، ونسبة العمل إلى أصحابه، والمشاركة بالمثل).</translation>
+    </message>
+    <message>
+        <source>Third-party software in this installation (Python, Qt and PySide6 under the LGPL v3, PyArabic under the GPL v3, numpy and others): their licences are in the licenses folder and NOTICE.txt beside the program.</source>
+        <translation>البرمجيات الخارجية في هذا التثبيت (Python، وQt وPySide6 بترخيص LGPL v3، وPyArabic بترخيص GPL v3، وnumpy وغيرها): تراخيصها في المجلد licenses وفي الملف NOTICE.txt بجوار البرنامج.</translation>
+    </message>
+    <message>
+        <source>The licence record ({file}) is missing from this installation.</source>
+        <translation>سجل التراخيص ({file}) مفقود من هذا التثبيت.</translation>
+    </message>
+</context>
+<context>
     <name>EntityChips</name>
     <message>
         <source>Only articles mentioning:</source>

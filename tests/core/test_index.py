@@ -225,7 +225,7 @@ def test_parallel_indexing_gives_the_same_index(tmp_path: Path, monkeypatch: pyt
     monkeypatch.setattr("workbench.core.index.corpus_index.PARALLEL_MIN_BYTES", 1000)
     index = Workspace.open(corpus)
     report = index.update(processes=2)
-    assert report.articles == 60
+    assert report.articles == 60 and report.worker_processes == 2
     assert total(index, "حلب") == 30 and total(index, '"وزارة الدفاع"') == 60
     (corpus / "article_00000.txt").unlink()
     assert index.update(processes=2).articles == 59
@@ -246,6 +246,7 @@ def test_run_goes_on_in_process_when_the_workers_die(tmp_path: Path, monkeypatch
     index = Workspace.open(corpus)
     report = index.update(processes=2)
     assert report.articles == 12 and report.added == 12
+    assert report.worker_processes == 0, "the report says the workers did not do the work"
     index.close()
 
 

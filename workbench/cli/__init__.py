@@ -17,6 +17,7 @@
     workbench compare CORPUS ID ID [ID ...] [--threshold T] [--json]   shared passages, entities, numbers
     workbench quotes CORPUS [--speaker NAME] [--json]                  quotations and their speakers
     workbench duplicates CORPUS [--threshold T] [--json]               near-duplicate groups, largest first
+    workbench selftest [--quick]                check this installation on the demo corpus (temporary folder)
 
 Every command that takes a CORPUS also takes ``--demo`` instead: the five sample articles
 shipped with the app. Each group of subcommands lives in its own module with a ``register``
@@ -39,6 +40,7 @@ from workbench.cli import (
     corpus_commands,
     entity_commands,
     export_commands,
+    selftest_commands,
     userdata_commands,
 )
 from workbench.cli.common import EXIT_FAILURE, CliError, add_corpus_argument, resolve_corpus
@@ -50,7 +52,7 @@ EXIT_BROKEN_PIPE = 141
 EXIT_INTERRUPTED = 130
 
 COMMAND_GROUPS = (corpus_commands, concordance_commands, entity_commands, userdata_commands, export_commands,
-                  compare_commands)
+                  compare_commands, selftest_commands)
 """Modules that add subcommands (each has ``register(subparsers)``), in the order help lists them."""
 
 

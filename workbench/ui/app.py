@@ -7,9 +7,11 @@ corpus it reopens the last one, or the repository's ``seeds/`` the first time.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -23,6 +25,10 @@ from workbench.ui.main_window import MainWindow
 from workbench.ui.numbers import apply_digit_style, digit_style
 
 APP_DISPLAY_NAME = "Arabic News Workbench"
+READY_PROBE_ENV = "WORKBENCH_QUIT_WHEN_READY"
+"""When this variable is set, ``main`` prints READY_LINE on stdout as soon as the window is shown
+and the event loop is idle, then closes the window: how packaging/build.py times a start."""
+READY_LINE = "workbench: window ready"
 
 
 def default_corpus() -> Path:
@@ -85,7 +91,15 @@ def main(corpus: Path | None = None) -> int:
     try:
         window.show()
         window.open_corpus(startup_corpus(settings, corpus))
+        if os.environ.get(READY_PROBE_ENV):
+            QTimer.singleShot(0, lambda: _report_ready(window))
         return app.exec()
     finally:
         crash_handler.uninstall()
         settings.sync()
+
+
+def _report_ready(window: MainWindow) -> None:
+    """The start-up probe (READY_PROBE_ENV): say the window is usable, then close it."""
+    print(READY_LINE, flush=True)
+    window.close()

@@ -86,6 +86,9 @@ class UpdateReport:
     rebuilt_reason: str | None = None
     indexed_articles: int = 0
     """Articles read and indexed by this run."""
+    worker_processes: int = 0
+    """Worker processes that ran the analysis stages for this run (0: the indexing process did);
+    0 also after workers failed and the run went on in-process."""
 
 
 @dataclass(frozen=True)
@@ -244,6 +247,7 @@ class CorpusIndex:
         if todo or removed:
             parallel = processes if sum(f.size for f in todo) >= PARALLEL_MIN_BYTES else 1
             self._write(todo, removed, known, report, progress, cancel, started, parallel, writer_memory_mb)
+            report.worker_processes = parallel if parallel > 1 else 0
         self._manifest.record_skipped(scan_skipped, [s.relpath for s in scan_skipped])
         report.skipped = self._manifest.skipped()
         report.warnings = self._manifest.warnings()
