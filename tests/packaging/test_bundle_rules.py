@@ -4,6 +4,7 @@ data trimming. tests/packaging/test_frozen.py checks the built result."""
 
 from __future__ import annotations
 
+import ast
 import shutil
 import struct
 import subprocess
@@ -158,3 +159,19 @@ def test_icu_trim_keeps_what_qt_reads_and_drops_the_rest(tmp_path: Path) -> None
     assert {"coll/root.res", "coll/ar.res", "ar.res", "ibm-1256_P110-1997.cnv", "zoneinfo64.res"} <= items
     assert not {item for item in items if item.split("/")[0] in icu_data.REMOVED_CATEGORIES}
     assert "unames.icu" not in items
+
+
+def test_the_app_imports_none_of_the_modules_the_bundle_leaves_out() -> None:
+    """A module the bundle excludes must not be imported by the app (numpy.random once was: the
+    frozen app then failed at start-up while every test of the checkout passed)."""
+    offenders = []
+    for path in (REPO_ROOT / "workbench").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else (
+                [node.module] if isinstance(node, ast.ImportFrom) and node.module else [])
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in ("np", "numpy"):
+                names.append(f"numpy.{node.attr}")
+            offenders += [f"{path.relative_to(REPO_ROOT)}: {name}" for name in names
+                          if any(name == excluded or name.startswith(excluded + ".")
+                                 for excluded in bundle.EXCLUDED_MODULES)]
+    assert offenders == []

@@ -20,6 +20,7 @@ modulo by a prime): ~0.3 ms per 500-word article, and nothing to install.
 
 from __future__ import annotations
 
+import random
 import zlib
 from collections.abc import Sequence
 
@@ -34,11 +35,17 @@ NUM_PERM = ROWS * BANDS
 _SEED = 20161103
 _LOW32 = np.uint64(0xFFFFFFFF)
 _HIGH32 = np.uint64(32)
-_rng = np.random.default_rng(_SEED)
-_A = _rng.integers(1, 1 << 63, size=NUM_PERM, dtype=np.uint64) | np.uint64(1)
-_B = _rng.integers(0, 1 << 63, size=NUM_PERM, dtype=np.uint64)
-_SHINGLE_MULTIPLIERS = _rng.integers(1, 1 << 32, size=SHINGLE_WORDS, dtype=np.uint64) | np.uint64(1)
-_BAND_MULTIPLIERS = _rng.integers(1, 1 << 63, size=ROWS + 1, dtype=np.uint64) | np.uint64(1)
+_rng = random.Random(_SEED)  # the standard library's: the installer leaves numpy.random out
+
+
+def _odd_coefficients(count: int, bits: int) -> np.ndarray:
+    return np.array([_rng.getrandbits(bits) | 1 for _ in range(count)], dtype=np.uint64)
+
+
+_A = _odd_coefficients(NUM_PERM, 63)
+_B = np.array([_rng.getrandbits(63) for _ in range(NUM_PERM)], dtype=np.uint64)
+_SHINGLE_MULTIPLIERS = _odd_coefficients(SHINGLE_WORDS, 32)
+_BAND_MULTIPLIERS = _odd_coefficients(ROWS + 1, 63)
 
 
 def signature(words: Sequence[str]) -> np.ndarray | None:
