@@ -34,6 +34,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import resource
 import statistics
 import sys
 import tempfile
@@ -191,7 +192,7 @@ def bench_corpus(name: str, data: Path, workers: list[int], queries: bool, scrat
         run = full_build(corpus, home, number)
         rate = run.articles / run.seconds
         first = f"{run.first_search:.1f} s" if run.first_search is not None else "never"
-        rows.append((f"{name}: full pipeline, {number} worker(s)",
+        rows.append((f"{name}: full pipeline, {number} process(es)",
                      f"{rate:.0f} articles/s = {rate / naive['rate']:.2f}x naive ({run.seconds:.1f} s, "
                      f"CPU {run.cpu:.0f} s, {run.segments} segments)"))
         rows.append((f"{name}:   first search / peak RSS (all processes)", f"{first} / {run.peak_mb:.0f} MB"))
@@ -215,6 +216,17 @@ def seeds_reopen(scratch: Path) -> tuple[str, str]:
     workspace.close()
     total, update = reopen_seconds(REPO / "seeds", home)
     return "seeds: reopen unchanged (open + update)", f"{total * 1000:.0f} ms (update {update * 1000:.0f} ms)"
+
+
+def write_corpus(data: Path, target: Path, count: int, layout: str) -> int:
+    """Write the first ``count`` articles with text into ``target`` ("files" or "jsonl"), for the
+    other benches; returns how many were written (see naive_whoosh.materialise)."""
+    return materialise(target, count, layout, data)
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process alone, in MB (the benches that run in one process)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def print_facts(rows: list[tuple[str, str]]) -> None:

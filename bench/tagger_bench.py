@@ -3,7 +3,7 @@
     python bench/tagger_bench.py [--articles 5000] [--warmup 1000] [--data PATH]
 
 Tags the first articles of ../shared/data/news/saudinewsnet.jsonl.gz exactly as indexing does
-(``catalog.articles_mentions`` over chunks of ``preparing.CHUNK_ARTICLES`` articles: tagging,
+(``extraction.articles_mentions`` over chunks of ``preparing.CHUNK_ARTICLES`` articles: tagging,
 rule layers, mention keys and in-article linking), in one process on one core, with the
 garbage-collector settings of the indexing workers (``preparing.collect_garbage_rarely``). The first
 ``--warmup`` articles fill the per-word caches, as the start of any real corpus does, and are
@@ -29,7 +29,7 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from index_bench import DEFAULT_DATA, peak_rss_mb, percentile, print_facts  # noqa: E402
 
-from workbench.core.entities.catalog import articles_mentions  # noqa: E402
+from workbench.core.entities.extraction import articles_mentions  # noqa: E402
 from workbench.core.entities.tagger import default_tagger  # noqa: E402
 from workbench.core.index.preparing import CHUNK_ARTICLES, WORKER_GC_THRESHOLDS, collect_garbage_rarely  # noqa: E402
 from workbench.core.ingest import Article  # noqa: E402

@@ -2,7 +2,8 @@
 
 Run after changing user-visible strings: ``python packaging/update_translations.py``. It runs
 PySide6's ``lupdate`` (shipped in the wheel), which keeps existing translations, adds new source
-strings as unfinished and drops vanished ones. Translate the new entries with Qt Linguist
+strings as unfinished and drops vanished ones. ``workbench_en.ts`` gets only the strings with
+plural forms (``self.tr("%n articles", "", n)``): their English singular and plural. Translate the new entries with Qt Linguist
 (``pyside6-linguist resources/i18n/workbench_ar.ts``); tests/ui/test_i18n.py fails while any
 string is untranslated. The compiled .qm files are built with the package (setup.py); a frozen
 build runs ``python packaging/update_translations.py --compile`` first, which writes
@@ -18,7 +19,8 @@ from pathlib import Path
 import PySide6
 
 ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = ("ar",)
+LANGUAGES = ("ar", "en")
+"""Arabic: every string. English, the source language: only the plural forms of ``%n`` strings."""
 
 
 def lupdate() -> Path:
@@ -27,8 +29,9 @@ def lupdate() -> Path:
     return Path(PySide6.__file__).resolve().parent / name
 
 
-TR_ALIASES = "QT_TR_NOOP+=translatable"
-"""The core marks its message templates with ``workbench.core.messages.translatable``."""
+TR_ALIASES = "QT_TR_NOOP+=translatable,QT_TRANSLATE_NOOP+=translate_noop"
+"""The core marks its message templates with ``workbench.core.messages.translatable``; the GUI
+marks texts declared at import time with ``workbench.ui.i18n.translate_noop``."""
 
 
 def translated_sources() -> list[str]:
@@ -51,7 +54,8 @@ def compile_all() -> int:
 
 def update(ts: Path, language: str) -> int:
     """Refresh one .ts file from the sources; returns lupdate's status."""
-    command = [str(lupdate()), "-extensions", "py", "-no-obsolete", "-locations", "none",
+    plural_only = ["-pluralonly"] if language == "en" else []
+    command = [str(lupdate()), "-extensions", "py", "-no-obsolete", "-locations", "none", *plural_only,
                "-tr-function-alias", TR_ALIASES, "-source-language", "en", "-target-language", language,
                *translated_sources(), "-ts", str(ts)]
     return subprocess.run(command, cwd=ROOT, check=False, capture_output=True).returncode

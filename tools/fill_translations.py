@@ -8,6 +8,9 @@ translations are combined after a merge: take one side's .ts, run
 ``packaging/update_translations.py``, then fill from the other side's .ts. Only entries marked
 unfinished whose source is in the table are filled; the rest of the file is untouched.
 Placeholders such as ``{count}`` must appear in the translation exactly as in the source.
+A string with plural forms (``numerus="yes"``, from ``tr("%n …", "", n)``) takes a list of its
+forms in the language's order (English: one, other; Arabic: zero, one, two, few (3-10), many
+(11-99), other (100-102…)); a form may leave out ``%n`` ("مقالة واحدة").
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from pathlib import Path
 _FIELD_RE = re.compile(r"\{\w*\}|%n")
 
 
-def fill(ts: Path, table: dict[str, str]) -> int:
+def fill(ts: Path, table: dict[str, str | list[str]]) -> int:
     """Fill the unfinished entries of ``ts`` found in ``table``; returns how many were filled."""
     tree = ET.parse(ts)
     filled = 0
@@ -31,9 +34,12 @@ def fill(ts: Path, table: dict[str, str]) -> int:
         if translation is None or translation.get("type") != "unfinished" or source not in table:
             continue
         target = table[source]
-        if sorted(_FIELD_RE.findall(source)) != sorted(_FIELD_RE.findall(target)):
-            raise SystemExit(f"placeholders differ for {source!r}")
-        translation.text = target
+        if message.get("numerus") == "yes":
+            _fill_forms(source, translation, target)
+        else:
+            if not isinstance(target, str) or sorted(_FIELD_RE.findall(source)) != sorted(_FIELD_RE.findall(target)):
+                raise SystemExit(f"placeholders differ for {source!r}")
+            translation.text = target
         del translation.attrib["type"]
         filled += 1
     ET.indent(tree, space="    ")
@@ -42,12 +48,29 @@ def fill(ts: Path, table: dict[str, str]) -> int:
     return filled
 
 
-def finished_translations(ts: Path) -> dict[str, str]:
-    """source -> translation for every finished entry of a .ts file."""
-    table = {}
+def _fill_forms(source: str, translation: ET.Element, forms: str | list[str]) -> None:
+    """Write the plural forms of a numerus entry (as many as lupdate laid out for the language)."""
+    slots = translation.findall("numerusform")
+    if isinstance(forms, str) or len(forms) != len(slots):
+        raise SystemExit(f"{source!r} needs {len(slots)} plural forms")
+    fields = sorted(f for f in _FIELD_RE.findall(source) if f != "%n")
+    for slot, form in zip(slots, forms, strict=True):
+        if sorted(f for f in _FIELD_RE.findall(form) if f != "%n") != fields:
+            raise SystemExit(f"placeholders differ for {source!r}: {form!r}")
+        slot.text = form
+
+
+def finished_translations(ts: Path) -> dict[str, str | list[str]]:
+    """source -> translation (a list of forms for plurals) for every finished entry of a .ts file."""
+    table: dict[str, str | list[str]] = {}
     for message in ET.parse(ts).getroot().iter("message"):
         translation = message.find("translation")
-        if translation is not None and translation.get("type") is None and translation.text:
+        if translation is None or translation.get("type") is not None:
+            continue
+        forms = [slot.text or "" for slot in translation.findall("numerusform")]
+        if forms and all(forms):
+            table[message.findtext("source") or ""] = forms
+        elif translation.text and translation.text.strip():
             table[message.findtext("source") or ""] = translation.text
     return table
 

@@ -42,6 +42,7 @@ from workbench.core import arabic  # noqa: E402
 from workbench.core.entities import conll  # noqa: E402
 from workbench.core.entities.features import FeatureExtractor, load_clusters  # noqa: E402
 from workbench.core.entities.gazetteer import Gazetteer  # noqa: E402
+from workbench.core.entities.lexicon import Lexicon  # noqa: E402
 from workbench.core.entities.tagger import CLUSTERS_FILE, MODEL_FILE, EntityTagger, LinearChainCrf  # noqa: E402
 
 MODELS_DIR = REPO_ROOT / "resources" / "models"
@@ -188,7 +189,7 @@ def train_crf(args: argparse.Namespace) -> None:
         _trainer(features, train, args.c1, args.c2, args.iterations).train(str(crfsuite_model))
         print(f"trained in {time.time() - started:.0f}s", flush=True)
         export(crfsuite_model, model)
-        tagger = EntityTagger(model, gazetteer, clusters, Counter())
+        tagger = EntityTagger(model, gazetteer, clusters, Counter(), Lexicon.load(resources / "gazetteers"))
         print("dev, CRF only:\n" + conll.format_scores(evaluate(tagger, dev, False)))
         print(f"dev, as tag-conll (document consistency over {conll.DOCUMENT_SENTENCES}-sentence blocks):")
         print(conll.format_scores(evaluate(tagger, dev, True)))

@@ -111,3 +111,22 @@ def test_word_rules_never_crash_and_variants_stay_small(word: str) -> None:
     assert len(stem(norm)) <= len(strip_clitics(norm)) <= len(norm)
     assert len(spelling_variants(norm)) <= 16
     arabic.is_stopword(norm)
+
+
+def test_the_sentence_around_a_span_ends_at_arabic_and_latin_marks_and_line_breaks() -> None:
+    text = "قال لافروف. وأكد الوزير سيرغي لافروف أن الهدنة صامدة؟ ثم غادر\nسطر آخر بلا نقطة"
+    sentences = arabic.Sentences(text)
+
+    def around(word: str) -> str:
+        start = text.index(word)
+        begin, end = sentences.around(start, start + len(word))
+        assert (begin, end) == arabic.sentence_bounds(text, start, start + len(word))
+        return text[begin:end]
+
+    assert around("سيرغي") == "وأكد الوزير سيرغي لافروف أن الهدنة صامدة؟"
+    assert around("قال") == "قال لافروف."
+    assert around("غادر") == "ثم غادر"
+    assert around("بلا") == "سطر آخر بلا نقطة"
+    endless = "كلمة " * 2000
+    begin, end = arabic.sentence_bounds(endless, 5000, 5004)
+    assert 5000 - begin <= 1000 and end - 5004 <= 1000

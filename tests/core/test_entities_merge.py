@@ -12,6 +12,7 @@ import pytest
 from tests.conftest import SEEDS_DIR
 from workbench.core.arabic import name_key as mention_key
 from workbench.core.entities.catalog import EntityCatalog
+from workbench.core.entities.lexicon import default_lexicon
 from workbench.core.entities.merge import KeyStats, group_keys, link_in_article
 from workbench.core.entities.service import EntityService
 from workbench.core.entities.view import AutoGroups
@@ -72,9 +73,9 @@ def test_mention_key_normalises_but_keeps_names_whole() -> None:
 
 
 def test_surnames_link_to_the_full_name_in_the_same_article() -> None:
-    mentions = [("PERSON", "ستافان دي ميستورا"), ("PERSON", "ميستورا"), ("PERSON", "دي ميستورا"),
-                ("LOCATION", "ميستورا"), ("PERSON", "كيري")]
-    assert link_in_article(mentions) == ["ستافان دي ميستورا"] * 3 + ["ميستورا", "كيري"]
+    mentions = [("PERSON", "ستافان دي ميستورا", ""), ("PERSON", "ميستورا", ""), ("PERSON", "دي ميستورا", ""),
+                ("LOCATION", "ميستورا", ""), ("PERSON", "كيري", "")]
+    assert link_in_article(mentions, default_lexicon()) == ["ستافان دي ميستورا"] * 3 + ["ميستورا", "كيري"]
 
 
 def test_spelling_variants_and_surnames_group_across_the_corpus() -> None:
@@ -82,7 +83,7 @@ def test_spelling_variants_and_surnames_group_across_the_corpus() -> None:
              KeyStats("لافروف", {"PERSON": 2}, 2), KeyStats("سوريه", {"LOCATION": 5}, 5),
              KeyStats("سوريا", {"LOCATION": 2, "ORGANIZATION": 1}, 2), KeyStats("كيري", {"PERSON": 1}, 1),
              KeyStats("جون كيري", {"PERSON": 1}, 1), KeyStats("لاري كيري", {"PERSON": 1}, 1)]
-    groups = group_keys(stats)
+    groups = group_keys(stats, default_lexicon()).groups
     assert ["سيرجي لافروف", "سيرغي لافروف", "لافروف"] in groups
     assert ["سوريا", "سوريه"] in groups
     assert ["كيري"] in groups  # two equally likely full names: left alone
@@ -298,3 +299,55 @@ def test_unreadable_saved_grouping_is_recomputed(copy_index: Workspace) -> None:
 
     assert _listing(index) == expected
     assert entity_catalog.derived(AutoGroups.CACHE_NAME, entity_catalog.generation()) != b"not a pickle"
+
+
+# -- undo, redo, completion ------------------------------------------------------------------------
+
+
+def test_each_curation_step_undoes_and_redoes_as_one_and_survives_a_rebuild(
+        seeds_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    index = Workspace.open(seeds_copy)
+    index.update(processes=0)
+    service = _Service(index)
+    kerry, mistura = "PERSON:جون كيري", "PERSON:ستافان دي ميستورا"
+    service.hide(["LOCATION:حلب", "LOCATION:جنيف"])
+    service.merge([kerry, mistura], into=LAVROV)
+    assert [step.action for step in service.history()[0]] == ["merge", "hide"]
+    assert service.undo() is not None and service.entity(kerry).id == kerry
+    assert service.entity("LOCATION:حلب").hidden and service.entity("LOCATION:جنيف").hidden
+    step = service.undo()
+    assert step is not None and step.action == "hide" and set(step.entity_ids) == {"LOCATION:حلب", "LOCATION:جنيف"}
+    assert not service.entity("LOCATION:حلب").hidden and not service.entity("LOCATION:جنيف").hidden
+    assert service.undo() is None
+    assert service.redo() is not None and service.entity("LOCATION:جنيف").hidden
+    service.close()
+    index.close()
+
+    monkeypatch.setattr("workbench.core.index.corpus_index.SCHEMA_VERSION", 99)
+    rebuilt = Workspace.open(seeds_copy)
+    assert rebuilt.update(processes=0).rebuilt_reason
+    service = _Service(rebuilt)
+    assert service.entity("LOCATION:حلب").hidden and service.entity(kerry).id == kerry
+    assert service.redo() is not None and service.entity(kerry).id == LAVROV  # the merge, redone after the rebuild
+    service.rename(LAVROV, "لافروف")
+    assert service.redo() is None  # a new step drops what was undone
+    service.close()
+    rebuilt.close()
+
+
+def test_completion_finds_a_name_however_it_is_typed(service: EntityService) -> None:
+    completer = service.completer()
+    assert completer.complete("لافر")[0].id == LAVROV  # start of the name
+    assert completer.complete("سيرجي")[0].id == LAVROV  # an alias, and a spelling variant of the name
+    assert completer.complete("الامم المتحده")[0].name == "الأمم المتحدة"  # no hamza, ه for ة
+    assert completer.complete("ميستورا")[0].id == service.entity("PERSON:ستافان دي ميستورا").id  # a word inside
+    assert completer.complete("") == [] and completer.complete("zzz") == []
+
+
+def test_explain_names_the_rule_behind_each_spelling(service: EntityService) -> None:
+    why = {s.text: (s.rule, s.via) for s in service.explain(LAVROV)}
+    assert why["سيرغي لافروف"] == ("", "")
+    assert why["سيرجي لافروف"] == ("variant", "سيرغي لافروف")
+    assert why["لافروف"] == ("article", "سيرغي لافروف")
+    service.merge(["PERSON:جون كيري"], into=LAVROV)
+    assert {s.text: s.rule for s in service.explain(LAVROV)}["جون كيري"] == "merged"

@@ -304,7 +304,7 @@ def test_parallel_indexing_gives_the_same_index(tmp_path: Path, monkeypatch: pyt
     small_tasks(monkeypatch, 2000)
     index = Workspace.open(corpus)
     report = index.update(processes=2)
-    assert report.articles == 60
+    assert report.articles == 60 and report.worker_processes == 1  # beside the updating process's thread
     assert total(index, "حلب") == 30 and total(index, '"وزارة الدفاع"') == 60
     (corpus / "article_00000.txt").unlink()
     assert index.update(processes=2).articles == 59
@@ -315,7 +315,8 @@ def test_parallel_indexing_gives_the_same_index(tmp_path: Path, monkeypatch: pyt
 class DyingInWorkersStage(EntityStage):
     """Entity extraction that kills any worker process it runs in (the parent runs it fine)."""
 
-    parent = os.getpid()
+    def __init__(self) -> None:
+        self.parent = os.getpid()  # pickled with the stage (a class attribute would be the worker's own pid)
 
     def analyse(self, articles: Sequence[Article]) -> list[list[CatalogMention]]:
         if os.getpid() != self.parent:
@@ -330,6 +331,7 @@ def test_run_goes_on_in_process_when_the_workers_die(tmp_path: Path, monkeypatch
     index = CorpusIndex.open(corpus, [DyingInWorkersStage()])
     report = index.update(processes=2)
     assert report.articles == 12 and report.added == 12
+    assert report.worker_processes == 0, "the report says the workers did not do the work"
     index.close()
 
 

@@ -31,7 +31,7 @@ STAGE_TERMS = {"entities": ["PERSON:سيرغي لافروف", "LOCATION:حلب"]
 
 def articles(folder: Path) -> list[Article]:
     files, _ = scan_corpus(folder)
-    return [article for f in files for article in read_file(folder, f.relpath)]
+    return [article for f in files for article in read_file(folder, f.relpath).articles]
 
 
 def built_both_ways(tmp_path: Path, docs: list[Article]) -> tuple[windex.Index, windex.Index]:

@@ -103,3 +103,29 @@ def test_parser_never_crashes_on_arbitrary_input(text: str) -> None:
 def test_parser_never_crashes_on_arbitrary_unicode(text: str) -> None:
     with contextlib.suppress(QueryError):
         parse(text)
+
+
+@pytest.mark.parametrize("query", [
+    "(" * 250 + "حلب" + ")" * 250,
+    "-(" * 200 + "حلب" + ")" * 200,
+    "NOT " * 1000 + "حلب",
+    "NOT -(" * 20 + "حلب" + ")" * 20,
+])
+def test_deep_nesting_is_a_clear_error_not_a_recursion_error(query: str) -> None:
+    with pytest.raises(QueryError, match="nested more than 32 deep"):
+        parse(query)
+
+
+def test_nesting_up_to_the_limit_parses() -> None:
+    assert parse("(" * 32 + "حلب" + ")" * 32) == Word("حلب")
+    assert parse("NOT " * 31 + "(حلب)") is not None
+
+
+def test_length_and_word_limits() -> None:
+    with pytest.raises(QueryError, match="at most 300 are searched at once"):
+        parse(" OR ".join(["حلب"] * 301))
+    with pytest.raises(QueryError, match="at most 300"):
+        parse('"' + " ".join(["حلب"] * 301) + '"')
+    with pytest.raises(QueryError, match="10001 characters long"):
+        parse("ا" * 10_001)
+    assert isinstance(parse(" OR ".join(["حلب"] * 300)), Or)

@@ -164,3 +164,34 @@ def test_search_never_crashes_on_arbitrary_queries(seed_index: Workspace, text: 
             assert str(error)
         else:
             assert results.total >= len(results)
+
+
+@pytest.fixture(scope="module")
+def many_words_index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
+    """An index whose vocabulary has 600 words starting with مر (مراب, مرات, ...)."""
+    corpus = tmp_path_factory.mktemp("many-words")
+    letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+    words = [f"مر{a}{b}" for a in letters for b in letters][:600]
+    for start in range(0, len(words), 100):
+        (corpus / f"{start}.txt").write_text("خبر عن " + " ".join(words[start:start + 100]), encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("WORKBENCH_HOME", str(tmp_path_factory.mktemp("many-words-home")))
+        workspace = Workspace.open(corpus)
+        workspace.update()
+    yield workspace
+    workspace.close()
+
+
+def test_a_wildcard_over_many_words_is_capped_and_says_so(many_words_index: Workspace) -> None:
+    results = many_words_index.engine.search(SearchRequest("مر*"))
+    assert results.total == 2  # the first 200 words (alphabetically) are in the first two files
+    (notice,) = results.notices
+    assert "مر*" in str(notice) and "first 200" in str(notice)
+    narrower = many_words_index.engine.search(SearchRequest("مرا*"))
+    assert narrower.notices == [] and narrower.total == 1
+
+
+def test_the_expansion_budget_is_shared_by_the_whole_query(many_words_index: Workspace) -> None:
+    query = " OR ".join(["مر*"] * 6)
+    results = many_words_index.engine.search(SearchRequest(query))
+    assert len(results.notices) == 6 and results.total == 2

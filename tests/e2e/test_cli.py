@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,8 @@ import pytest
 
 from tests.conftest import SEEDS_DIR
 from workbench.cli import main
+from workbench.core import paths
+from workbench.core.arabic import tokenize
 
 HIT_KEYS = {"path", "id", "title", "source", "date", "url", "score", "snippets"}
 
@@ -28,7 +31,8 @@ def test_search_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
     lines = out.strip().splitlines()
     assert len(lines) == 1
     data = json.loads(lines[0])
-    assert set(data) == {"query", "total", "variants", "hits"}
+    assert set(data) == {"query", "total", "variants", "warnings", "hits"}
+    assert data["warnings"] == []
     assert data["query"] == "سيرغي لافروف"
     assert data["total"] == 4
     assert data["variants"] == {"سيرغي": ["سيرجي"]}
@@ -172,3 +176,101 @@ def test_a_query_that_starts_with_a_negated_word_is_not_taken_for_an_option(
     result = json.loads(out)
     assert result["query"] == "-حلب"
     assert result["total"] == 1
+
+
+def test_empty_query_browses_every_article_with_sort_and_sources(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "search", str(SEEDS_DIR), "", "--sort", "date-asc", "--json", "--limit", "10")
+    data = json.loads(out)
+    assert code == 0 and data["total"] == 5 and len(data["hits"]) == 5
+    dates = [hit["date"] for hit in data["hits"]]
+    assert dates[0] == "2016-11-03" and set(dates[1:]) == {""}  # undated articles come last
+    code, out, _ = run(capsys, "search", str(SEEDS_DIR), "*", "--source", "سانا", "--source", "صحيفة تشرين", "--json")
+    assert code == 0 and {hit["source"] for hit in json.loads(out)["hits"]} == {"سانا", "صحيفة تشرين"}
+    assert json.loads(out)["total"] == 3
+    code, out, _ = run(capsys, "search", str(SEEDS_DIR), "", "--from", "2016-11", "--to", "2016-11", "--json")
+    assert code == 0 and json.loads(out)["total"] == 1
+    code, _, err = run(capsys, "search", str(SEEDS_DIR), "", "--from", "2016-13")
+    assert code == 2 and "month 13 does not exist" in err
+
+
+def test_histogram_counts_articles_per_week(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "search", str(SEEDS_DIR), "لافروف", "--histogram", "week", "--json", "--limit", "0")
+    data = json.loads(out)
+    assert code == 0 and data["hits"] == []
+    histogram = data["histogram"]
+    assert histogram["bucket"] == "week" and histogram["undated"] == data["total"] - 1
+    assert histogram["buckets"] == [{"start": "2016-10-31", "end": "2016-11-06", "total": 1, "sources": {"سانا": 1}}]
+    code, out, _ = run(capsys, "search", str(SEEDS_DIR), "لافروف", "--histogram", "day", "--limit", "0")
+    assert "articles per day:" in out and "2016-11-03       1  سانا 1" in out
+
+
+def test_kwic_prints_every_occurrence_aligned_and_sorted(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "kwic", str(SEEDS_DIR), "لافروف", "--json", "--limit", "0", "--sort", "right")
+    data = json.loads(out)
+    assert code == 0 and data["articles"] == 4
+    lines = data["lines"]
+    assert len(lines) >= 8 and all(line["match"] == "لافروف" for line in lines)
+    for line in lines:
+        original = (SEEDS_DIR / line["path"]).read_text(encoding="utf-8").replace("\n", " ")  # contexts are one line
+        assert original[line["start"]:line["end"]] == "لافروف"
+        assert original[:line["start"]].endswith(line["left"]) and original[line["end"]:].startswith(line["right"])
+    firsts = [tuple(token.norm for token in tokenize(line["right"]))[:1] for line in lines]
+    assert firsts == sorted(firsts)
+    code, out, _ = run(capsys, "kwic", str(SEEDS_DIR), "لافروف", "--width", "20", "--limit", "3")
+    rows = out.splitlines()
+    assert code == 0 and len(rows) == 3
+    assert len({row.index("[لافروف]") for row in rows}) == 1  # the matches line up in one column
+    code, _, err = run(capsys, "kwic", str(SEEDS_DIR), "")
+    assert code == 2 and "give a QUERY" in err
+    code, _, err = run(capsys, "kwic", str(SEEDS_DIR), "حلب", "--width", "2")
+    assert code == 2 and "context width" in err
+
+
+def entities_json(capsys: pytest.CaptureFixture[str], corpus: Path, *extra: str) -> dict[str, dict[str, object]]:
+    code, out, _ = run(capsys, "entities", str(corpus), "--json", *extra)
+    assert code == 0
+    return {row["name"]: row for row in json.loads(out)}
+
+
+def test_entity_curation_from_the_command_line_survives_a_reindex(
+        capsys: pytest.CaptureFixture[str], seeds_copy: Path) -> None:
+    corpus = str(seeds_copy)
+    assert run(capsys, "entity", "merge", corpus, "جون كيري", "ستافان دي ميستورا", "--into", "سيرغي لافروف")[0] == 0
+    assert run(capsys, "entity", "hide", corpus, "LOCATION:حلب")[0] == 0
+    assert run(capsys, "entity", "rename", corpus, "موسكو", "العاصمة الروسية")[0] == 0
+    assert run(capsys, "entity", "type", corpus, "العاصمة الروسية", "--to", "ORGANIZATION")[0] == 0
+    code, out, _ = run(capsys, "entity", "split", corpus, "سيرغي لافروف", "جون كيري")
+    assert code == 0 and "user:" in out
+    listed = entities_json(capsys, seeds_copy)
+    assert "جون كيري" in listed and "جون كيري" not in listed["سيرغي لافروف"]["aliases"]
+    assert "ستافان دى ميستورا" in listed["سيرغي لافروف"]["aliases"]
+    assert "حلب" not in listed and listed["العاصمة الروسية"]["type"] == "ORGANIZATION"
+    assert "حلب" in entities_json(capsys, seeds_copy, "--hidden")
+
+    shutil.rmtree(paths.index_dir(seeds_copy))  # a rebuilt index keeps the curation (it is in the store)
+    assert entities_json(capsys, seeds_copy) == listed
+    code, out, _ = run(capsys, "entity", "history", corpus, "--json")
+    assert [step["action"] for step in json.loads(out)["undo"]] == ["split", "type", "rename", "hide", "merge"]
+    for expected in ("split", "type", "rename"):
+        code, out, _ = run(capsys, "entity", "undo", corpus)
+        assert code == 0 and out.startswith(f"undone: {expected}")
+    assert "موسكو" in entities_json(capsys, seeds_copy)
+    code, out, _ = run(capsys, "entity", "redo", corpus)
+    assert code == 0 and out.startswith("redone: rename")
+    assert entities_json(capsys, seeds_copy)["العاصمة الروسية"]["type"] == "LOCATION"
+    code, out, _ = run(capsys, "entity", "unhide", corpus, "حلب")
+    assert code == 0 and "حلب" in entities_json(capsys, seeds_copy)
+
+
+def test_entity_show_explains_spellings_and_counts_sources(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "entity", "show", "--demo", "سيرجي لافروف", "--json")
+    details = json.loads(out)
+    assert code == 0 and details["name"] == "سيرغي لافروف" and details["articles"] == 4
+    rules = {s["text"]: s["rule"] for s in details["spellings"]}
+    assert rules == {"سيرغي لافروف": "", "سيرجي لافروف": "variant", "لافروف": "article"}
+    assert sum(details["sources"].values()) == 4
+
+
+def test_an_unknown_or_ambiguous_entity_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "entity", "hide", "--demo", "لافروفف")
+    assert code == 2 and "no entity is called 'لافروفف'" in err and "سيرغي لافروف" in err

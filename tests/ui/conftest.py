@@ -16,6 +16,7 @@ from workbench.core.search import SearchResults
 from workbench.ui import settings as S
 from workbench.ui.i18n import install_language
 from workbench.ui.main_window import MainWindow
+from workbench.ui.numbers import WESTERN, apply_digit_style
 
 INDEXING_TIMEOUT_MS = 60_000
 
@@ -50,6 +51,16 @@ def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(_unexpected_dialog))
 
 
+@pytest.fixture(autouse=True)
+def interface_defaults(qapp: QApplication) -> Iterator[None]:
+    """Every GUI test starts as the app does by default: English (with its plural forms) and
+    Western digits."""
+    apply_digit_style(WESTERN)
+    install_language(qapp, "en")
+    yield
+    apply_digit_style(WESTERN)
+
+
 @pytest.fixture
 def english(qapp: QApplication) -> Iterator[None]:
     """Run with the English (left-to-right) interface and restore it afterwards."""
@@ -63,6 +74,7 @@ def window(qtbot: QtBot, english: None) -> Iterator[MainWindow]:
     """A shown main window; closing it at teardown cancels and joins its worker thread."""
     main_window = MainWindow(S.Settings())
     qtbot.addWidget(main_window)
+    main_window.resize(1280, 720)  # a laptop, not the offscreen platform's 800x600 screen
     main_window.show()
     qtbot.waitExposed(main_window)
     yield main_window

@@ -46,8 +46,10 @@ def test_unexpected_exception_is_logged_and_shown_once() -> None:
 
 def test_screenshot_script_renders_arabic_ui(qapp: QApplication, tmp_path: Path) -> None:
     try:
-        written = render(tmp_path, languages=("ar",))
+        written = render(tmp_path, languages=("ar",), views=("main", "kwic"))
     finally:
         install_language(qapp, "en")
-    image = QImage(str(written[0]))
-    assert written[0].name == "main_ar.png" and image.width() >= 1000 and image.height() >= 700
+    assert [path.name for path in written] == ["main_ar.png", "kwic_ar.png"]
+    for path in written:
+        image = QImage(str(path))
+        assert (image.width(), image.height()) == (1280, 720)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from workbench.ui import i18n
 from workbench.ui import settings as S
 from workbench.ui.core_text import core_text
 from workbench.ui.main_window import MainWindow
+from workbench.ui.numbers import ARABIC_INDIC, WESTERN, apply_digit_style, digits, number
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -39,10 +41,18 @@ def test_every_string_has_an_arabic_translation() -> None:
     found = messages(i18n.ts_path("ar"))
     assert len(found) > 80
     for message in found:
+        source = message.findtext("source") or ""
         translation = message.find("translation")
-        assert translation is not None and translation.text, message.find("source").text
-        assert translation.get("type") != "unfinished"
-        assert any("\u0600" <= ch <= "\u06ff" for ch in translation.text)
+        assert translation is not None and translation.get("type") != "unfinished", source
+        forms = [form.text or "" for form in translation.findall("numerusform")] or [translation.text or ""]
+        for text in forms:
+            assert text, source
+            # Arabic words, or (quotes around a field) Arabic punctuation instead of the English one.
+            arabic = any("\u0600" <= ch <= "\u06ff" for ch in text)
+            words = re.sub(r"\{\w*\}|%L?n", "", text)
+            assert arabic or (text != source and not any(ch.isascii() and ch.isalpha() for ch in words)), source
+    plural = [m for m in found if m.get("numerus") == "yes"]
+    assert plural and all(len(m.findall("translation/numerusform")) == 6 for m in plural)  # Arabic has six forms
 
 
 def test_ts_file_covers_the_current_sources(tmp_path: Path) -> None:
@@ -53,6 +63,26 @@ def test_ts_file_covers_the_current_sources(tmp_path: Path) -> None:
                    check=True, capture_output=True, timeout=120)
     unfinished = [m.find("source").text for m in messages(copy) if m.find("translation").get("type") == "unfinished"]
     assert unfinished == []
+
+
+def test_english_plurals_come_from_their_own_translations(qapp: QApplication) -> None:
+    english = messages(i18n.ts_path("en"))
+    assert english and all(m.get("numerus") == "yes" for m in english)
+    i18n.install_language(qapp, "en")
+    assert QCoreApplication.translate("SearchPanel", "%Ln articles", "", 1) == "1 article"
+    assert QCoreApplication.translate("SearchPanel", "%Ln articles", "", 1234) == "1,234 articles"
+
+
+def test_arabic_plurals_and_digits(arabic: None) -> None:
+    forms = [QCoreApplication.translate("SearchPanel", "%Ln articles", "", n) for n in (0, 1, 2, 5, 11, 100)]
+    assert forms == ["0 مقالة", "مقالة واحدة", "مقالتان", "5 مقالات", "11 مقالة", "100 مقالة"]
+    apply_digit_style(ARABIC_INDIC)
+    try:
+        assert QCoreApplication.translate("SearchPanel", "%Ln articles", "", 1234) == "١٬٢٣٤ مقالة"
+        assert number(30676) == "٣٠٬٦٧٦" and digits("2016-11-03") == "٢٠١٦-١١-٠٣"
+    finally:
+        apply_digit_style(WESTERN)
+    assert number(30676) == "30,676" and digits("2016-11-03") == "2016-11-03"
 
 
 def test_core_messages_are_shown_in_the_interface_language(arabic: None) -> None:

@@ -22,7 +22,9 @@ def test_progress_cancel_and_skipped(qtbot: QtBot) -> None:
     assert panel.isVisible() and panel.running
     panel.update_progress(Progress("index", 120, 5000, articles=120, rate=350.4, eta_seconds=75))
     assert panel.progress_bar.maximum() == 5000 and panel.progress_bar.value() == 120
-    assert panel.detail_label.text() == "120 / 5,000 files  ·  350 articles/s  ·  1:15 left"
+    assert panel.detail_label.text() == "120 / 5,000 files  ·  120 articles  ·  350 articles/s  ·  1:15 left"
+    panel.update_progress(Progress("index", 0, 1, articles=1, rate=3.0))
+    assert panel.detail_label.text() == "0 / 1 files  ·  1 article  ·  3 articles/s"
     with qtbot.waitSignal(panel.cancel_requested):
         qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
     assert not panel.cancel_button.isEnabled()

@@ -11,8 +11,10 @@ from PySide6.QtGui import QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
+from workbench.core import paths
 from workbench.core.index import UpdateReport
 from workbench.core.search import SearchResults
+from workbench.core.workspace import Workspace
 from workbench.ui import settings as S
 from workbench.ui.main_window import MainWindow
 from workbench.ui.models.results_model import ResultsModel
@@ -29,10 +31,10 @@ def test_open_dialog_index_search_and_read(
         window.open_action.trigger()
     report = blocker.args[0]
     assert report.articles == 5 and not report.cancelled
-    assert window.articles_label.text() == "5 articles"
-    assert window.state_label.text() == "Index up to date"
-    assert "seeds" in window.corpus_label.text()
-    assert window.search_panel.source_box.count() >= 2  # "All sources" + the seeds' sources with counts
+    assert window.index_status.articles_label.text() == "5 articles"
+    assert window.index_status.state_label.text() == "Index up to date"
+    assert "seeds" in window.index_status.corpus_label.text()
+    assert window.search_panel.source_filter.source_action("سانا").text() == "سانا (2)"
 
     results = type_search(window, "لافروف")
     assert results.total >= 3
@@ -44,12 +46,12 @@ def test_open_dialog_index_search_and_read(
 
     view = window.results_view
     view.setFocus()
-    view.setCurrentIndex(model.index(0, 0))
-    qtbot.keyClick(view, Qt.Key.Key_Down)
-    assert view.currentIndex().row() == 1
-    qtbot.keyClick(view, Qt.Key.Key_Up)
+    qtbot.waitUntil(lambda: window.reader.article is not None and window.reader.article.id == results.hit(0).id)
     with qtbot.waitSignal(window.article_shown, timeout=5_000) as shown:
-        qtbot.keyClick(view, Qt.Key.Key_Return)
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.currentIndex().row() == 1 and shown.args == [results.hit(1).id]
+    with qtbot.waitSignal(window.article_shown, timeout=5_000) as shown:
+        qtbot.keyClick(view, Qt.Key.Key_Up)
     hit = results.hit(0)
     assert shown.args == [hit.id]
 
@@ -62,7 +64,7 @@ def test_open_dialog_index_search_and_read(
     assert reader.highlighted_ranges() == expected
     for start, end in expected:
         assert article.text[start:end] == "لافروف"
-    assert reader.match_label.text() == f"Match 1 of {len(expected)}"
+    assert reader.match_label.full_text() == f"Match 1 of {len(expected)}"
     reader.next_action.trigger()
     assert reader.current_match == 1
     assert reader.text_edit.textCursor().position() == expected[1][0]
@@ -100,7 +102,7 @@ def test_cancel_long_indexing_keeps_a_usable_index(
     report = blocker.args[0]
     assert report.cancelled
     assert 0 < report.articles < 3000
-    assert window.state_label.text() == "Indexing cancelled: partial index"
+    assert window.index_status.state_label.text() == "Indexing cancelled: partial index"
     assert any("cancelled" in text for _, text in window.message_bar.messages())
     assert not window.indexing_panel.running
 
@@ -115,7 +117,7 @@ def test_missing_folder_shows_a_message(qtbot: QtBot, window: MainWindow, tmp_pa
     message = blocker.args[0]
     assert "does not exist" in message
     assert ("error", message) in window.message_bar.messages()
-    assert window.state_label.text() == "No corpus open"
+    assert window.index_status.state_label.text() == "No corpus open"
     close_button = window.message_bar._messages[0].close_button
     qtbot.mouseClick(close_button, Qt.MouseButton.LeftButton)
     assert window.message_bar.messages() == []
@@ -149,13 +151,29 @@ def test_layout_and_recent_corpora_survive_a_restart(
     qtbot: QtBot, window: MainWindow, seeds_copy: Path, open_and_index: OpenAndIndex
 ) -> None:
     open_and_index(window, seeds_copy)
-    window.resize(760, 500)  # within the offscreen screen (800x600) and above the minimum width with the entity dock
+    window.resize(790, 500)  # within the offscreen screen (800x600) and above the minimum width with the entity dock
     window.reader.set_font_size(21)
     window.close()
     again = MainWindow(S.Settings())
     qtbot.addWidget(again)
-    assert (again.size().width(), again.size().height()) == (760, 500)
+    assert (again.size().width(), again.size().height()) == (790, 500)
     assert again.reader.font_size() == 21
     recent = [action.data() for action in again.recent_menu.actions() if action.data()]
     assert recent == [str(seeds_copy.resolve())]
     again.close()
+
+
+def test_a_store_restored_from_its_backup_is_reported_on_open(
+    window: MainWindow, seeds_copy: Path, open_and_index: OpenAndIndex
+) -> None:
+    workspace = Workspace.open(seeds_copy)
+    workspace.update()
+    workspace.userdata.set_note("001_31c937c15296effc.txt", "ملاحظة لا تضيع")
+    workspace.close()
+    paths.store_path(seeds_copy).write_bytes(b"")
+
+    open_and_index(window, seeds_copy)
+    warnings = [text for level, text in window.message_bar.messages() if level == "warning"]
+    assert any("restored from the backup of" in text for text in warnings)
+    assert window.session.workspace is not None
+    assert window.session.workspace.userdata.note("001_31c937c15296effc.txt") == "ملاحظة لا تضيع"

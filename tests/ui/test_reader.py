@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontInfo
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QFontInfo, QGuiApplication
+from PySide6.QtWidgets import QSplitter, QWidget
 from pytestqt.qtbot import QtBot
 
 from workbench.core.ingest import Article
@@ -106,9 +108,9 @@ def test_header_shows_metadata_and_clear_resets(qtbot: QtBot) -> None:
     qtbot.addWidget(reader)
     reader.show_article(article(), [])
     assert reader.title_label.text() == "لافروف في جنيف"
-    assert "سانا" in reader.meta_label.text() and "2016-11-03" in reader.meta_label.text()
-    assert reader.path_label.text() == "sub/a.txt" and reader.open_folder_button.isEnabled()
-    assert reader.match_label.text() == "No matches in this article"
+    assert "سانا" in reader.meta_label.full_text() and "2016-11-03" in reader.meta_label.full_text()
+    assert reader.path_label.full_text() == "File: \u2068sub/a.txt\u2069" and reader.open_folder_button.isEnabled()
+    assert reader.match_label.full_text() == "No matches in this article"
     reader.clear()
     assert reader.article is None and reader.text_edit.toPlainText() == ""
     assert not reader.open_folder_button.isEnabled()
@@ -116,9 +118,81 @@ def test_header_shows_metadata_and_clear_resets(qtbot: QtBot) -> None:
 
 def test_open_containing_folder_uses_the_desktop(qtbot: QtBot, monkeypatch, tmp_path) -> None:
     opened = []
-    monkeypatch.setattr("workbench.ui.widgets.reader.QDesktopServices.openUrl", lambda url: opened.append(url.toLocalFile()))
+    monkeypatch.setattr("workbench.ui.widgets.article_header.QDesktopServices.openUrl",
+                        lambda url: opened.append(url.toLocalFile()))
     reader = ReaderPane()
     qtbot.addWidget(reader)
     reader.show_article(article(), [], corpus=tmp_path)
     qtbot.mouseClick(reader.open_folder_button, Qt.MouseButton.LeftButton)
     assert opened == [str(tmp_path / "sub")]
+
+
+def collection_article() -> Article:
+    text = "\n\n".join(f"فقرة رقم {n} عن الأخبار اليومية في المنطقة والعالم." for n in range(60))
+    text += "\nوفي الختام قال لافروف إن الحل سياسي.\n" + "\n\n".join("سطر إضافي بعد الخبر." for _ in range(40))
+    return Article(id="news.jsonl#12", path="news.jsonl", title="لافروف: الحل سياسي", source="سانا",
+                   date="2016-11-03", url="https://sana.sy/?p=464217", author="مراسل سانا", text=text,
+                   boilerplate=(), content_hash="1")
+
+
+def test_header_shows_url_file_record_and_copies_a_citation(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    reader = ReaderPane()
+    qtbot.addWidget(reader)
+    reader.resize(600, 500)
+    reader.show()
+    reader.show_article(collection_article(), [])
+    header = reader.header
+    assert "مراسل سانا" in header.meta_label.full_text()
+    assert header.url_label.href() == "https://sana.sy/?p=464217" and header.url_label.isVisible()
+    assert header.location_label.full_text() == "File: \u2068news.jsonl\u2069, record 12"
+    opened: list[QUrl] = []
+    monkeypatch.setattr("workbench.ui.widgets.article_header.QDesktopServices.openUrl", opened.append)
+    header.url_label.linkActivated.emit(header.url_label.href())
+    assert opened == [QUrl("https://sana.sy/?p=464217")]
+    with qtbot.waitSignal(header.citation_copied) as copied:
+        qtbot.mouseClick(header.copy_button, Qt.MouseButton.LeftButton)
+    citation = "سانا, 2016-11-03, “لافروف: الحل سياسي”, https://sana.sy/?p=464217"
+    assert copied.args == [citation] and QGuiApplication.clipboard().text() == citation
+
+
+def test_the_match_shown_is_in_the_middle_of_the_view(qtbot: QtBot) -> None:
+    reader = ReaderPane()
+    qtbot.addWidget(reader)
+    reader.resize(500, 500)
+    reader.show()
+    qtbot.waitExposed(reader)
+    item = collection_article()
+    spans = spans_of(item.text, "لافروف")
+    reader.show_article(item, spans)
+    assert 0.35 < reader.match_position() < 0.65
+    assert reader.text_edit.verticalScrollBar().value() > 0
+
+
+def test_an_article_opens_at_the_occurrence_asked_for(qtbot: QtBot) -> None:
+    reader = ReaderPane()
+    qtbot.addWidget(reader)
+    spans = spans_of(TEXT, "لافروف")
+    reader.show_article(article(), spans, current=1)
+    assert reader.current_match == 1
+    assert reader.text_edit.textCursor().position() == spans[1][0]
+    assert reader.match_label.full_text() == "Match 2 of 2"
+
+
+def test_opening_articles_never_moves_the_splitter(qtbot: QtBot) -> None:
+    splitter = QSplitter()
+    qtbot.addWidget(splitter)
+    splitter.addWidget(QWidget())
+    reader = ReaderPane()
+    splitter.addWidget(reader)
+    splitter.resize(900, 500)
+    splitter.show()
+    qtbot.waitExposed(splitter)
+    splitter.setSizes([520, 380])
+    sizes = splitter.sizes()
+    long_title = Article(id="x", path="a/" * 40 + "very-long-file-name.txt", title="عنوان " * 40, source="سانا",
+                         date="2016-11-03", url="https://example.org/" + "path/" * 50, author="", text=TEXT,
+                         boilerplate=(), content_hash="2")
+    for shown, spans in ((article(), spans_of(TEXT, "لافروف")), (long_title, []), (collection_article(), [])):
+        reader.show_article(shown, spans)
+        qtbot.wait(10)
+        assert splitter.sizes() == sizes

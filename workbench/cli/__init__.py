@@ -3,11 +3,21 @@
     workbench [--home DIR]                      open the GUI on the last corpus (or the demo corpus)
     workbench gui [CORPUS | --demo]             open the GUI on CORPUS
     workbench index CORPUS                      index (incrementally); progress on stderr
-    workbench search CORPUS QUERY [--limit N] [--sort relevance|date] [--match all|any] [--json]
+    workbench search CORPUS QUERY [--limit N] [--sort ORDER] [--match all|any] [--source S]... [--from D] [--to D]
+                                [--histogram day|week|month] [--json]      QUERY "" or "*": every article
     workbench search CORPUS --queries FILE [--json]
+    workbench kwic CORPUS QUERY [--width N] [--sort left|right] [--limit N] [--json]   concordance lines
     workbench info CORPUS [--json]
     workbench entities CORPUS [--type T] [--query Q] [--json]   entities by article count, curation applied
     workbench tag-conll FILE                    tag `token [TAG]` lines with the entity tagger
+    workbench select CORPUS NAME (--query Q | --ids FILE) [--remove]   put articles in a selection
+    workbench tag CORPUS ID TAG... [--remove]   workbench note CORPUS ID TEXT
+    workbench selections CORPUS [--json]        selections, tags in use, notes
+    workbench export CORPUS (--query Q | --selection NAME | --all) --out FILE.xlsx|.csv|.jsonl [--sheets ...]
+    workbench compare CORPUS ID ID [ID ...] [--threshold T] [--json]   shared passages, entities, numbers
+    workbench quotes CORPUS [--speaker NAME] [--json]                  quotations and their speakers
+    workbench duplicates CORPUS [--threshold T] [--json]               near-duplicate groups, largest first
+    workbench selftest [--quick]                check this installation on the demo corpus (temporary folder)
 
 Every command that takes a CORPUS also takes ``--demo`` instead: the five sample articles
 shipped with the app. Each group of subcommands lives in its own module with a ``register``
@@ -24,8 +34,15 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from workbench import __version__
-from workbench.cli import corpus_commands, entity_commands
+from workbench.cli import (
+    compare_commands,
+    concordance_commands,
+    corpus_commands,
+    entity_commands,
+    export_commands,
+    selftest_commands,
+    userdata_commands,
+)
 from workbench.cli.common import EXIT_FAILURE, CliError, add_corpus_argument, resolve_corpus
 from workbench.core import paths
 from workbench.core.errors import WorkbenchError
@@ -34,14 +51,26 @@ EXIT_BROKEN_PIPE = 141
 """What a shell reports for a program stopped by SIGPIPE (128 + 13)."""
 EXIT_INTERRUPTED = 130
 
-COMMAND_GROUPS = (corpus_commands, entity_commands)
+COMMAND_GROUPS = (corpus_commands, concordance_commands, entity_commands, userdata_commands, export_commands,
+                  compare_commands, selftest_commands)
 """Modules that add subcommands (each has ``register(subparsers)``), in the order help lists them."""
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: reads the version only when asked (see ``workbench.__getattr__``)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object,
+                 option_string: str | None = None) -> None:
+        import workbench
+
+        print(f"{parser.prog} {workbench.__version__}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for tests and for generating help)."""
     parser = argparse.ArgumentParser(prog="workbench", description="Arabic news research workbench.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version and exit")
     parser.add_argument("--home", help="data folder for indexes and settings (default: the user data folder; "
                                        "also WORKBENCH_HOME)")
     commands = parser.add_subparsers(dest="command")

@@ -15,6 +15,7 @@ from typing import TextIO
 
 from workbench.core.errors import EXIT_FAILURE, EXIT_USAGE, IndexBusyError, IndexingError, WorkbenchError
 from workbench.core.index import UpdateReport, default_processes
+from workbench.core.ingest import FileWarning, SkippedFile
 from workbench.core.paths import demo_corpus_dir
 from workbench.core.progress import CancelToken, Progress
 from workbench.core.workspace import Workspace
@@ -50,11 +51,19 @@ def resolve_corpus(args: argparse.Namespace) -> None:
     if not hasattr(args, "corpus_optional"):
         return
     if args.demo:
-        shifted = [args.corpus, *(getattr(args, name) for name in args.after_corpus)]
-        if shifted[-1] is not None:
+        # Without CORPUS, argparse may have put the first value in CORPUS's slot: pack the values
+        # given into the positionals that follow it, in order (a list positional takes the rest).
+        names = list(args.after_corpus)
+        given = [args.corpus, *(getattr(args, name) for name in names)]
+        listed = bool(names) and isinstance(given[-1], list)
+        values = [value for value in (given[:-1] + given[-1] if listed else given) if value is not None]
+        singles = names[:-1] if listed else names
+        if len(values) > len(singles) and not listed:
             raise CliError("give either a CORPUS folder or --demo, not both", EXIT_USAGE)
-        for name, value in zip(args.after_corpus, shifted, strict=False):
-            setattr(args, name, value)
+        for name in singles:
+            setattr(args, name, values.pop(0) if values else None)
+        if listed:
+            setattr(args, names[-1], values)
         args.corpus = demo_corpus_dir()
     elif args.corpus is not None:
         args.corpus = Path(args.corpus)
@@ -99,6 +108,8 @@ def open_workspace(corpus: Path, show_progress: bool = False,
             printer.finish()
         if report.rebuilt_reason:
             print(f"workbench: note: {report.rebuilt_reason}", file=sys.stderr)
+        for notice in workspace.notices:
+            print(f"workbench: note: {notice}", file=sys.stderr)
         if stopping.signal is not None:
             raise CliError(f"stopped by {signal.Signals(stopping.signal).name}: {report.articles} articles are indexed "
                            "and searchable; run the same command again to finish.", 128 + stopping.signal)
@@ -151,11 +162,20 @@ def cancel_on_signals() -> Iterator[_Stopping]:
 
 
 def print_skipped(report: UpdateReport, stream: TextIO) -> None:
-    """List the files that could not be indexed, with their reasons."""
-    if report.skipped:
-        print(f"skipped {len(report.skipped)} file(s):", file=stream)
-        for skipped in report.skipped:
-            print(f"  {skipped.relpath}: {skipped.reason}: {skipped.message}", file=stream)
+    """List the files that could not be indexed, and the problems inside indexed files, with reasons."""
+    print_problems(report.skipped, report.warnings, stream)
+
+
+def print_problems(skipped: Sequence[SkippedFile], warnings: Sequence[FileWarning], stream: TextIO) -> None:
+    """One line per skipped file and per warning: path, reason code, explanation."""
+    if skipped:
+        print(f"skipped {len(skipped)} file(s):", file=stream)
+        for item in skipped:
+            print(f"  {item.relpath}: {item.reason}: {item.message}", file=stream)
+    if warnings:
+        print(f"{len(warnings)} warning(s) about indexed files:", file=stream)
+        for warning in warnings:
+            print(f"  {warning.relpath}: {warning.reason}: {warning.message}", file=stream)
 
 
 class ProgressPrinter:

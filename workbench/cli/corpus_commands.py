@@ -10,9 +10,19 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from workbench.cli.common import EXIT_OK, EXIT_USAGE, CliError, add_corpus_argument, open_workspace, print_skipped
-from workbench.core.errors import QueryError
-from workbench.core.search import SORT_ORDERS, SearchRequest, SearchResults
+from workbench.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    CliError,
+    add_corpus_argument,
+    open_workspace,
+    print_problems,
+    print_skipped,
+)
+from workbench.core.errors import EXIT_FAILURE, QueryError, WorkbenchError
+from workbench.core.search import BUCKETS, SORT_ORDERS, Histogram, SearchRequest, SearchResults
+from workbench.core.search.query import parse_date_range
+from workbench.core.workspace import Workspace
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -23,12 +33,18 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
     search = commands.add_parser("search", help="search a corpus (indexes it first when needed)")
     add_corpus_argument(search, then=("query",))
-    search.add_argument("query", nargs="?", help="the query (see README, 'Query language')")
+    search.add_argument("query", nargs="?",
+                        help="the query (see README, 'Query language'); \"\" or \"*\" lists every article")
     search.add_argument("--queries", type=Path, help="file of queries, one per line: one result set per query")
     search.add_argument("--limit", type=int, default=10, help="hits to show per query (default 10)")
-    search.add_argument("--sort", choices=SORT_ORDERS, default="relevance")
+    search.add_argument("--sort", choices=SORT_ORDERS, default="relevance",
+                        help="relevance (newest first when listing every article), date (newest first), "
+                             "date-asc (oldest first), source, title")
     search.add_argument("--match", choices=("all", "any"), default="all",
                         help="all: every word must match; any: rank by how well documents match any word")
+    add_filter_arguments(search)
+    search.add_argument("--histogram", choices=BUCKETS,
+                        help="also count every matching article per day, week or month and source")
     search.add_argument("--json", action="store_true", help="print JSON (one object per query and line)")
     search.set_defaults(handler=_cmd_search)
 
@@ -36,6 +52,29 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     add_corpus_argument(info)
     info.add_argument("--json", action="store_true")
     info.set_defaults(handler=_cmd_info)
+
+
+def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--source`` (repeatable) and ``--from``/``--to``: the filters beside the query."""
+    parser.add_argument("--source", action="append", default=[], metavar="SOURCE",
+                        help="only articles of this source (repeat for several)")
+    parser.add_argument("--from", dest="date_from", metavar="DATE",
+                        help="only articles dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+    parser.add_argument("--to", dest="date_to", metavar="DATE",
+                        help="only articles dated on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+
+
+def search_request(args: argparse.Namespace, query: str, limit: int | None) -> SearchRequest:
+    """The SearchRequest of a query with the command's sort, match mode and filters."""
+    date_from = date_to = None
+    if args.date_from or args.date_to:
+        try:
+            dates = parse_date_range(f"{args.date_from or ''}..{args.date_to or ''}")
+        except QueryError as error:
+            raise CliError(f"bad --from/--to: {error}", EXIT_USAGE) from error
+        date_from, date_to = dates.start, dates.end
+    return SearchRequest(query, sort=getattr(args, "sort", "relevance"), match=args.match, limit=limit,
+                         sources=tuple(args.source), date_from=date_from, date_to=date_to)
 
 
 _DASH_QUERY_MARK = "\x00"
@@ -47,7 +86,7 @@ def shield_dash_queries(argv: Sequence[str]) -> list[str]:
     Every option is ASCII, so a dash followed by a non-ASCII letter can only be a query that
     starts with a negated word; argparse would reject it as an unknown option.
     """
-    if "search" not in argv:
+    if "search" not in argv and "kwic" not in argv:
         return list(argv)
     return [_DASH_QUERY_MARK + a if len(a) > 1 and a[0] == "-" and not a[1].isascii() else a for a in argv]
 
@@ -84,20 +123,42 @@ def _cmd_search(args: argparse.Namespace) -> int:
     with open_workspace(args.corpus) as (workspace, report):
         if report.articles == 0:
             raise CliError(f"no articles found in {args.corpus}: nothing to search.")
-        batch = args.queries is not None
-        failures = 0
-        for text in queries:
-            request = SearchRequest(text, sort=args.sort, match=args.match, limit=args.limit)
-            try:
-                results = workspace.engine.search(request)
-            except QueryError as error:
-                if not batch:
-                    raise CliError(f"bad query: {error}", EXIT_USAGE) from error
-                failures += 1
-                _emit_error(text, str(error), args.json)
-                continue
-            _emit_results(results, args.json)
-    return EXIT_OK if failures == 0 else EXIT_USAGE
+        if args.queries is None:
+            _emit_results(_search_one(workspace, args, queries[0]), args.json, args.histogram)
+            return EXIT_OK
+        return _search_batch(workspace, args, queries)
+
+
+def _search_one(workspace: Workspace, args: argparse.Namespace, text: str) -> SearchResults:
+    request = search_request(args, text, args.limit)
+    try:
+        return workspace.engine.search(request)
+    except QueryError as error:
+        raise CliError(f"bad query: {error}", EXIT_USAGE) from error
+
+
+def _search_batch(workspace: Workspace, args: argparse.Namespace, queries: list[str]) -> int:
+    """Run every query; one that fails is reported on its own line and the batch goes on.
+
+    Exit code: 0; 2 when a query was malformed; 1 when one failed for another reason.
+    """
+    exit_code = EXIT_OK
+    for text in queries:
+        try:
+            results = workspace.engine.search(search_request(args, text, args.limit))
+            _emit_results(results, args.json, args.histogram)
+        except QueryError as error:
+            exit_code = exit_code or EXIT_USAGE
+            _emit_error(text, str(error), args.json)
+        except WorkbenchError as error:
+            exit_code = EXIT_FAILURE
+            _emit_error(text, str(error), args.json)
+        except OSError:
+            raise  # the disk or the output pipe, not the query: stop the batch
+        except Exception as error:  # a bug: reported on its line, and the batch goes on
+            exit_code = EXIT_FAILURE
+            _emit_error(text, f"internal error ({type(error).__name__}: {error}); please report it", args.json)
+    return exit_code
 
 
 def _read_queries(path: Path) -> list[str]:
@@ -119,6 +180,7 @@ def results_json(results: SearchResults) -> dict[str, Any]:
         "query": results.query,
         "total": results.total,
         "variants": results.variants,
+        "warnings": [str(notice) for notice in results.notices],
         "hits": [
             {
                 "path": hit.path, "id": hit.id, "title": hit.title, "source": hit.source, "date": hit.date,
@@ -130,18 +192,37 @@ def results_json(results: SearchResults) -> dict[str, Any]:
     }
 
 
-def _emit_results(results: SearchResults, as_json: bool) -> None:
+def _emit_results(results: SearchResults, as_json: bool, bucket: str | None = None) -> None:
+    histogram = results.histogram(bucket) if bucket else None
     if as_json:
-        print(json.dumps(results_json(results), ensure_ascii=False))
+        data = results_json(results)
+        if histogram is not None:
+            data["histogram"] = histogram.to_json()
+        print(json.dumps(data, ensure_ascii=False))
         return
-    print(f"{results.total} result(s) for {results.query}")
+    print(f"{results.total} result(s) for {results.query or '(every article)'}")
     for word, variants in results.variants.items():
         print(f"  also matched for {word}: {', '.join(variants)}")
+    for notice in results.notices:
+        print(f"  note: {notice}")
     for rank, hit in enumerate(results, start=1):
         meta = " · ".join(part for part in (hit.source, hit.date, hit.path) if part)
-        print(f"\n{rank}. {hit.title}\n   {meta}   score {hit.score:.2f}")
+        score = "" if results.browsing else f"   score {hit.score:.2f}"
+        print(f"\n{rank}. {hit.title}\n   {meta}{score}")
         for snippet in hit.snippets:
             print(f"   … {_mark(snippet.text, snippet.highlights)} …")
+    if histogram is not None:
+        _print_histogram(histogram)
+
+
+def _print_histogram(histogram: Histogram) -> None:
+    """One line per bucket: its first day, the total, and the count of each source in it."""
+    print(f"\narticles per {histogram.bucket}:")
+    for start, row in zip(histogram.starts, histogram.counts, strict=True):
+        parts = ", ".join(f"{source} {count}" for source, count in zip(histogram.sources, row, strict=True) if count)
+        print(f"  {start}  {sum(row):>6}  {parts}")
+    if histogram.undated:
+        print(f"  undated     {histogram.undated:>6}")
 
 
 def _emit_error(query: str, message: str, as_json: bool) -> None:
@@ -168,6 +249,8 @@ def _cmd_info(args: argparse.Namespace) -> int:
         data = asdict(info)
         data["corpus"], data["index_path"] = str(info.corpus), str(info.index_path)
         data["skipped"] = [{"path": s.relpath, "reason": s.reason, "message": s.message} for s in info.skipped]
+        data["warnings"] = [{"path": w.relpath, "reason": w.reason, "count": w.count, "message": w.message}
+                            for w in info.warnings]
         print(json.dumps(data, ensure_ascii=False))
         return EXIT_OK
     print(f"corpus:     {info.corpus}")
@@ -175,8 +258,5 @@ def _cmd_info(args: argparse.Namespace) -> int:
     print(f"dates:      {info.date_min or '?'} .. {info.date_max or '?'}")
     print("sources:    " + (", ".join(f"{name} ({count})" for name, count in info.sources.items()) or "none found"))
     print(f"index:      {info.index_path} ({info.index_bytes / 1e6:.1f} MB)")
-    if info.skipped:
-        print(f"skipped:    {len(info.skipped)} file(s)")
-        for skipped in info.skipped:
-            print(f"  {skipped.relpath}: {skipped.reason}: {skipped.message}")
+    print_problems(info.skipped, info.warnings, sys.stdout)
     return EXIT_OK

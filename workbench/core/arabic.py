@@ -22,6 +22,7 @@ Decisions, deliberately written out instead of using pyarabic's normalisers whol
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from functools import lru_cache
@@ -88,6 +89,14 @@ _NORM_TABLE = {
 def normalize_digits(text: str) -> str:
     """Map Arabic-Indic and Persian digits to ASCII, keeping the string length (date parsing)."""
     return text.translate(_DIGIT_TABLE)
+
+
+_ARABIC_INDIC_TABLE = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+def arabic_indic_digits(text: str) -> str:
+    """Write ASCII digits as Arabic-Indic ones (٠١٢٣), keeping the length: for display only."""
+    return text.translate(_ARABIC_INDIC_TABLE)
 
 
 def normalize(text: str) -> str:
@@ -256,14 +265,15 @@ _STOPWORDS = _normalized_words("""
 """)
 
 
-def is_stopword(norm: str) -> bool:
+def is_stopword(norm: str, through_conjunction: bool = True) -> bool:
     """True for Arabic and English function words (incl. question words) and single letters.
 
-    A leading conjunction is looked through (ومن, فما), since it attaches to function words too.
+    A leading conjunction is looked through (ومن, فما), since it attaches to function words too,
+    unless ``through_conjunction`` is False (inside a name, فان is the van of لويس فان جال).
     """
     if norm in _STOPWORDS or (len(norm) == 1 and is_arabic(norm)):
         return True
-    return len(norm) > 2 and norm[0] in _CONJUNCTIONS and norm[1:] in _STOPWORDS
+    return through_conjunction and len(norm) > 2 and norm[0] in _CONJUNCTIONS and norm[1:] in _STOPWORDS
 
 
 _MIN_VARIANT_LETTERS = 4
@@ -305,16 +315,28 @@ def match_key(word: str) -> str:
     return strip_clitics(normalize(word))
 
 
+_COMPOUND_NAME_HEAD = "عبد"
+"""عبد ("servant of") and the divine name after it are one given name, written with or without a
+space (عبد العزيز / عبدالعزيز, عبد الله / عبدالله, عبد ربه / عبدربه)."""
+
+
 @lru_cache(maxsize=100_000)
 def name_key(name: str) -> str:
-    """The matching form of an entity name: its words normalised, space-joined.
+    """The matching form of an entity name: its words normalised, space-joined, and each
+    compound عبد + X written as one word (عبد الفتاح السيسي = عبدالفتاح السيسي).
 
     Proclitics are NOT stripped: for extracted mentions the tagger already removed them from
     the first word where the corpus counts vouch for it (``split_proclitics``), while a blanket
     ``strip_clitics`` on names would turn كيري into يري and join it with بيري. A name the user
-    types is keyed as written.
+    types is keyed as written. Applying it to a key again changes nothing.
     """
-    return " ".join(token.norm for token in tokenize(name))
+    words: list[str] = []
+    for token in tokenize(name):
+        if words and words[-1] == _COMPOUND_NAME_HEAD and is_arabic(token.norm):
+            words[-1] += token.norm
+        else:
+            words.append(token.norm)
+    return " ".join(words)
 
 
 class Proclitics(NamedTuple):
@@ -358,3 +380,127 @@ def offset_after_letters(text: str, start: int, letters: int) -> int:
 def count_arabic_letters(text: str) -> int:
     """How many Arabic letters ``text`` has (encoding detection asks whether text is Arabic)."""
     return sum(len(run) for run in _ARABIC_WORD_RE.findall(text))
+
+
+# -- numbers, sentences and quotation marks ---------------------------------------------------
+
+_NUMBER_RE = re.compile(
+    f"(?<![{_DIGITS}])[{_DIGITS}]+(?:\u0631[{_DIGITS}]+|(?:[.,\u066b\u066c][{_DIGITS}]+)*)(?![{_DIGITS}])")
+_SANA_DECIMAL = "\u0631"
+"""SANA and Tishreen write 1.8 as 8ر1: the fraction typed first, ر (ra, for كسر) as the point."""
+_THOUSANDS_GROUP_RE = re.compile(r"\d{1,3}(?:[,.]\d{3})+")
+
+
+class Numeral(NamedTuple):
+    """A number written in digits: its place in the text and its value."""
+
+    start: int
+    end: int
+    value: float
+
+
+def find_numerals(text: str) -> list[Numeral]:
+    """Every number written in digits (Western, Arabic-Indic or Persian), with its value.
+
+    Separators: ٫ is the decimal point and ٬ the thousands separator; ``,`` and ``.`` separate
+    thousands when every group after the first has three digits (1,500 and 1.500.000) and are a
+    decimal point otherwise (2.5, 2,5); SANA's 8ر1 is 1.8. Dates such as 3/11/2016 give three
+    numbers (the date reader in ingest/metadata.py reads them as a date).
+    """
+    found = []
+    for match in _NUMBER_RE.finditer(text):
+        value = _numeral_value(normalize_digits(match[0]).replace("\u066c", ",").replace("\u066b", "."))
+        if value is not None:
+            found.append(Numeral(match.start(), match.end(), value))
+    return found
+
+
+def _numeral_value(digits: str) -> float | None:
+    """The value of one matched numeral (digits already ASCII, ٫ and ٬ already . and ,)."""
+    if _SANA_DECIMAL in digits:
+        fraction, whole = digits.split(_SANA_DECIMAL)
+        return float(f"{whole}.{fraction}")
+    if _THOUSANDS_GROUP_RE.fullmatch(digits):
+        return float(re.sub("[,.]", "", digits))
+    if digits.count(",") + digits.count(".") > 1:
+        return None  # 3.11.2016, 1.2.3: not one quantity
+    return float(digits.replace(",", "."))
+
+
+_SENTENCE_END_RE = re.compile(r"(?<!\.)[.!?\u061f\u06d4](?!\.)(?![0-9\u0660-\u0669])[\"'»”’)\]]*|\n+")
+"""A sentence ends at . ! ? ؟ ۔ (not in 2.5, not in a run of dots: SANA's "قال لافروف.. “…”"
+opens a quote) with the closing quotes and brackets after it, and at every line break."""
+_CLAUSE_BREAK_RE = re.compile(r"[,;\u060c\u061b]")
+"""Commas and semicolons, Arabic and Latin: where an over-long sentence may be cut into clauses."""
+QUOTE_OPENERS = "«“”\"'„"
+"""Marks that open a quotation. Arabic copy uses ” (and even ' in some outlets) as an opener too."""
+
+
+def sentence_spans(text: str, clause_words: int | None = None) -> list[tuple[int, int]]:
+    """[start, end) spans of the sentences of ``text``, whitespace trimmed, empty ones dropped.
+
+    With ``clause_words``, a sentence of more words than that is also cut after its commas and
+    semicolons (، ؛ , ;) into pieces of at least ``clause_words // 2`` words: Arabic news often
+    runs a whole paragraph as one comma-spliced sentence.
+    """
+    spans = []
+    start = 0
+    for match in _SENTENCE_END_RE.finditer(text):
+        spans.extend(_clauses(text, start, match.end(), clause_words))
+        start = match.end()
+    spans.extend(_clauses(text, start, len(text), clause_words))
+    return spans
+
+
+def _clauses(text: str, start: int, end: int, clause_words: int | None) -> list[tuple[int, int]]:
+    pieces = []
+    if clause_words is not None and len(_TOKEN_RE.findall(text, start, end)) > clause_words:
+        minimum = clause_words // 2
+        piece_start = start
+        for match in _CLAUSE_BREAK_RE.finditer(text, start, end):
+            if (len(_TOKEN_RE.findall(text, piece_start, match.end())) >= minimum
+                    and len(_TOKEN_RE.findall(text, match.end(), end)) >= minimum):
+                pieces.append((piece_start, match.end()))
+                piece_start = match.end()
+        pieces.append((piece_start, end))
+    else:
+        pieces.append((start, end))
+    return [span for piece in pieces if (span := _trimmed(text, *piece))[0] < span[1]]
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+_SENTENCE_REACH = 1000
+"""How far a sentence may reach on either side of a span: text with no punctuation is cut there."""
+
+
+class Sentences:
+    """The sentences of one text (``sentence_spans``), found once, for the sentence around any span."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._spans = sentence_spans(text)
+        self._starts = [start for start, _ in self._spans]
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """[start, end) of the sentence(s) holding the span [start, end), at most ``_SENTENCE_REACH``
+        characters either side of it."""
+        if not self._spans:
+            return start, end
+        first = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        last = max(bisect.bisect_left(self._starts, end) - 1, first)
+        begin = min(max(self._spans[first][0], start - _SENTENCE_REACH), start)
+        finish = max(min(self._spans[last][1], end + _SENTENCE_REACH), end)
+        return begin, finish
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The [start, end) offsets of the sentence of ``text`` holding the span [start, end) (see
+    ``Sentences``, which is faster for many spans of one text)."""
+    return Sentences(text).around(start, end)

@@ -67,7 +67,23 @@ class StoreError(WorkbenchError):
     """The per-corpus store of the user's work cannot be used (newer version, unreadable)."""
 
 
+class AnnotationError(WorkbenchError, ValueError):
+    """A change to selections, tags or notes that cannot be made (unknown article or selection, empty name)."""
+
+    exit_code = EXIT_USAGE
+
+
+class ExportError(WorkbenchError):
+    """An export that could not be written (target folder missing, read-only or locked, disk full)."""
+
+
 class CurationError(WorkbenchError, ValueError):
     """An entity curation step that cannot be done (unknown entity, empty name, wrong type)."""
+
+    exit_code = EXIT_USAGE
+
+
+class CompareError(WorkbenchError, ValueError):
+    """A comparison that cannot be made (too few or too many articles, an unknown article id)."""
 
     exit_code = EXIT_USAGE

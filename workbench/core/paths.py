@@ -1,8 +1,10 @@
 """Every folder the app uses, from one place.
 
-The base is the platform's user data directory (platformdirs), or ``WORKBENCH_HOME`` when set,
-or the ``--home`` option of the CLI (which sets the override for the process). Nothing is ever
-written into a corpus folder: per-corpus data lives under ``<home>/corpora/<key>/``.
+The base is, in this order: ``WORKBENCH_HOME`` when set (the CLI's ``--home`` sets it for the
+process); the ``WorkbenchData`` folder beside a frozen app that is in portable mode (a file
+named ``portable.txt`` next to its executable: for a copy on a USB stick); the platform's user
+data directory (platformdirs). Nothing is ever written into a corpus folder: per-corpus data
+lives under ``<home>/corpora/<key>/``.
 """
 
 from __future__ import annotations
@@ -11,11 +13,18 @@ import hashlib
 import os
 import sys
 from pathlib import Path
+from typing import Literal
 
 import platformdirs
 
 APP_NAME = "ArabicNewsWorkbench"
 HOME_ENV = "WORKBENCH_HOME"
+PORTABLE_MARKER = "portable.txt"
+"""A file of this name next to the frozen executable puts all data beside it (portable mode)."""
+PORTABLE_DATA_FOLDER = "WorkbenchData"
+"""The data folder of a portable installation, beside the executable."""
+
+HomeOrigin = Literal["override", "portable", "user"]
 
 
 def data_home() -> Path:
@@ -23,7 +32,30 @@ def data_home() -> Path:
     override = os.environ.get(HOME_ENV)
     if override:
         return Path(override).expanduser().resolve()
+    portable = portable_root()
+    if portable is not None:
+        return portable / PORTABLE_DATA_FOLDER
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def data_home_origin() -> HomeOrigin:
+    """Why ``data_home`` is where it is: set by WORKBENCH_HOME or --home, the portable marker, or the
+    platform's user data folder."""
+    if os.environ.get(HOME_ENV):
+        return "override"
+    return "portable" if portable_root() is not None else "user"
+
+
+def portable_root() -> Path | None:
+    """The folder of a frozen app in portable mode (its executable's folder, or the folder holding
+    the .app on macOS) when it has the PORTABLE_MARKER file; None otherwise, and always when run
+    from Python, where the executable is the interpreter."""
+    if not getattr(sys, "frozen", False):
+        return None
+    folder = Path(sys.executable).resolve().parent
+    if sys.platform == "darwin" and folder.name == "MacOS" and folder.parent.name == "Contents":
+        folder = folder.parent.parent.parent  # Workbench.app/Contents/MacOS -> the .app's folder
+    return folder if (folder / PORTABLE_MARKER).is_file() else None
 
 
 def set_data_home(path: str | os.PathLike[str]) -> None:

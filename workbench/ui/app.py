@@ -7,9 +7,11 @@ corpus it reopens the last one, or the repository's ``seeds/`` the first time.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -20,8 +22,13 @@ from workbench.ui.crash import CrashHandler
 from workbench.ui.fonts import load_fonts
 from workbench.ui.i18n import install_language
 from workbench.ui.main_window import MainWindow
+from workbench.ui.numbers import apply_digit_style, digit_style
 
 APP_DISPLAY_NAME = "Arabic News Workbench"
+READY_PROBE_ENV = "WORKBENCH_QUIT_WHEN_READY"
+"""When this variable is set, ``main`` prints READY_LINE on stdout as soon as the window is shown
+and the event loop is idle, then closes the window: how packaging/build.py times a start."""
+READY_LINE = "workbench: window ready"
 
 
 def default_corpus() -> Path:
@@ -58,6 +65,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("ArabicNewsWorkbench")
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setApplicationVersion(__version__)
+    apply_digit_style(digit_style())  # Qt's own numbers (%Ln, spin boxes) in the digit style from the start
     icon = resources_dir() / "icons" / "workbench.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
@@ -65,7 +73,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def build_window(app: QApplication, settings: S.Settings) -> MainWindow:
-    """Apply the saved language (layout direction included) and fonts, then make the window."""
+    """Apply the saved digit style, language (layout direction included) and fonts, then make the window."""
+    apply_digit_style(settings.get(S.DIGIT_STYLE))
     install_language(app, settings.get(S.UI_LANGUAGE))
     load_fonts()
     return MainWindow(settings)
@@ -82,7 +91,15 @@ def main(corpus: Path | None = None) -> int:
     try:
         window.show()
         window.open_corpus(startup_corpus(settings, corpus))
+        if os.environ.get(READY_PROBE_ENV):
+            QTimer.singleShot(0, lambda: _report_ready(window))
         return app.exec()
     finally:
         crash_handler.uninstall()
         settings.sync()
+
+
+def _report_ready(window: MainWindow) -> None:
+    """The start-up probe (READY_PROBE_ENV): say the window is usable, then close it."""
+    print(READY_LINE, flush=True)
+    window.close()

@@ -15,10 +15,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from workbench.core.messages import Message
+from workbench.ui.bidi import isolated
 
 CORE_CONTEXT = ""
 """The translation context lupdate gives the core's templates (they are not inside a Qt class)."""
-FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
 
 
 def core_text(message: Message) -> str:
@@ -34,5 +34,4 @@ def _field(value: Any) -> str:
         return core_text(value)
     if isinstance(value, (list, tuple)):
         return " ".join(_field(item) for item in value)
-    text = str(value)
-    return f"{FIRST_STRONG_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}" if text else text
+    return isolated(str(value))

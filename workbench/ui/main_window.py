@@ -1,11 +1,14 @@
-"""The main window: composes the search panel, results, reader, entity dock and menus.
+"""The main window: composes the search panel, timeline, results, concordance, reader, entity dock
+and menus.
 
 Everything that touches the core goes through the window's ``CorpusSession`` (session.py),
 which owns the open workspace and runs jobs off the GUI thread; the window turns the session's
 signals into what the widgets show, and the widgets' requests into session calls.
 
 The entity dock (``EntitySidebar``) owns the entity filter; every search adds it to the search
-panel's request, so the results always honour both.
+panel's request, so the results always honour both. Selecting a hit (or a concordance line)
+opens it in the reader; a new search opens its first hit. The interface language and the digit
+style apply at once: the window and its widgets set their texts again on ``LanguageChange``.
 """
 
 from __future__ import annotations
@@ -14,30 +17,51 @@ import errno
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, QEvent, QLocale, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workbench.core.errors import QueryError, WorkbenchError
 from workbench.core.index import IndexInfo
-from workbench.core.search import SearchRequest
+from workbench.core.progress import Progress
+from workbench.core.search import SearchRequest, SearchResults, is_browse
+from workbench.core.search.kwic import ConcordanceLine
 from workbench.ui import settings as S
+from workbench.ui.bidi import isolated
 from workbench.ui.core_text import core_text
 from workbench.ui.crash import write_crash_log
 from workbench.ui.dialogs.settings_dialog import SettingsDialog
+from workbench.ui.i18n import install_language
 from workbench.ui.models.results_model import ResultsModel
-from workbench.ui.session import CorpusSession, Indexed, LoadedArticle, SearchOutcome
+from workbench.ui.numbers import apply_digit_style, number
+from workbench.ui.session import ConcordanceSlice, CorpusSession, Indexed, LoadedArticle, SearchOutcome
+from workbench.ui.widgets.concordance_view import ConcordanceView
 from workbench.ui.widgets.entity_sidebar import EntitySidebar
+from workbench.ui.widgets.index_status import IndexStatus
 from workbench.ui.widgets.indexing_panel import IndexingPanel
 from workbench.ui.widgets.message_bar import MessageBar
 from workbench.ui.widgets.reader import ReaderPane
 from workbench.ui.widgets.results_view import ResultsView
 from workbench.ui.widgets.search_panel import SearchPanel
+from workbench.ui.widgets.timeline import TimelineWidget
 
 log = logging.getLogger(__name__)
 
 ENTITY_DOCK_WIDTH = 400
-"""First-run width of the entity dock (pixels); afterwards the saved window state decides."""
+"""First-run width of the entity dock (pixels), at most a quarter of the window; afterwards the
+saved window state decides."""
+RESULTS_SHARE = 0.55
+"""First-run share of the results pane beside the reader."""
 
 
 def _folder_of_drop(event: QDragEnterEvent | QDropEvent) -> Path | None:
@@ -49,7 +73,7 @@ def _folder_of_drop(event: QDragEnterEvent | QDropEvent) -> Path | None:
 
 
 class MainWindow(QMainWindow):
-    """Search panel on top, results beside the reader, indexing progress below."""
+    """Search panel on top; timeline over results (or concordance) beside the reader; indexing below."""
 
     corpus_opened = Signal(object)
     """A corpus index was opened (carries the folder Path); indexing starts next."""
@@ -63,6 +87,8 @@ class MainWindow(QMainWindow):
     """A search could not run; carries the message shown to the user."""
     article_shown = Signal(str)
     """The reader shows an article; carries its id."""
+    concordance_shown = Signal(int)
+    """Concordance lines were added to the view; carries how many it shows now."""
 
     def __init__(self, settings: S.Settings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,27 +104,54 @@ class MainWindow(QMainWindow):
         self.session.search_failed.connect(self._on_session_search_failed)
         self.session.article_loaded.connect(self._on_session_article_loaded)
         self.session.article_failed.connect(self._on_session_article_failed)
+        self.session.concordance_loaded.connect(self._on_session_concordance_loaded)
+        self.session.concordance_failed.connect(self._on_session_concordance_failed)
         self._last_request: SearchRequest | None = None
-        self._shown_request: SearchRequest | None = None
+        self._shown: SearchOutcome | None = None
+        self._concordance_for: SearchResults | None = None
+        """The results the concordance view shows (or is loading) lines of."""
+        self._progress: Progress | None = None
+        self._first_run_layout: dict[str, bool] = {}
 
         self.message_bar = MessageBar()
         self.search_panel = SearchPanel()
-        history = self.settings.get(S.SEARCH_HISTORY)
+        history: list[str] = self.settings.get(S.SEARCH_HISTORY)
         self.search_panel.set_history(history)
         self.search_panel.search_requested.connect(self._on_search_panel_search_requested)
+        self.timeline = TimelineWidget()
+        self.timeline.range_selected.connect(self._on_timeline_range_selected)
+        self.timeline.range_cleared.connect(self._on_timeline_range_cleared)
+        self.timeline.setVisible(self.settings.get(S.TIMELINE_VISIBLE))
         self.results_model = ResultsModel(self)
+        self.results_model.sort_requested.connect(self._on_results_model_sort_requested)
         self.results_view = ResultsView(self.results_model)
-        self.results_view.row_activated.connect(self._on_results_view_row_activated)
+        self.results_view.row_selected.connect(self._on_results_view_row_selected)
+        self.concordance_view = ConcordanceView()
+        self.concordance_view.line_selected.connect(self._on_concordance_view_line_selected)
+        self.concordance_view.source_filter_changed.connect(self._on_concordance_view_source_filter_changed)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("results_tabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.results_view, "")
+        self.tabs.addTab(self.concordance_view, "")
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        results_pane = QWidget()
+        results_layout = QVBoxLayout(results_pane)
+        results_layout.setContentsMargins(0, 0, 0, 0)
+        results_layout.setSpacing(2)
+        results_layout.addWidget(self.timeline)
+        results_layout.addWidget(self.tabs, 1)
         self.reader = ReaderPane(font_size=self.settings.get(S.READER_FONT_SIZE))
         self.reader.font_size_changed.connect(self._on_reader_font_size_changed)
+        self.reader.header.citation_copied.connect(self._on_reader_citation_copied)
         self.indexing_panel = IndexingPanel()
         self.indexing_panel.cancel_requested.connect(self._on_indexing_panel_cancel_requested)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main_splitter")
-        self.splitter.addWidget(self.results_view)
+        self.splitter.addWidget(results_pane)
         self.splitter.addWidget(self.reader)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
 
         central = QWidget()
@@ -114,67 +167,104 @@ class MainWindow(QMainWindow):
         self.entity_sidebar = EntitySidebar(self.session)
         self.entity_sidebar.filter_changed.connect(self._on_entity_sidebar_filter_changed)
         self.entity_sidebar.failed.connect(self._on_entity_sidebar_failed)
-        self.entity_dock = QDockWidget(self.tr("Entities"), self)
+        self.entity_dock = QDockWidget(self)
         self.entity_dock.setObjectName("entity_dock")
         self.entity_dock.setWidget(self.entity_sidebar)
-        leading = Qt.DockWidgetArea.LeftDockWidgetArea if self.isLeftToRight() else Qt.DockWidgetArea.RightDockWidgetArea
-        self.addDockWidget(leading, self.entity_dock)
+        self.addDockWidget(self._leading_area(), self.entity_dock)
 
-        self.corpus_label = QLabel()
-        self.articles_label = QLabel()
-        self.state_label = QLabel()
-        self.state_label.setObjectName("index_state")
-        for label in (self.corpus_label, self.articles_label, self.state_label):
-            self.statusBar().addPermanentWidget(label)
+        self.index_status = IndexStatus()
+        self.statusBar().addPermanentWidget(self.index_status)
         self._build_menus()
-        self._update_status(state=self.tr("No corpus open"))
-        self._update_title()
+        self.retranslate()
         self.setAcceptDrops(True)
-        self.resize(1200, 760)
+        screen = self.screen().availableGeometry()
+        self.resize(min(1280, screen.width()), min(720, screen.height()))
         self._restore_layout()
 
     # ----- building -------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.open_action = QAction(self.tr("&Open corpus folder…"), self)
+        self.file_menu = self.menuBar().addMenu("")
+        self.open_action = QAction(self)
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self._on_open_action_triggered)
-        file_menu.addAction(self.open_action)
-        self.recent_menu = QMenu(self.tr("Open &recent"), self)
-        file_menu.addMenu(self.recent_menu)
-        self.reindex_action = QAction(self.tr("&Update index"), self)
+        self.file_menu.addAction(self.open_action)
+        self.recent_menu = QMenu(self)
+        self.file_menu.addMenu(self.recent_menu)
+        self.reindex_action = QAction(self)
         self.reindex_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.reindex_action.triggered.connect(self._on_reindex_action_triggered)
-        file_menu.addAction(self.reindex_action)
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self.file_menu.addAction(self.reindex_action)
+        self.file_menu.addSeparator()
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
 
-        search_menu = self.menuBar().addMenu(self.tr("&Search"))
-        self.find_action = QAction(self.tr("&Find"), self)
+        self.search_menu = self.menuBar().addMenu("")
+        self.find_action = QAction(self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self.search_panel.focus_search)
-        search_menu.addAction(self.find_action)
-        search_menu.addAction(self.reader.next_action)
-        search_menu.addAction(self.reader.previous_action)
-        search_menu.addSeparator()
-        syntax_action = QAction(self.tr("Search &syntax"), self)
-        syntax_action.setShortcut(QKeySequence.StandardKey.HelpContents)
-        syntax_action.triggered.connect(self.search_panel.show_syntax_help)
-        search_menu.addAction(syntax_action)
+        self.search_menu.addAction(self.find_action)
+        self.browse_action = QAction(self)
+        self.browse_action.triggered.connect(self._on_browse_action_triggered)
+        self.search_menu.addAction(self.browse_action)
+        self.search_menu.addAction(self.reader.next_action)
+        self.search_menu.addAction(self.reader.previous_action)
+        self.search_menu.addSeparator()
+        self.syntax_action = QAction(self)
+        self.syntax_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.syntax_action.triggered.connect(self.search_panel.show_syntax_help)
+        self.search_menu.addAction(self.syntax_action)
 
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        entities_action = self.entity_dock.toggleViewAction()
-        entities_action.setText(self.tr("&Entities"))
-        view_menu.addAction(entities_action)
-        settings_action = QAction(self.tr("&Settings…"), self)
-        settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
-        settings_action.triggered.connect(self.show_settings)
-        view_menu.addAction(settings_action)
+        self.view_menu = self.menuBar().addMenu("")
+        self.entities_action = self.entity_dock.toggleViewAction()
+        self.view_menu.addAction(self.entities_action)
+        self.timeline_action = QAction(self)
+        self.timeline_action.setCheckable(True)
+        self.timeline_action.setChecked(self.settings.get(S.TIMELINE_VISIBLE))
+        self.timeline_action.toggled.connect(self._on_timeline_action_toggled)
+        self.view_menu.addAction(self.timeline_action)
+        self.concordance_action = QAction(self)
+        self.concordance_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.concordance_action.triggered.connect(self._on_concordance_action_triggered)
+        self.view_menu.addAction(self.concordance_action)
+        self.view_menu.addSeparator()
+        self.settings_action = QAction(self)
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.triggered.connect(self.show_settings)
+        self.view_menu.addAction(self.settings_action)
+
+    def retranslate(self) -> None:
+        """Set the window's own texts (menus, tabs, dock, status) in the interface language; the
+        widgets set theirs on the same LanguageChange event."""
+        self.file_menu.setTitle(self.tr("&File"))
+        self.open_action.setText(self.tr("&Open corpus folder…"))
+        self.recent_menu.setTitle(self.tr("Open &recent"))
+        self.reindex_action.setText(self.tr("&Update index"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.search_menu.setTitle(self.tr("&Search"))
+        self.find_action.setText(self.tr("&Find"))
+        self.browse_action.setText(self.tr("&Browse every article"))
+        self.syntax_action.setText(self.tr("Search &syntax"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.entities_action.setText(self.tr("&Entities"))
+        self.timeline_action.setText(self.tr("&Timeline"))
+        self.concordance_action.setText(self.tr("&Concordance"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.entity_dock.setWindowTitle(self.tr("Entities"))
+        self.tabs.setTabText(0, self.tr("Articles"))
+        self.tabs.setTabText(1, self.tr("Concordance"))
+        self.tabs.setTabToolTip(1, self.tr("Every occurrence of the query, aligned on the match (Ctrl+K)"))
+        self.results_model.retranslate()
         self._rebuild_recent_menu()
+        self._update_title()
+        if self._shown is not None:
+            self._show_summary(self._shown)
+
+    def _leading_area(self) -> Qt.DockWidgetArea:
+        """The dock area on the side where reading starts (right in Arabic)."""
+        return Qt.DockWidgetArea.LeftDockWidgetArea if self.isLeftToRight() else Qt.DockWidgetArea.RightDockWidgetArea
 
     def _rebuild_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -190,17 +280,27 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(recent))
 
     def _restore_layout(self) -> None:
+        """The saved geometry, docks and splitter; what was never saved gets its first-run
+        proportions when the window is first shown, at the size it then has."""
         geometry = self.settings.get(S.WINDOW_GEOMETRY)
         if geometry:
             self.restoreGeometry(QByteArray(geometry))
         state = self.settings.get(S.WINDOW_STATE)
         if state:
             self.restoreState(QByteArray(state))
-        else:
-            self.resizeDocks([self.entity_dock], [ENTITY_DOCK_WIDTH], Qt.Orientation.Horizontal)
         splitter = self.settings.get(S.MAIN_SPLITTER)
         if splitter:
             self.splitter.restoreState(QByteArray(splitter))
+        self._first_run_layout = {"dock": not state, "splitter": not splitter}
+
+    def _apply_first_run_layout(self) -> None:
+        """The entity dock a quarter of the window (at most ENTITY_DOCK_WIDTH), the results
+        RESULTS_SHARE of the rest."""
+        if self._first_run_layout.pop("dock", False):
+            self.resizeDocks([self.entity_dock], [min(ENTITY_DOCK_WIDTH, self.width() // 4)], Qt.Orientation.Horizontal)
+        if self._first_run_layout.pop("splitter", False):
+            width = max(2, self.width() - self.entity_dock.width())
+            self.splitter.setSizes([int(width * RESULTS_SHARE), width - int(width * RESULTS_SHARE)])
 
     def save_layout(self) -> None:
         """Remember geometry, window state and splitter sizes."""
@@ -220,13 +320,13 @@ class MainWindow(QMainWindow):
         """Open a corpus folder and bring its index up to date in the background."""
         self.session.open(folder)
         self.entity_sidebar.set_workspace(None)
-        self._last_request = self._shown_request = None
-        self.results_model.set_results(None)
-        self.reader.clear()
-        self.search_panel.clear_summary()
+        self._last_request = self._shown = None
+        self._progress = None
+        self.index_status.set_corpus(Path(folder).name)
+        self._show_no_results()
         self.search_panel.set_sources({})
         self.indexing_panel.start(Path(folder).name)
-        self._update_status(state=self.tr("Opening…"))
+        self._set_state("opening")
         self._update_title()
 
     def update_index(self) -> None:
@@ -235,17 +335,19 @@ class MainWindow(QMainWindow):
             return
         if not self.indexing_panel.running and self.corpus is not None:
             self.indexing_panel.start(self.corpus.name)
-        self._update_status(state=self.tr("Indexing…"))
+        self._progress = None
+        self._set_state("indexing")
 
     def cancel_indexing(self) -> None:
         """Stop indexing at the core's next safe point; work finished so far is kept."""
         if self.session.is_indexing:
             self.session.cancel_indexing()
             self.indexing_panel.cancelling()
-            self._update_status(state=self.tr("Cancelling…"))
+            self._set_state("cancelling")
 
     def search(self, request: SearchRequest) -> None:
-        """Run a search in the background, restricted by the entity filter; a newer search supersedes a pending one."""
+        """Run a search in the background, restricted by the entity filter; a newer search supersedes
+        a pending one. An empty query lists every article."""
         if not self.session.search(request, self.entity_sidebar.filter_ids()):
             self.search_panel.show_error(self.tr("Open a corpus folder first (File ▸ Open corpus folder…)."))
             return
@@ -255,12 +357,22 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(self.tr("Searching…"))
 
-    def open_row(self, row: int) -> None:
-        """Show row ``row`` of the current results in the reader, every match of its query highlighted."""
+    def browse(self) -> None:
+        """List every article the filters let through, newest first (an empty query)."""
+        self.search_panel.query_edit.clear()
+        self.search(self.search_panel.request())
+
+    def open_row(self, row: int, occurrence: int = 0) -> None:
+        """Show row ``row`` of the current results in the reader, every match of its query
+        highlighted and match ``occurrence`` in the middle of the view."""
         results = self.results_model.results
         if results is None or not 0 <= row < len(results):
             return
-        self.session.load_article(results, row, self.entity_sidebar.filter_ids())
+        self.session.load_article(results, row, self.entity_sidebar.filter_ids(), occurrence)
+
+    def show_concordance(self) -> None:
+        """Switch to the concordance of the current results (loading it if needed)."""
+        self.tabs.setCurrentWidget(self.concordance_view)
 
     def show_error(self, message: str, level: str = "error") -> None:
         """A non-blocking message above the results (and briefly in the status bar)."""
@@ -269,15 +381,27 @@ class MainWindow(QMainWindow):
 
     def show_unexpected_error(self, log_path: Path) -> None:
         """Tell the user (once, by the crash handler) that something unexpected happened."""
-        self.show_error(self.tr("An unexpected error occurred. Details were saved to {path}").format(path=log_path))
+        message = self.tr("An unexpected error occurred. Details were saved to {path}")
+        self.show_error(message.format(path=isolated(str(log_path))))
 
     def show_settings(self) -> None:
-        """Open the settings dialog; a language change applies at the next start."""
+        """Open the settings dialog and apply what changed at once."""
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
-        if dialog.apply():
-            self.show_error(self.tr("The new interface language will be used the next time you start the workbench."), "info")
+        dialog.apply()
+        self.apply_settings()
+
+    def apply_settings(self) -> None:
+        """Apply the stored language, digit style and reader text size to the running window."""
+        apply_digit_style(self.settings.get(S.DIGIT_STYLE))
+        self.setLocale(QLocale())  # widgets that format numbers themselves (spin boxes, views) follow
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            # Reinstalling the translators sends every widget a LanguageChange event: texts, and
+            # numbers in the new digit style, are set again; the layout follows the direction.
+            install_language(app, self.settings.get(S.UI_LANGUAGE))
+            QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange.value)  # now, not at the next loop turn
         self.reader.set_font_size(self.settings.get(S.READER_FONT_SIZE))
 
     def shutdown(self) -> None:
@@ -286,14 +410,8 @@ class MainWindow(QMainWindow):
 
     # ----- status ---------------------------------------------------------------------------
 
-    def _update_status(self, state: str | None = None, articles: int | None = None) -> None:
-        self.corpus_label.setText(self.tr("Corpus: {name}").format(name=self.corpus.name) if self.corpus else "")
-        if articles is not None:
-            self.articles_label.setText(self.tr("{count} articles").format(count=f"{articles:,}"))
-        elif self.corpus is None:
-            self.articles_label.clear()
-        if state is not None:
-            self.state_label.setText(state)
+    def _set_state(self, state: str) -> None:
+        self.index_status.set_state(state)
 
     def _update_title(self) -> None:
         title = self.tr("Arabic News Workbench")
@@ -307,15 +425,51 @@ class MainWindow(QMainWindow):
             return self.tr("The disk is full, so the index could not be saved. Free some space, then update the index.")
         if isinstance(exc, OSError):
             where = exc.filename or ""
-            return self.tr("Could not read or write {path}: {reason}").format(path=where, reason=exc.strerror or exc)
+            return self.tr("Could not read or write {path}: {reason}").format(path=isolated(where), reason=exc.strerror or exc)
         path = write_crash_log(trace or repr(exc))
         log.error("unexpected error in a background job, details in %s", path)
-        return self.tr("An unexpected error occurred. Details were saved to {path}").format(path=path)
+        return self.tr("An unexpected error occurred. Details were saved to {path}").format(path=isolated(str(path)))
+
+    def _expected_articles(self) -> int | None:
+        """About how many articles the running indexing will have (None while unknown)."""
+        progress = self._progress
+        if progress is None or progress.phase != "index" or not progress.articles:
+            return None
+        if progress.fraction:  # by bytes, so it holds inside one large collection file
+            return round(progress.articles / progress.fraction)
+        if not progress.total or not progress.done:
+            return None
+        return round(progress.articles / progress.done * progress.total)
+
+    def _show_summary(self, outcome: SearchOutcome) -> None:
+        results = outcome.results
+        note = ""
+        if outcome.during_indexing and self.session.is_indexing:
+            expected = self._expected_articles()
+            if expected is not None and expected > results.indexed:
+                note = self.tr("searching {indexed} of ~{expected} articles; indexing continues").format(
+                    indexed=number(results.indexed), expected=number(expected))
+            else:
+                note = self.tr("searching the {indexed} articles indexed so far; indexing continues").format(
+                    indexed=number(results.indexed))
+        self.search_panel.show_results(results.total, results.variants, results.browsing, note)
+
+    def _show_no_results(self) -> None:
+        self.session.cancel_concordance()
+        self._concordance_for = None
+        self.results_model.set_results(None)
+        self.reader.clear()
+        self.timeline.set_histogram(None)
+        self.concordance_view.clear()
+        self.search_panel.clear_summary()
 
     # ----- slots: the session ---------------------------------------------------------------
 
     def _on_session_opened(self, folder: Path) -> None:
         self.entity_sidebar.set_workspace(self.session.workspace)
+        if self.session.workspace is not None:
+            for notice in self.session.workspace.notices:  # e.g. the store was restored from its backup
+                self.show_error(core_text(notice), "warning")
         self._rebuild_recent_after_open(folder)
         self.corpus_opened.emit(folder)
         self.update_index()
@@ -323,57 +477,78 @@ class MainWindow(QMainWindow):
     def _on_session_open_failed(self, exc: BaseException, trace: str) -> None:
         message = self._describe_error(exc, trace)
         self.indexing_panel.finish()
-        self._update_status(state=self.tr("No corpus open"))
+        self.index_status.set_corpus("")
+        self._set_state("none")
         self._update_title()
         self.show_error(message)
         self.indexing_failed.emit(message)
 
-    def _on_session_indexing_progressed(self, progress: object) -> None:
-        self.indexing_panel.update_progress(progress)  # type: ignore[arg-type]
+    def _on_session_indexing_progressed(self, progress: Progress) -> None:
+        self._progress = progress
+        self.indexing_panel.update_progress(progress)
 
     def _on_session_indexing_finished(self, indexed: Indexed) -> None:
         report = indexed.report
+        self._progress = None
         self.indexing_panel.finish(report.skipped)
         if report.rebuilt_reason:
-            self.show_error(self.tr("The index was rebuilt: {reason}").format(reason=report.rebuilt_reason), "warning")
+            self.show_error(self.tr("The index was rebuilt: {reason}").format(reason=isolated(report.rebuilt_reason)), "warning")
         if report.skipped:
-            self.show_error(self.tr("{count} files could not be indexed; see the list of skipped files below.")
-                            .format(count=len(report.skipped)), "warning")
+            self.show_error(self.tr("%Ln files could not be indexed; see the list of skipped files below.", "",
+                                    len(report.skipped)), "warning")
         if report.cancelled:
-            state = self.tr("Indexing cancelled: partial index")
-            self.show_error(self.tr("Indexing was cancelled. The {count} articles indexed so far can be searched; "
-                                    "update the index to finish.").format(count=f"{report.articles:,}"), "info")
+            self._set_state("cancelled")
+            self.show_error(self.tr("Indexing was cancelled. The %Ln articles indexed so far can be searched; "
+                                    "update the index to finish.", "", report.articles), "info")
         else:
-            state = self.tr("Index up to date")
-        self._update_status(state=state, articles=report.articles)
+            self._set_state("current")
+        self.index_status.set_articles(report.articles)
         summary = self.tr("Indexed in {seconds} s: {added} added, {changed} changed, {removed} removed, {unchanged} unchanged.")
-        self.statusBar().showMessage(summary.format(seconds=f"{report.seconds:.1f}", added=report.added, changed=report.changed,
-                                                    removed=report.removed, unchanged=report.unchanged), 8000)
+        self.statusBar().showMessage(summary.format(
+            seconds=f"{report.seconds:.1f}", added=number(report.added), changed=number(report.changed),
+            removed=number(report.removed), unchanged=number(report.unchanged)), 8000)
         self._refresh_filters(indexed.info)
-        if self._last_request is not None:
-            self.search(self._last_request)  # the results and the entity counts now include every article
-        else:
-            self.entity_sidebar.refresh()
+        # The results (and the entity counts) now include every article; with no search yet,
+        # the corpus is listed newest first.
+        self.search(self._last_request if self._last_request is not None else self.search_panel.request())
         self.indexing_finished.emit(report)
 
     def _on_session_indexing_failed(self, exc: BaseException, trace: str) -> None:
         message = self._describe_error(exc, trace)
+        self._progress = None
         self.indexing_panel.finish()
-        self._update_status(state=self.tr("Indexing failed"))
+        self._set_state("failed")
         self.show_error(message)
         self.indexing_failed.emit(message)
 
     def _on_session_search_finished(self, outcome: SearchOutcome) -> None:
-        self._shown_request = self._last_request
+        self._shown = outcome
         results = outcome.results
         self.results_model.set_results(results)
-        self.search_panel.show_results(results.total, results.variants)
-        matched = self.tr("{count} articles match “{query}”").format(count=f"{results.total:,}", query=results.query)
-        self.statusBar().showMessage(matched, 5000)
-        if self.results_model.rowCount() and not self.results_view.currentIndex().isValid():
-            self.results_view.setCurrentIndex(self.results_model.index(0, 0))
+        browse_by_relevance = results.browsing and outcome.request.sort == "relevance"
+        self.results_view.show_sort("date" if browse_by_relevance else outcome.request.sort)
+        self.timeline.set_histogram(outcome.histogram)
+        self.timeline.set_selection(outcome.request.date_from, outcome.request.date_to)
+        self._show_summary(outcome)
+        if results.browsing:
+            shown = self.tr("%Ln articles listed, newest first", "", results.total) \
+                if outcome.request.sort in ("relevance", "date") else self.tr("%Ln articles listed", "", results.total)
+        else:
+            shown = self.tr("%Ln articles match “{query}”", "", results.total).format(query=isolated(results.query))
+        self.statusBar().showMessage(shown, 5000)
+        if self.results_model.rowCount():
+            self.results_view.select_row(0)
+            self.results_view.scrollToTop()
+        else:
+            self.reader.clear()
+        self._concordance_for = None
+        if self.tabs.currentWidget() is self.concordance_view:
+            self._load_concordance()
+        else:
+            self.session.cancel_concordance()
+            self.concordance_view.clear("not loaded")
         self.settings.set(S.SEARCH_HISTORY, self.search_panel.history())
-        self.entity_sidebar.count_results(outcome.request)
+        self.entity_sidebar.count_results(None if _whole_corpus(outcome.request) else outcome.request)
         self._refresh_entity_highlights()
         self.search_finished.emit(results)
 
@@ -387,23 +562,35 @@ class MainWindow(QMainWindow):
         self.search_failed.emit(message)
 
     def _on_session_article_loaded(self, loaded: LoadedArticle) -> None:
-        self.reader.show_article(loaded.article, loaded.spans, self.corpus, loaded.mentions)
-        self.reader.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.reader.show_article(loaded.article, loaded.spans, self.corpus, loaded.mentions, loaded.current,
+                                 loaded.searched)
         self.article_shown.emit(loaded.article.id)
 
     def _on_session_article_failed(self, exc: BaseException, trace: str) -> None:
+        self.show_error(self._describe_error(exc, trace))
+
+    def _on_session_concordance_loaded(self, loaded: ConcordanceSlice) -> None:
+        if loaded.results is not self._concordance_for:
+            return
+        self.concordance_view.add_lines(loaded.lines)
+        self.concordance_view.show_progress(loaded.lines_total, loaded.rows_done, len(loaded.results),
+                                            loaded.finished, loaded.capped)
+        self.concordance_shown.emit(self.concordance_view.line_count())
+
+    def _on_session_concordance_failed(self, exc: BaseException, trace: str) -> None:
         self.show_error(self._describe_error(exc, trace))
 
     def _rebuild_recent_after_open(self, folder: Path) -> None:
         self.settings.add_recent_corpus(folder)
         self.settings.sync()
         self._rebuild_recent_menu()
-        self._update_status(state=self.tr("Index open"))
+        self._set_state("open")
 
     def _refresh_filters(self, info: IndexInfo) -> None:
         self.search_panel.set_sources(dict(info.sources))
         self.search_panel.set_date_bounds(info.date_min, info.date_max)
-        self._update_status(articles=info.articles)
+        self.results_view.fit_columns(info.sources)
+        self.index_status.set_articles(info.articles)
 
     def _refresh_entity_highlights(self) -> None:
         """Highlight the filter's entities in the article the reader already shows."""
@@ -415,19 +602,25 @@ class MainWindow(QMainWindow):
         except KeyError:  # an entity id gone stale (merged elsewhere): show no mentions rather than old ones
             self.reader.set_mentions([])
 
+    def _load_concordance(self) -> None:
+        """Load the concordance of the results shown, unless it is loaded (or loading) already."""
+        outcome = self._shown
+        if outcome is None or outcome.results is self._concordance_for:
+            return
+        results = outcome.results
+        self._concordance_for = results
+        if results.browsing:
+            self.session.cancel_concordance()
+            self.concordance_view.clear("no query")
+            return
+        self.concordance_view.clear("not loaded")
+        self.concordance_view.set_sources(outcome.histogram.source_totals())
+        self.session.load_concordance(results, self.concordance_view.selected_sources())
+
     # ----- slots: widgets and actions -------------------------------------------------------
 
     def _on_entity_sidebar_filter_changed(self, entity_ids: tuple[str, ...]) -> None:
-        request = self.search_panel.request()
-        if request.query or entity_ids:
-            self.search(request)
-            return
-        self.session.cancel_search()  # neither words nor entities left: nothing to list
-        self._last_request = self._shown_request = None
-        self.results_model.set_results(None)
-        self.search_panel.clear_summary()
-        self.entity_sidebar.count_results(None)
-        self._refresh_entity_highlights()
+        self.search(self.search_panel.request())
 
     def _on_entity_sidebar_failed(self, exc: BaseException) -> None:
         self.show_error(self._describe_error(exc))
@@ -435,11 +628,46 @@ class MainWindow(QMainWindow):
     def _on_search_panel_search_requested(self, request: SearchRequest) -> None:
         self.search(request)
 
-    def _on_results_view_row_activated(self, row: int) -> None:
+    def _on_results_view_row_selected(self, row: int) -> None:
         self.open_row(row)
+
+    def _on_results_model_sort_requested(self, sort: str) -> None:
+        self.search_panel.set_sort(sort)
+
+    def _on_concordance_view_line_selected(self, line: ConcordanceLine) -> None:
+        self.open_row(line.row, line.occurrence)
+
+    def _on_concordance_view_source_filter_changed(self, sources: tuple[str, ...]) -> None:
+        if self._shown is not None and not self._shown.results.browsing:
+            self._concordance_for = self._shown.results
+            self.concordance_view.clear("not loaded")
+            self.session.load_concordance(self._shown.results, sources)
+
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.concordance_view:
+            self._load_concordance()
+
+    def _on_timeline_range_selected(self, first: str, last: str) -> None:
+        self.search_panel.set_dates(first, last)
+
+    def _on_timeline_range_cleared(self) -> None:
+        self.search_panel.set_dates(None, None)
+
+    def _on_timeline_action_toggled(self, checked: bool) -> None:
+        self.timeline.setVisible(checked)
+        self.settings.set(S.TIMELINE_VISIBLE, checked)
+
+    def _on_concordance_action_triggered(self) -> None:
+        self.show_concordance()
+
+    def _on_browse_action_triggered(self) -> None:
+        self.browse()
 
     def _on_reader_font_size_changed(self, size: int) -> None:
         self.settings.set(S.READER_FONT_SIZE, size)
+
+    def _on_reader_citation_copied(self, citation: str) -> None:
+        self.statusBar().showMessage(self.tr("Citation copied: {citation}").format(citation=isolated(citation)), 5000)
 
     def _on_indexing_panel_cancel_requested(self) -> None:
         self.cancel_indexing()
@@ -467,6 +695,21 @@ class MainWindow(QMainWindow):
 
     # ----- Qt events ------------------------------------------------------------------------
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._apply_first_run_layout()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        elif event.type() == QEvent.Type.LayoutDirectionChange:
+            # The entity dock stays on the side where reading starts.
+            area = self.dockWidgetArea(self.entity_dock)
+            if area in (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea) \
+                    and area != self._leading_area():
+                self.addDockWidget(self._leading_area(), self.entity_dock)
+        super().changeEvent(event)
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _folder_of_drop(event) is not None:
             event.acceptProposedAction()
@@ -487,3 +730,9 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.shutdown()
         super().closeEvent(event)
+
+
+def _whole_corpus(request: SearchRequest) -> bool:
+    """True when a request lists every article of the corpus (entities are then counted over all)."""
+    return (is_browse(request.query) and not request.sources and not request.date_from and not request.date_to
+            and not request.entities)

@@ -1,10 +1,16 @@
 """Render the main window offscreen to PNG, in English and Arabic: ``python -m workbench.ui.screenshots OUTDIR``.
 
-Opens the repository's ``seeds/`` in a throw-away data home (the user's profile is never
-touched), indexes it, searches for a query, restricts the results to one entity in the entity
-dock, opens the first hit (query matches and the entity's mentions highlighted) and saves one
-screenshot per interface language: ``main_en.png``, ``main_ar.png``. Used to check by eye that
-Arabic reads right-to-left, is shaped and uses the bundled font, and for the README.
+Opens a corpus (the repository's ``seeds/`` unless ``--corpus`` names another) in a throw-away
+data home (the user's profile is never touched), indexes it, and saves per interface language:
+
+- ``main_<lang>.png`` (1280×720): a query, the results restricted to one entity in the entity
+  dock, the first hit open in the reader with its matches and the entity's mentions;
+- ``browse_<lang>.png`` (1280×720): every article, newest first (an empty query);
+- ``kwic_<lang>.png`` (1280×720): the concordance of the query, a line open in the reader;
+- ``small_<lang>.png`` (1024×640): the query's results at a small laptop size.
+
+Used to check by eye that nothing is clipped or overlapping, that Arabic reads right-to-left,
+is shaped and uses the bundled font, that no text is in the wrong language, and for the README.
 """
 
 from __future__ import annotations
@@ -13,11 +19,16 @@ import argparse
 import os
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 DEFAULT_QUERY = "جنيف"
 DEFAULT_ENTITY = "سيرغي لافروف"
-WAIT_MS = 60_000
+WAIT_MS = 600_000
+SIZE = (1280, 720)
+SMALL_SIZE = (1024, 640)
 
 
 def _wait_for(signal_source: object, *signals: str) -> None:
@@ -33,22 +44,65 @@ def _wait_for(signal_source: object, *signals: str) -> None:
         getattr(signal_source, name).disconnect(loop.quit)
 
 
-def _wait_idle(window: object) -> None:
-    """Run the event loop until the window's worker pool has nothing left to do (or WAIT_MS pass)."""
-    import time
-
+def _wait_idle(window: Any) -> None:
+    """Run the event loop until the window's worker pools have nothing left to do (or WAIT_MS pass)."""
     from PySide6.QtWidgets import QApplication
 
     deadline = time.monotonic() + WAIT_MS / 1000
-    while window.session.is_busy() and time.monotonic() < deadline:  # type: ignore[attr-defined]
+    while window.session.is_busy() and time.monotonic() < deadline:
         QApplication.processEvents()
         time.sleep(0.01)
     QApplication.processEvents()
 
 
+def _search(window: Any, query: str) -> None:
+    window.search_panel.query_edit.setText(query)
+    window.search(window.search_panel.request())
+    _wait_for(window, "search_finished", "search_failed")
+    _wait_idle(window)
+
+
+def _main_view(window: Any, query: str, entity: str) -> None:
+    _search(window, query)
+    sidebar = window.entity_sidebar
+    chosen = [e for e in sidebar.model.entities() if e.name == entity]
+    if chosen:
+        sidebar.set_filter(chosen)
+        _wait_idle(window)
+
+
+def _browse_view(window: Any, query: str, entity: str) -> None:
+    window.browse()
+    _wait_for(window, "search_finished", "search_failed")
+    _wait_idle(window)
+    if window.results_model.rowCount() > 2:
+        window.results_view.select_row(2)
+        _wait_idle(window)
+
+
+def _kwic_view(window: Any, query: str, entity: str) -> None:
+    _search(window, query)
+    window.show_concordance()
+    _wait_idle(window)
+    view = window.concordance_view
+    view.sort_box.setCurrentIndex(view.sort_box.findData("right"))
+    view.sort_box.activated.emit(view.sort_box.currentIndex())
+    view.select_line(min(3, max(0, view.line_count() - 1)))
+    _wait_idle(window)
+
+
+VIEWS: dict[str, tuple[tuple[int, int], Callable[[Any, str, str], None]]] = {
+    "main": (SIZE, _main_view),
+    "browse": (SIZE, _browse_view),
+    "kwic": (SIZE, _kwic_view),
+    "small": (SMALL_SIZE, _main_view),
+}
+
+
 def render(outdir: Path, query: str = DEFAULT_QUERY, entity: str = DEFAULT_ENTITY,
-           languages: tuple[str, ...] = ("en", "ar")) -> list[Path]:
-    """Save one PNG of the main window per language into ``outdir``; returns their paths."""
+           languages: tuple[str, ...] = ("en", "ar"), corpus: Path | None = None,
+           views: tuple[str, ...] = tuple(VIEWS)) -> list[Path]:
+    """Save one PNG per view and language into ``outdir``; returns their paths."""
     from PySide6.QtWidgets import QApplication
 
     from workbench.ui import settings as S
@@ -56,36 +110,29 @@ def render(outdir: Path, query: str = DEFAULT_QUERY, entity: str = DEFAULT_ENTIT
 
     outdir.mkdir(parents=True, exist_ok=True)
     app = create_application()
+    folder = corpus if corpus is not None else default_corpus()
     written: list[Path] = []
     for language in languages:
-        settings = S.Settings()
-        settings.set(S.UI_LANGUAGE, language)
-        settings.set(S.WINDOW_STATE, b"")  # each language's first-run layout (the entity dock on the leading side)
-        window = build_window(app, settings)
-        window.resize(1440, 860)
-        window.show()
-        window.open_corpus(default_corpus())
-        _wait_for(window, "indexing_finished", "indexing_failed")
-        window.search_panel.query_edit.setText(query)
-        window.search(window.search_panel.request())
-        _wait_for(window, "search_finished", "search_failed")
-        _wait_idle(window)
-        sidebar = window.entity_sidebar
-        chosen = [e for e in sidebar.model.entities() if e.name == entity]
-        if chosen:
-            sidebar.set_filter(chosen)
+        for view in views:
+            size, prepare = VIEWS[view]
+            settings = S.Settings()
+            settings.set(S.UI_LANGUAGE, language)
+            for layout in (S.WINDOW_GEOMETRY, S.WINDOW_STATE, S.MAIN_SPLITTER):
+                settings.set(layout, b"")  # each view's first-run layout at its size
+            window = build_window(app, settings)
+            window.resize(*size)
+            window.show()
+            window.open_corpus(folder)
+            _wait_for(window, "search_finished", "indexing_failed")  # indexing, then every article listed
             _wait_idle(window)
-        if window.results_model.rowCount():
-            window.results_view.setCurrentIndex(window.results_model.index(0, 0))
-            window.open_row(0)
-            _wait_for(window, "article_shown")
-        QApplication.processEvents()
-        path = outdir / f"main_{language}.png"
-        window.grab().save(str(path))
-        written.append(path)
-        window.close()
-        window.deleteLater()
-        QApplication.processEvents()
+            prepare(window, query, entity)
+            QApplication.processEvents()
+            path = outdir / f"{view}_{language}.png"
+            window.grab().save(str(path))
+            written.append(path)
+            window.close()
+            window.deleteLater()
+            QApplication.processEvents()
     return written
 
 
@@ -95,11 +142,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("outdir", type=Path, help="folder for the PNG files")
     parser.add_argument("--query", default=DEFAULT_QUERY, help="query to show (default: %(default)s)")
     parser.add_argument("--entity", default=DEFAULT_ENTITY, help="entity to filter by (default: %(default)s)")
+    parser.add_argument("--corpus", type=Path, help="corpus folder to show (default: the seeds)")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="workbench-shots-") as home:
         os.environ["WORKBENCH_HOME"] = home
-        for path in render(args.outdir, args.query, args.entity):
+        for path in render(args.outdir, args.query, args.entity, corpus=args.corpus):
             sys.stdout.write(f"{path}\n")
     return 0
 

@@ -8,9 +8,11 @@ Jobs run in two lanes, each one thread (``workers.WorkerPool``):
 
 - ``indexing``: the update of the index, which runs in a child process (``index.child_process``)
   so the GUI's interpreter never stalls; the lane's thread only waits for it;
-- ``reading``: opening the corpus, searches, entity counts and curation, loading an article.
-  The session's index only reads (the child process writes), so a search typed during indexing
-  runs at once against what is already committed.
+- ``reading``: opening the corpus, searches, entity counts and curation, loading an article,
+  the concordance. The session's index only reads (the child process writes), so a search typed
+  during indexing runs at once against what is already committed. Long reads go in slices (the
+  concordance of a frequent word: a fraction of a second each), so a search or an article asked
+  for meanwhile waits for one slice at most.
 
 Results of superseded jobs (a search overtaken by a newer one, jobs of a corpus the user has
 left) are dropped here, so receivers only ever see current outcomes.
@@ -29,12 +31,20 @@ from workbench.core.entities.service import EntityMention
 from workbench.core.index import IndexInfo, UpdateReport, default_processes
 from workbench.core.ingest import Article
 from workbench.core.progress import CancelToken, Progress, ProgressCallback
-from workbench.core.search import SearchRequest, SearchResults
+from workbench.core.search import Histogram, SearchRequest, SearchResults
+from workbench.core.search.kwic import DEFAULT_WIDTH, concordance_chunk
 from workbench.core.workspace import Workspace
+from workbench.ui.models.concordance_model import KeyedLine, keyed
 from workbench.ui.workers import Job, Task, WorkerPool
 
 FIRST_PAGE_HITS = 40
 """Hits whose snippets the search job builds in the background: about two screens of results."""
+FIRST_CONCORDANCE_LINES = 1000
+"""Lines of the concordance's first slice: a screenful many times over, in a fraction of a second."""
+CONCORDANCE_SLICE_SECONDS = 0.25
+"""Longest a later slice of the concordance holds the reading lane."""
+MAX_CONCORDANCE_LINES = 100_000
+"""Lines kept at most (about 50 MB); a query with more is told to be narrowed."""
 
 
 class Indexed(NamedTuple):
@@ -46,18 +56,40 @@ class Indexed(NamedTuple):
 
 
 class SearchOutcome(NamedTuple):
-    """A finished search: the request as run (entity filter included) and its results."""
+    """A finished search: the request as run (entity filter included), its results, and their
+    dates per day and source (the timeline)."""
 
     request: SearchRequest
     results: SearchResults
+    histogram: Histogram
+    during_indexing: bool
+    """The search ran while indexing went on: ``results.indexed`` articles were searched."""
 
 
 class LoadedArticle(NamedTuple):
-    """An article ready for the reader: its text, the query's matches and the filter's mentions."""
+    """An article ready for the reader: its text, the query's matches and the filter's mentions,
+    and the match to show first."""
 
     article: Article
     spans: list[tuple[int, int]]
     mentions: list[EntityMention]
+    current: int = 0
+    searched: bool = True
+    """The results had words to match (not a browse)."""
+
+
+class ConcordanceSlice(NamedTuple):
+    """Lines of a concordance being loaded, and how far the loading got."""
+
+    results: SearchResults
+    lines: list[KeyedLine]
+    rows_done: int
+    """Hits read so far (of ``len(results)``)."""
+    lines_total: int
+    """Lines loaded so far, this slice's included."""
+    finished: bool
+    capped: bool
+    """Loading stopped at MAX_CONCORDANCE_LINES."""
 
 
 class CorpusSession(QObject):
@@ -81,6 +113,10 @@ class CorpusSession(QObject):
     """The latest requested article is ready: a ``LoadedArticle``."""
     article_failed = Signal(object, str)
     """Loading the latest requested article failed."""
+    concordance_loaded = Signal(object)
+    """A ``ConcordanceSlice`` of the latest concordance asked for."""
+    concordance_failed = Signal(object, str)
+    """Loading the concordance failed."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -92,6 +128,8 @@ class CorpusSession(QObject):
         self._indexing_task: Task | None = None
         self._search_task: Task | None = None
         self._article_task: Task | None = None
+        self._concordance_task: Task | None = None
+        self._concordance_options: tuple[tuple[str, ...], int] = ((), DEFAULT_WIDTH)
 
     # ----- state ------------------------------------------------------------------------------
 
@@ -112,10 +150,10 @@ class CorpusSession(QObject):
 
     def open(self, folder: Path) -> None:
         """Open a corpus folder (closing the current one); ``opened`` or ``open_failed`` follows."""
-        for task in (self._open_task, self._indexing_task, self._search_task, self._article_task):
+        for task in (self._open_task, self._indexing_task, self._search_task, self._article_task, self._concordance_task):
             if task is not None:
                 task.cancel()
-        self._indexing_task = self._search_task = self._article_task = None
+        self._indexing_task = self._search_task = self._article_task = self._concordance_task = None
         previous, self.workspace = self.workspace, None
         self.corpus = Path(folder).expanduser()
 
@@ -136,9 +174,10 @@ class CorpusSession(QObject):
 
         def job(progress: ProgressCallback, cancel: CancelToken) -> Indexed:
             report = workspace.update(progress, cancel, processes=default_processes(), in_child=True)
-            if report.indexed_articles or report.removed or report.rebuilt_reason:
+            if (report.indexed_articles or report.removed or report.rebuilt_reason) and not cancel.cancelled:
                 # Group the entities' spellings now, while the user expects to wait, rather than
                 # on the first search (seconds on a large corpus); the service keeps the result.
+                # After a Cancel the user wants control back: the first count groups them then.
                 progress(Progress("entities", 0, 0, message="grouping entity spellings"))
                 workspace.entities.entities()
             return Indexed(report, workspace.index.info())
@@ -163,6 +202,8 @@ class CorpusSession(QObject):
             return False
         if self._search_task is not None:
             self._search_task.cancel()
+        self.cancel_concordance()  # it read the results this search replaces
+        during_indexing = self.is_indexing
 
         def job(progress: ProgressCallback, cancel: CancelToken) -> SearchOutcome | None:
             if cancel.cancelled:
@@ -174,7 +215,7 @@ class CorpusSession(QObject):
             results = workspace.engine.search(effective)
             for row in range(min(len(results), FIRST_PAGE_HITS)):
                 results.hit(row)  # snippets of the rows shown first are built here, not on the GUI thread
-            return SearchOutcome(effective, results)
+            return SearchOutcome(effective, results, results.histogram("day"), during_indexing)
 
         self._search_task = self.reading.submit("search", job, succeeded=self._on_search_task_succeeded,
                                                 failed=self._on_search_task_failed)
@@ -186,9 +227,10 @@ class CorpusSession(QObject):
             self._search_task.cancel()
             self._search_task = None
 
-    def load_article(self, results: SearchResults, row: int, entity_ids: Sequence[str] = ()) -> None:
+    def load_article(self, results: SearchResults, row: int, entity_ids: Sequence[str] = (), occurrence: int = 0) -> None:
         """Read row ``row`` of ``results`` for the reader, with the matches the search already
-        planned and the mentions of ``entity_ids``; ``article_loaded`` follows."""
+        planned and the mentions of ``entity_ids``, to show match ``occurrence`` first;
+        ``article_loaded`` follows."""
         workspace = self.workspace
         if workspace is None:
             return
@@ -200,10 +242,43 @@ class CorpusSession(QObject):
                 return None
             article, spans = results.article(row)
             mentions = workspace.entities.mentions(article.id, entity_ids) if entity_ids else []
-            return LoadedArticle(article, spans, mentions)
+            return LoadedArticle(article, spans, mentions, occurrence, not results.browsing)
 
         self._article_task = self.reading.submit("article", job, succeeded=self._on_article_task_succeeded,
                                                  failed=self._on_article_task_failed)
+
+    def load_concordance(self, results: SearchResults, sources: Sequence[str] = (), width: int = DEFAULT_WIDTH) -> None:
+        """Load every occurrence in ``results`` (of ``sources`` only, if given), in slices:
+        ``concordance_loaded`` follows for each, the first within a fraction of a second."""
+        self.cancel_concordance()
+        self._submit_concordance_slice(results, tuple(sources), width, first_row=0, lines_before=0)
+
+    def cancel_concordance(self) -> None:
+        """Stop loading the concordance (its slices already sent stay valid)."""
+        if self._concordance_task is not None:
+            self._concordance_task.cancel()
+            self._concordance_task = None
+
+    def _submit_concordance_slice(self, results: SearchResults, sources: tuple[str, ...], width: int,
+                                  first_row: int, lines_before: int) -> None:
+        first = first_row == 0
+
+        def job(progress: ProgressCallback, cancel: CancelToken) -> ConcordanceSlice | None:
+            if cancel.cancelled:
+                return None
+            lines, next_row = concordance_chunk(
+                results, first_row, width, sources, max_lines=FIRST_CONCORDANCE_LINES if first else None,
+                seconds=None if first else CONCORDANCE_SLICE_SECONDS)
+            room = MAX_CONCORDANCE_LINES - lines_before
+            capped = len(lines) >= room
+            lines = lines[:room]
+            total = lines_before + len(lines)
+            return ConcordanceSlice(results, [keyed(line) for line in lines], next_row, total,
+                                    finished=capped or next_row >= len(results), capped=capped)
+
+        self._concordance_options = (sources, width)
+        self._concordance_task = self.reading.submit("concordance", job, succeeded=self._on_concordance_task_succeeded,
+                                                     failed=self._on_concordance_task_failed)
 
     def mentions(self, article_id: str, entity_ids: Sequence[str]) -> list[EntityMention]:
         """The visible mentions of these entities in one article (a quick read for the GUI thread)."""
@@ -214,7 +289,8 @@ class CorpusSession(QObject):
     # ----- closing ----------------------------------------------------------------------------
 
     def shutdown(self) -> None:
-        """Stop every job, join both lanes and close the workspace."""
+        """Stop every job, join both lanes and close the workspace; results still on their way are dropped."""
+        self._open_task = self._indexing_task = self._search_task = self._article_task = self._concordance_task = None
         self.reading.shutdown()
         self.indexing.shutdown()
         if self.workspace is not None:
@@ -278,6 +354,22 @@ class CorpusSession(QObject):
         if self._current(task):
             self._article_task = None
             self.article_failed.emit(exc, _trace(task))
+
+
+    def _on_concordance_task_succeeded(self, loaded: ConcordanceSlice | None) -> None:
+        if not self._current(self._concordance_task) or loaded is None:
+            return
+        self._concordance_task = None
+        self.concordance_loaded.emit(loaded)
+        if not loaded.finished and self._concordance_task is None:  # a receiver may have asked for another
+            sources, width = self._concordance_options
+            self._submit_concordance_slice(loaded.results, sources, width, loaded.rows_done, loaded.lines_total)
+
+    def _on_concordance_task_failed(self, exc: BaseException) -> None:
+        task = self._concordance_task
+        if self._current(task):
+            self._concordance_task = None
+            self.concordance_failed.emit(exc, _trace(task))
 
 
 def _trace(task: Task | None) -> str:

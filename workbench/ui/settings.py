@@ -45,7 +45,10 @@ MAIN_SPLITTER = Setting("window/main_splitter", bytes, b"", "Sizes of the result
 RECENT_CORPORA: Setting[list[str]] = Setting("corpus/recent", list, [], "Recently opened corpus folders, newest first.")
 LAST_CORPUS = Setting("corpus/last", str, "", "Corpus folder opened at start-up when none is given.")
 READER_FONT_SIZE = Setting("reader/font_size", int, 16, "Point size of the article text in the reader.")
-UI_LANGUAGE = Setting("ui/language", str, "en", "Language of the interface: 'en' or 'ar' (applied on restart).")
+UI_LANGUAGE = Setting("ui/language", str, "en", "Language of the interface: 'en' or 'ar'.")
+DIGIT_STYLE = Setting("ui/digits", str, "western",
+                      "Digits of every number the interface shows: 'western' (0123) or 'arabic-indic' (٠١٢٣).")
+TIMELINE_VISIBLE = Setting("view/timeline", bool, True, "Whether the timeline strip is shown above the results.")
 SEARCH_HISTORY: Setting[list[str]] = Setting("search/history", list, [],
                                              "Past queries, oldest first, for Up/Down in the search box.")
 
@@ -57,6 +60,8 @@ ALL_SETTINGS: tuple[Setting[Any], ...] = (
     LAST_CORPUS,
     READER_FONT_SIZE,
     UI_LANGUAGE,
+    DIGIT_STYLE,
+    TIMELINE_VISIBLE,
     SEARCH_HISTORY,
 )
 

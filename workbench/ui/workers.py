@@ -8,8 +8,9 @@ the result or the error, and always ``finished`` last. Signals are emitted from 
 thread and delivered to GUI-thread receivers through queued connections, so widgets only
 change on the GUI thread.
 
-The pool runs ONE job at a time: the core index allows one worker thread beside GUI-thread
-reads, so a search submitted while indexing waits until indexing is done.
+Each pool runs ONE job at a time, in submission order; the session keeps two pools (lanes), so
+a search does not wait for indexing. A task counts as busy until its outcome has been delivered
+on the GUI thread, so a follow-up job its receivers submit keeps the pool busy without a gap.
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ class Task(QObject):
         self.error: BaseException | None = None
         self.traceback_text = ""
         self.done = False
+        self.delivered = False
+        """Set on the GUI thread once ``finished`` was handled there (see WorkerPool.active_tasks)."""
         self._job = job
         self._last_emit = 0.0
         self._last_phase = ""
@@ -108,6 +111,7 @@ class WorkerPool(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._tasks: list[Task] = []
+        self._closed = False
 
     def submit(
         self,
@@ -122,9 +126,14 @@ class WorkerPool(QObject):
         """Queue a job and return its Task.
 
         Pass the receivers here (bound methods of GUI-thread QObjects): they are connected
-        before the job starts, so a fast job cannot report before anyone listens.
+        before the job starts, so a fast job cannot report before anyone listens. After
+        ``shutdown`` nothing runs any more: the task is returned cancelled and never started
+        (a result that arrives while the window closes may still ask for more work).
         """
         task = Task(name, job)
+        if self._closed:
+            task.cancel()
+            return task
         for signal, receiver in (
             (task.progressed, progressed),
             (task.succeeded, succeeded),
@@ -139,11 +148,11 @@ class WorkerPool(QObject):
         return task
 
     def active_tasks(self) -> list[Task]:
-        """Tasks queued or running."""
-        return [task for task in self._tasks if not task.done]
+        """Tasks queued, running, or finished whose outcome the GUI thread has not handled yet."""
+        return [task for task in self._tasks if not task.delivered]
 
     def is_busy(self) -> bool:
-        """True while any submitted task is queued or running."""
+        """True while any submitted task is queued, running or not yet delivered."""
         return bool(self.active_tasks())
 
     def cancel_all(self) -> None:
@@ -152,13 +161,15 @@ class WorkerPool(QObject):
             task.cancel()
 
     def shutdown(self, timeout_ms: int = 30_000) -> bool:
-        """Cancel everything and join the worker thread; True when it stopped in time."""
+        """Cancel everything, refuse new jobs and join the worker thread; True when it stopped in time."""
+        self._closed = True
         self.cancel_all()
         return self._pool.waitForDone(timeout_ms)
 
     def _on_task_finished(self) -> None:
         task = self.sender()
         if isinstance(task, Task):
+            task.delivered = True  # ``finished`` comes after the outcome's receivers have run
             self.task_finished.emit(task)
             # Drop our reference on the next event-loop turn, never inside the task's own
             # signal emission, so the Task is destroyed on the GUI thread once nobody needs it.

@@ -10,6 +10,12 @@ set cheaply.
 User-added entities (``add``) own the mentions the tagger found whose key equals the key of
 their name or of an alias. The texts are not rescanned for names the tagger missed, so a name
 the model never tags gets no articles (a known limitation).
+
+The ranked lists leave out hidden entities and fragments (lone given names the grouping could
+not place, merge.is_fragment); ``entities(listing=HIDDEN)`` lists those two, so the user can
+bring one back. Every curation method is one step of the store's undo/redo log (``undo``,
+``redo``), and ``explain`` says, spelling by spelling, which rule (or which of the user's
+steps) put each alias into an entity.
 """
 
 from __future__ import annotations
@@ -21,14 +27,19 @@ from typing import Any
 
 from workbench.core.arabic import name_key
 from workbench.core.entities.catalog import EntityCatalog
+from workbench.core.entities.completion import EntityCompleter
 from workbench.core.entities.view import AutoGroups, Counts, EntityView
 from workbench.core.errors import CurationError
 from workbench.core.messages import translatable
-from workbench.core.userdata.store import Store
+from workbench.core.userdata.store import CurationStep, Store
 
-__all__ = ["ENTITY_TYPES", "Entity", "EntityMention", "EntityService", "UnknownEntityError", "checked_type", "entity_json"]
+__all__ = ["ALL", "ENTITY_TYPES", "HIDDEN", "LISTED", "Entity", "EntityMention", "EntityService", "Spelling",
+           "UnknownEntityError", "checked_type", "entity_json"]
 
 ENTITY_TYPES = ("PERSON", "LOCATION", "ORGANIZATION", "MISC")
+LISTED, HIDDEN, ALL = "listed", "hidden", "all"
+"""Which entities ``EntityService.entities`` lists: the ranked lists' (neither hidden nor a
+fragment), the hidden ones and fragments, or every one."""
 
 EntityMention = tuple[int, int, str, str]
 """(start, end, type, entity id) of one mention, offsets into the article's ORIGINAL text."""
@@ -50,6 +61,25 @@ class Entity:
     docs: tuple[str, ...]
     """Article ids (== paths for single-article files), sorted."""
     hidden: bool = False
+    """The user hid it."""
+    fragment: bool = False
+    """A lone given name the grouping could not place (merge.is_fragment); listed only on request."""
+
+
+@dataclass(frozen=True)
+class Spelling:
+    """One spelling of an entity and why it belongs to it (``EntityService.explain``)."""
+
+    text: str
+    key: str
+    articles: int
+    mentions: int
+    rule: str
+    """How it joined: "" (the entity's own name), "spelling" (the same name written differently:
+    spacing of عبد, hamza, diacritics), "article" (linked in its articles to the longer name
+    ``via``), one of merge.RULES (``via`` is the name it joined), "merged" or "assigned" (the
+    user's merge of ``via``, or the user's assignment)."""
+    via: str
 
 
 class UnknownEntityError(CurationError, KeyError):
@@ -89,17 +119,20 @@ class EntityService:
             return self._view[1]
 
     def entities(self, article_ids: Collection[str] | None = None, type: str | None = None,
-                 include_hidden: bool = False) -> list[Entity]:
+                 listing: str = LISTED) -> list[Entity]:
         """Entities by article count (desc), then name; counts within ``article_ids`` when given.
 
-        With ``article_ids``, entities with no mention in them are left out; without, every
-        entity is listed, including user-made ones that have no mentions yet.
+        ``listing`` is LISTED (the ranked lists: neither hidden nor fragments), HIDDEN (hidden
+        ones and fragments) or ALL. With ``article_ids``, entities with no mention in them are
+        left out; without, every entity is listed, including user-made ones without mentions.
         """
         view = self._current()
         counts = view.counts(article_ids)
         found = []
         for i, entity in enumerate(view.entities):
-            if (entity.hidden and not include_hidden) or (type is not None and entity.type != type):
+            if listing != ALL and bool(view.listed[i]) != (listing == LISTED):
+                continue
+            if type is not None and entity.type != type:
                 continue
             if article_ids is not None and not counts.articles[i]:
                 continue
@@ -119,7 +152,7 @@ class EntityService:
             id=entity.id, name=entity.name, type=entity.type,
             aliases=tuple(s for s in entity.spellings if s != entity.name),
             articles=int(counts.articles[i]), mentions=int(counts.mentions[i]),
-            docs=counts.docs.get(i, ()), hidden=entity.hidden,
+            docs=counts.docs.get(i, ()), hidden=entity.hidden, fragment=entity.fragment,
         )
 
     @staticmethod
@@ -173,27 +206,44 @@ class EntityService:
         everywhere = view.counts(None)
         shared = view.counts(everywhere.docs.get(index, ()))
         ranked = [(self._make(view, i, everywhere), int(n)) for i, n in enumerate(shared.articles)
-                  if n and i != index and not view.entities[i].hidden]
+                  if n and i != index and view.listed[i]]
         ranked.sort(key=lambda pair: (-pair[1], pair[0].name))
         return ranked[:limit]
 
-    # -- curation -------------------------------------------------------------------------
+    def explain(self, entity_id: str) -> list[Spelling]:
+        """Every spelling of the entity with its counts and why it belongs (see ``Spelling``),
+        the display name first, then by article count."""
+        view = self._current()
+        return [Spelling(*row) for row in view.explain(self._index(view, entity_id))]
+
+    def completer(self) -> EntityCompleter[Entity]:
+        """Finds entities by typed text, Arabic-aware (completion.py); hidden ones are left out."""
+        return EntityCompleter([e for e in self.entities(listing=ALL) if not e.hidden])
+
+    # -- curation: each method is one step of the store's undo/redo log ----------------------
 
     def merge(self, entity_ids: Sequence[str], into: str) -> None:
         """Make these entities one: ``into`` keeps its id and name, the others become its aliases."""
         view = self._current()
         target = view.entities[self._index(view, into)].id
-        sources = [view.entities[self._index(view, e)].id for e in entity_ids]
-        self._store.merge_entities([s for s in sources if s != target], target)
+        sources = list(dict.fromkeys(view.entities[self._index(view, e)].id for e in entity_ids))
+        sources = [source for source in sources if source != target]
+        if not sources:
+            raise CurationError(translatable("Nothing to merge: choose entities other than the one they merge into."))
+        self._store.merge_entities(sources, target)
 
     def split(self, entity_id: str, alias: str) -> str:
-        """Move one spelling (and every mention keyed like it) out into a new entity; its id."""
+        """Move one spelling (and every mention keyed like it, in whatever entity) out into a new
+        entity; its id."""
         view = self._current()
         entity = view.entities[self._index(view, entity_id)]
         key = name_key(alias)
         if key not in {name_key(s) for s in entity.spellings}:
             raise CurationError(translatable("'{alias}' is not a spelling of {name}: split one of {spellings}."),
                                 alias=alias, name=entity.name, spellings=", ".join(entity.spellings))
+        if key == name_key(entity.name) and len({name_key(s) for s in entity.spellings}) == 1:
+            raise CurationError(translatable("'{alias}' is the only name of {name}: there is nothing to split it from."),
+                                alias=alias, name=entity.name)
         return self._store.create_entity(alias, entity.type, [key])
 
     def rename(self, entity_id: str, name: str) -> None:
@@ -202,17 +252,17 @@ class EntityService:
             raise CurationError(translatable("An entity name cannot be empty: type the name to show."))
         self._store.edit_entity(self._id(entity_id), name=name.strip())
 
-    def set_type(self, entity_id: str, type: str) -> None:
-        """Change the entity's type (one of ENTITY_TYPES)."""
-        self._store.edit_entity(self._id(entity_id), type=checked_type(type))
+    def set_type(self, entity_ids: str | Sequence[str], type: str) -> None:
+        """Change the type of one or several entities (one of ENTITY_TYPES)."""
+        self._store.edit_entities(self._ids(entity_ids), type=checked_type(type))
 
-    def hide(self, entity_id: str) -> None:
-        """Hide a false positive from every list, highlight and export."""
-        self._store.edit_entity(self._id(entity_id), hidden=True)
+    def hide(self, entity_ids: str | Sequence[str]) -> None:
+        """Hide false positives from every list, highlight and export."""
+        self._store.edit_entities(self._ids(entity_ids), hidden=True)
 
-    def unhide(self, entity_id: str) -> None:
-        """Show a hidden entity again."""
-        self._store.edit_entity(self._id(entity_id), hidden=False)
+    def unhide(self, entity_ids: str | Sequence[str]) -> None:
+        """Show hidden entities again; a fragment unhidden is listed from now on."""
+        self._store.edit_entities(self._ids(entity_ids), hidden=False)
 
     def add(self, name: str, type: str, aliases: Sequence[str] = ()) -> str:
         """Make an entity the user knows about; it owns the mentions keyed like its name or aliases."""
@@ -221,9 +271,28 @@ class EntityService:
             raise CurationError(translatable("An entity name needs at least one word: type the name."))
         return self._store.create_entity(name.strip(), checked_type(type), keys)
 
+    def undo(self) -> CurationStep | None:
+        """Undo the latest curation step (from any session, kept in the store); None when none is left."""
+        return self._store.undo()
+
+    def redo(self) -> CurationStep | None:
+        """Redo the curation step undone last; None when there is none."""
+        return self._store.redo()
+
+    def history(self, limit: int = 50) -> tuple[list[CurationStep], list[CurationStep]]:
+        """(steps undo would revert, newest first; steps redo would make again, next first)."""
+        return self._store.curation_history(limit)
+
     def _id(self, entity_id: str) -> str:
         view = self._current()
         return view.entities[self._index(view, entity_id)].id
+
+    def _ids(self, entity_ids: str | Sequence[str]) -> list[str]:
+        view = self._current()
+        wanted = [entity_ids] if isinstance(entity_ids, str) else list(entity_ids)
+        if not wanted:
+            raise CurationError(translatable("No entity chosen: select at least one entity."))
+        return list(dict.fromkeys(view.entities[self._index(view, e)].id for e in wanted))
 
 
 def checked_type(type_: str) -> str:
@@ -236,6 +305,9 @@ def checked_type(type_: str) -> str:
 
 def entity_json(entity: Entity) -> dict[str, Any]:
     """One entity as the JSON the CLI prints (``workbench entities --json``)."""
-    return {"id": entity.id, "name": entity.name, "type": entity.type, "aliases": list(entity.aliases),
-            "articles": entity.articles, "mentions": entity.mentions, "docs": list(entity.docs)}
+    found = {"id": entity.id, "name": entity.name, "type": entity.type, "aliases": list(entity.aliases),
+             "articles": entity.articles, "mentions": entity.mentions, "docs": list(entity.docs)}
+    if entity.hidden or entity.fragment:
+        found.update(hidden=entity.hidden, fragment=entity.fragment)
+    return found
 

@@ -26,9 +26,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from workbench.core.arabic import name_key
 from workbench.core.entities.catalog import EntityCatalog
 from workbench.core.entities.extraction import entity_term
-from workbench.core.entities.merge import KeyStats, Surface, canonical_form, group_keys
+from workbench.core.entities.lexicon import default_lexicon
+from workbench.core.entities.merge import KeyStats, Surface, canonical_form, group_keys, is_fragment
 from workbench.core.userdata.store import Curation
 
 __all__ = ["AutoGroups", "Counts", "EntityView", "ViewEntity"]
@@ -44,7 +46,7 @@ class AutoGroups:
     """The catalog as arrays, and its automatic grouping (no curation)."""
 
     CACHE_NAME = "auto-groups"
-    CACHE_VERSION = 2
+    CACHE_VERSION = 3
     """Bump when the attributes or the grouping rules change: older saved groupings are ignored."""
 
     @classmethod
@@ -119,9 +121,14 @@ class AutoGroups:
         for form in used:
             form_link_number[form] = link_numbers[self.form_link[form]]
         link_articles = _distinct_counts(self.pair_article, form_link_number[self.pair_form], len(link_numbers))
-        stats = [KeyStats(link, counts, int(link_articles[i])) for link, counts in types.items()
+        linked_to = self._linked_elsewhere(used)
+        stats = [KeyStats(link, counts, int(link_articles[i]), linked_to.get(link, {})) for link, counts in types.items()
                  for i in (link_numbers[link],)]
-        groups = group_keys(stats)
+        lexicon = default_lexicon()
+        grouping = group_keys(stats, lexicon)
+        groups = grouping.groups
+        self.reasons = grouping.reasons
+        """Why each key that joined another one's entity did (rule, that key), see merge.RULES."""
         link_group = np.empty(len(link_numbers), dtype=np.int64)
         for g, links in enumerate(groups):
             link_group[[link_numbers[link] for link in links]] = g
@@ -142,6 +149,23 @@ class AutoGroups:
         self.group_spellings = [tuple(sorted({self.form_text[f] for f in members.tolist()}))
                                 for members in self.group_members]
         self.id_group = {entity_id: g for g, entity_id in enumerate(self.group_ids)}
+        self.group_fragments = [is_fragment(self.form_key[form], type_, lexicon)
+                                for type_, form in zip(self.group_types, self.group_names, strict=True)]
+
+    def _linked_elsewhere(self, used: np.ndarray) -> dict[str, dict[str, int]]:
+        """Per key that some articles linked to a longer name: those names, with their article counts."""
+        pair_numbers: dict[tuple[str, str], int] = {}
+        form_pair = np.full(len(self.form_key), -1, dtype=np.int64)
+        for form in used:
+            if self.form_key[form] != self.form_link[form]:
+                form_pair[form] = pair_numbers.setdefault((self.form_key[form], self.form_link[form]), len(pair_numbers))
+        if not pair_numbers:
+            return {}
+        articles = _distinct_counts(self.pair_article, form_pair[self.pair_form], len(pair_numbers))
+        linked: dict[str, dict[str, int]] = {}
+        for (key, link), number in pair_numbers.items():
+            linked.setdefault(key, {})[link] = int(articles[number])
+        return linked
 
     def majority_type(self, forms: np.ndarray) -> str:
         """The type most of the mentions of ``forms`` were tagged with."""
@@ -153,7 +177,10 @@ class AutoGroups:
     def best_form(self, forms: np.ndarray, articles: int) -> int:
         """The form whose text is the display name of an entity made of ``forms`` (in ``articles``)."""
         surfaces = self.surfaces(forms)
-        name = canonical_form(list(surfaces.values()), articles)
+        lexicon = default_lexicon()
+        usual = {name_key(lexicon.alias_names[number]) for s in surfaces.values()
+                 if (number := lexicon.aliases.get(s.key)) is not None}
+        name = canonical_form(list(surfaces.values()), articles, usual)
         return next(int(f) for f in forms if self.form_text[f] == name)
 
     def surfaces(self, forms: np.ndarray) -> dict[str, Surface]:
@@ -172,7 +199,8 @@ class AutoGroups:
         group = self.id_group.get(entity_id)
         if group is None:
             key = _key_of(entity_id)
-            group = self.key_group.get(key) if key is not None else None
+            # name_key again: ids saved before a change of the key rules (عبد الله -> عبدالله) still resolve.
+            group = self.key_group.get(key, self.key_group.get(name_key(key))) if key is not None else None
         return group
 
 
@@ -195,7 +223,11 @@ def _distinct_counts(articles: np.ndarray, owners: np.ndarray, size: int) -> np.
 
 @dataclass(frozen=True)
 class ViewEntity:
-    """One entity of the view, without counts: id, name, type, hidden, its forms and spellings."""
+    """One entity of the view, without counts: id, name, type, hidden, its forms and spellings.
+
+    ``fragment``: the automatic grouping left it a lone given name (merge.is_fragment) and the
+    user has not touched it; the ranked lists leave it out, like a hidden one.
+    """
 
     id: str
     name: str
@@ -203,6 +235,7 @@ class ViewEntity:
     hidden: bool
     forms: np.ndarray
     spellings: tuple[str, ...]
+    fragment: bool = False
 
 
 @dataclass(frozen=True)
@@ -225,8 +258,9 @@ class EntityView:
         self._node_ids = [*auto.group_ids, *users]
         self._user_node = {u: groups + i for i, u in enumerate(users)}
         node_of_form = auto.form_group.copy()
+        assignments = {name_key(key): entity_id for key, entity_id in curation.keys.items()}
         for form in np.flatnonzero(auto.form_articles):
-            assigned = curation.keys.get(auto.form_key[form])
+            assigned = assignments.get(auto.form_key[form])
             node = self._node(assigned) if assigned is not None else None
             if node is not None:
                 node_of_form[form] = node
@@ -244,6 +278,9 @@ class EntityView:
         form_root[placed] = roots[node_of_form[placed]]
         keep = sorted({int(r) for r in form_root[form_root >= 0]} | {int(roots[n]) for n in self._user_node.values()})
         self._index = {root: i for i, root in enumerate(keep)}
+        self._roots = keep
+        self._node_of_form = node_of_form
+        self._key_texts: dict[str, str] | None = None
         self.form_entity = np.array([self._index[r] if r >= 0 else -1 for r in form_root.tolist()], dtype=np.int64)
         edits = self._edits()
         members = _members(form_root, len(self._node_ids))
@@ -258,6 +295,8 @@ class EntityView:
                          if root in touched else self._automatic(root, edits.get(root, {}))
                          for root in keep]
         self.hidden = np.array([e.hidden for e in self.entities], dtype=bool)
+        self.listed = np.array([not (e.hidden or e.fragment) for e in self.entities], dtype=bool)
+        """Per entity, whether the ranked lists show it (neither hidden nor a fragment)."""
         self.pair_entity = self.form_entity[auto.pair_form] if len(auto.pair_form) else np.zeros(0, dtype=np.int64)
         self._all_counts: Counts | None = None
 
@@ -287,7 +326,8 @@ class EntityView:
         auto = self.auto
         return ViewEntity(auto.group_ids[group], str(edit.get("name", auto.form_text[auto.group_names[group]])),
                           str(edit.get("type", auto.group_types[group])), bool(edit.get("hidden", False)),
-                          auto.group_members[group], auto.group_spellings[group])
+                          auto.group_members[group], auto.group_spellings[group],
+                          fragment=auto.group_fragments[group] and not edit)
 
     def _entity(self, root: int, forms: np.ndarray, node_of_form: np.ndarray, articles: int,
                 edit: dict[str, object]) -> ViewEntity:
@@ -310,6 +350,45 @@ class EntityView:
             type_ = auto.group_types[root] if unchanged else auto.majority_type(basis)
         spellings = tuple(sorted({auto.form_text[f] for f in forms}))
         return ViewEntity(self._node_ids[root], name, type_, bool(edit.get("hidden", False)), forms, spellings)
+
+    def explain(self, index: int) -> list[tuple[str, str, int, int, str, str]]:
+        """(text, key, articles, mentions, rule, via) of each spelling of entity ``index``, the
+        display name first, then by articles: see ``service.Spelling``."""
+        auto, entity = self.auto, self.entities[index]
+        own_key = name_key(entity.name)
+        why: dict[str, tuple[str, str, str]] = {}
+        articles: Counter[str] = Counter()
+        mentions: Counter[str] = Counter()
+        for form in entity.forms.tolist():
+            text, key, link = auto.form_text[form], auto.form_key[form], auto.form_link[form]
+            group = int(auto.form_group[form])
+            if int(self._node_of_form[form]) != group:
+                rule, via = "assigned", ""
+            elif int(self._root[group]) != group:
+                rule, via = "merged", auto.form_text[auto.group_names[group]]
+            elif key != link:
+                rule, via = "article", self._key_text(link)
+            elif link in auto.reasons:
+                rule, other = auto.reasons[link]
+                via = other if rule == "alias" else self._key_text(other)
+            else:
+                rule, via = ("spelling", entity.name) if text != entity.name and key == own_key else ("", "")
+            why.setdefault(text, (key, rule, via))
+            articles[text] += int(auto.form_articles[form])
+            mentions[text] += int(auto.form_mentions[form])
+        found = [(text, key, articles[text], mentions[text], rule, via) for text, (key, rule, via) in why.items()]
+        return sorted(found, key=lambda row: (row[0] != entity.name, -row[2], row[0]))
+
+    def _key_text(self, key: str) -> str:
+        """The most mentioned original spelling of a key (how to show a key to the user)."""
+        if self._key_texts is None:
+            auto, best = self.auto, dict[str, int]()
+            for form in np.flatnonzero(auto.form_articles).tolist():
+                current = best.get(auto.form_key[form])
+                if current is None or auto.form_mentions[form] > auto.form_mentions[current]:
+                    best[auto.form_key[form]] = form
+            self._key_texts = {key: auto.form_text[form] for key, form in best.items()}
+        return self._key_texts.get(key, key)
 
     def counts(self, article_ids: Collection[str] | None) -> Counts:
         """Mentions, distinct articles and article ids of every entity, within ``article_ids`` if given."""

@@ -57,7 +57,7 @@ from workbench.core.index.schema import SCHEMA_VERSION, article_from_stored, bui
 from workbench.core.index.segments import INDEX_NAME, segment_file_name
 from workbench.core.index.stages import IndexStage, StageStore
 from workbench.core.index.updating import Update, survey
-from workbench.core.ingest import Article, SkippedFile
+from workbench.core.ingest import Article, FileWarning, SkippedFile
 from workbench.core.messages import Message, translatable
 from workbench.core.progress import CancelToken, Progress, ProgressCallback
 
@@ -82,12 +82,17 @@ class UpdateReport:
     unchanged: int = 0
     articles: int = 0
     skipped: list[SkippedFile] = field(default_factory=list)
+    warnings: list[FileWarning] = field(default_factory=list)
+    """Problems inside indexed files (records left out, bytes replaced), for every indexed file."""
     cancelled: bool = False
     seconds: float = 0.0
     rebuilt: Message | None = None
     """Why the index was rebuilt or partly repaired before this run (None if it was not)."""
     indexed_articles: int = 0
     """Articles read and indexed by this run."""
+    worker_processes: int = 0
+    """Worker processes that ran the analysis stages for this run (0: the indexing process did);
+    0 also after workers failed and the run went on in-process."""
 
     @property
     def rebuilt_reason(self) -> str | None:
@@ -106,6 +111,7 @@ class IndexInfo:
     date_min: str | None
     date_max: str | None
     skipped: list[SkippedFile]
+    warnings: list[FileWarning]
     index_path: Path
     index_bytes: int
 
@@ -250,6 +256,7 @@ class CorpusIndex:
                     log.warning("indexing workers stopped; going on in this process", exc_info=True)
                     publisher = self._publisher(publisher)
                     processes = 1
+                    report.worker_processes = 0
         finally:
             publisher.close()
             _remove_build_folders(self.index_dir)
@@ -261,6 +268,7 @@ class CorpusIndex:
 
     def _finish(self, report: UpdateReport, started: float) -> UpdateReport:
         report.skipped = self._manifest.skipped()
+        report.warnings = self._manifest.warnings()
         report.articles = self.article_count()
         report.seconds = time.monotonic() - started
         return report
@@ -363,7 +371,8 @@ class CorpusIndex:
         return IndexInfo(
             corpus=self.corpus, articles=articles, files=self._manifest.file_count(), sources=self.sources(),
             date_min=dates[0] if dates else None, date_max=dates[-1] if dates else None,
-            skipped=self._manifest.skipped(), index_path=self.index_dir, index_bytes=size,
+            skipped=self._manifest.skipped(), warnings=self._manifest.warnings(), index_path=self.index_dir,
+            index_bytes=size,
         )
 
 

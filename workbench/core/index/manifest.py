@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core import sqlite
-from workbench.core.ingest import CorpusFile, SkippedFile
+from workbench.core.ingest import CorpusFile, FileWarning, SkippedFile
 from workbench.core.messages import Message
 
 __all__ = ["Batch", "FileRow", "Manifest", "SegmentRow"]
@@ -48,6 +48,9 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE TABLE IF NOT EXISTS skipped (
     relpath TEXT PRIMARY KEY, reason TEXT NOT NULL, message TEXT NOT NULL, text TEXT,
     size INTEGER, mtime_ns INTEGER
+);
+CREATE TABLE IF NOT EXISTS warnings (
+    relpath TEXT NOT NULL, reason TEXT NOT NULL, warning TEXT NOT NULL, PRIMARY KEY (relpath, reason)
 );
 CREATE TABLE IF NOT EXISTS segments (name TEXT PRIMARY KEY, size INTEGER NOT NULL, checksum INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS placements (segment TEXT NOT NULL, relpath TEXT NOT NULL, PRIMARY KEY (segment, relpath));
@@ -108,6 +111,9 @@ class Batch:
     """Files whose stage results are dropped before ``stage_results`` are added."""
     stage_results: list[tuple[str, str, tuple[Any, ...]]] = field(default_factory=list)
     """(article id, path, one result per stage) of the articles the batch adds."""
+    warnings: list[FileWarning] = field(default_factory=list)
+    """Problems inside the files the batch completes; they replace the earlier warnings of every
+    file in ``files`` and ``forgotten`` (a collection's come with its last records)."""
 
     def is_empty(self) -> bool:
         """True when the batch changes nothing."""
@@ -188,6 +194,13 @@ class Manifest:
         """relpath -> (size, mtime) of each skipped file as it was judged (None for folders)."""
         return {row[0]: (row[1], row[2]) for row in self._db.execute("SELECT relpath, size, mtime_ns FROM skipped")}
 
+    # -- warnings ---------------------------------------------------------------------------
+
+    def warnings(self) -> list[FileWarning]:
+        """The problems inside indexed files (records left out, bytes replaced), by file."""
+        rows = self._db.execute("SELECT warning FROM warnings ORDER BY relpath, rowid")
+        return [FileWarning.from_json(json.loads(row[0])) for row in rows]
+
     # -- segments ---------------------------------------------------------------------------
 
     def segments(self) -> dict[str, SegmentRow]:
@@ -234,6 +247,11 @@ class Manifest:
         db = self._db
         with sqlite.transaction(db):
             db.executemany("DELETE FROM files WHERE relpath = ?", [(p,) for p in batch.forgotten])
+            db.executemany("DELETE FROM warnings WHERE relpath = ?",
+                           [(p,) for p in {*batch.forgotten, *(r.relpath for r in batch.files)}])
+            db.executemany("INSERT OR REPLACE INTO warnings (relpath, reason, warning) VALUES (?, ?, ?)",
+                           [(w.relpath, w.reason, json.dumps(w.to_json(), ensure_ascii=False))
+                            for w in batch.warnings])
             db.executemany("DELETE FROM placements WHERE relpath = ?",
                            [(p,) for p in {*batch.forgotten, *batch.stage_paths}])
             db.executemany(

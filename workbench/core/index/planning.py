@@ -10,7 +10,7 @@ over thirty segments as over one: corpus_index.py.)
 
 Single-article files (and collections small enough to read at once) are grouped into
 ``FilesTask``s and read by the workers. A large collection (JSONL, CSV, JSON) is streamed
-here, a record at a time, and cut into ``RecordsTask``s: even one huge file is spread over
+here, an article at a time (``ingest.read_articles``), and cut into ``RecordsTask``s: even one huge file is spread over
 every worker, memory stays bounded whatever its size, and an interrupted run resumes at the
 record after the last one committed.
 """
@@ -21,8 +21,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.core.index.preparing import FilesTask, RecordsTask, Task
-from workbench.core.ingest import CorpusFile, RawRecord, SkippedFile, iter_records
+from workbench.core.index.preparing import FilesTask, RecordsTask, Task, record_number
+from workbench.core.ingest import Article, CorpusFile, SkippedFile, read_articles
 from workbench.core.ingest.formats import COLLECTION_KINDS, kind_of
 
 __all__ = ["FIRST_TASK_BYTES", "MAX_TASK_BYTES", "FileFailure", "TaskSizes", "plan_tasks"]
@@ -94,23 +94,26 @@ def plan_tasks(root: Path, files: Sequence[CorpusFile], resume: dict[str, int],
 
 def _collection_tasks(root: Path, corpus_file: CorpusFile, after: int,
                       sizes: TaskSizes) -> Iterator[RecordsTask | FileFailure]:
-    """The RecordsTasks of one collection, from the record after ``after``."""
-    records = iter_records(root, corpus_file.relpath)
-    chunk: list[RawRecord] = []
+    """The RecordsTasks of one collection, from the record after ``after``; the last one carries
+    the file's warnings (known once the whole file has been read)."""
+    stream = read_articles(root, corpus_file.relpath, start=after + 1)
+    articles = iter(stream)
+    chunk: list[Article] = []
     budget = sizes.take()
     used = 0
     try:
-        for record in records:
-            if record.number <= after:
-                continue
+        for article in articles:
             if used >= budget:
-                yield RecordsTask(corpus_file, tuple(chunk), last=False)
-                chunk, used, budget = [], 0, sizes.take()
-            chunk.append(record)
-            used += 2 * len(record.text)
+                last_record = record_number(chunk[-1])
+                yield RecordsTask(corpus_file, tuple(chunk), last=False, after=after, last_record=last_record)
+                chunk, used, budget, after = [], 0, sizes.take(), last_record
+            chunk.append(article)
+            used += 2 * len(article.text)
     except SkippedFile as skipped:
         yield FileFailure(corpus_file, skipped)
         return
     finally:
-        records.close()
-    yield RecordsTask(corpus_file, tuple(chunk), last=True)
+        articles.close()  # type: ignore[attr-defined]
+    last_record = record_number(chunk[-1]) if chunk else after
+    yield RecordsTask(corpus_file, tuple(chunk), last=True, after=after, last_record=last_record,
+                      warnings=tuple(stream.warnings))

@@ -2,9 +2,9 @@
 
 The process that updates an index (corpus_index.py) cuts the work into tasks: a run of
 single-article files (``FilesTask``), or a run of records of one large collection
-(``RecordsTask``; the updating process streams the collection and cuts it, so even one
-30,000-record JSONL file is spread over the workers). A worker does everything per-article
-for its task: reads the files (or turns records into articles: metadata, boilerplate), runs
+(``RecordsTask``; the updating process streams the collection's articles and cuts them, so
+even one 30,000-record JSONL file is spread over the workers). A worker does everything
+per-article for its task: reads the files (metadata, boilerplate) or takes the articles, runs
 the analysis stages (entity tagging) on batches of articles, analyses the text for Whoosh and
 writes ONE finished Whoosh segment (segments.py) into its own build folder. The updating
 process only publishes finished segments, so it does no text work at all, and the workers
@@ -41,7 +41,7 @@ from workbench.core.index.publishing import checksum_file
 from workbench.core.index.schema import build_schema, document_fields
 from workbench.core.index.segments import SegmentBuilder, segment_file_name
 from workbench.core.index.stages import IndexStage
-from workbench.core.ingest import Article, CorpusFile, RawRecord, SkippedFile, make_article, read_file
+from workbench.core.ingest import Article, CorpusFile, FileWarning, SkippedFile, read_file
 from workbench.core.messages import translatable
 
 __all__ = ["BUILD_PREFIX", "FileOutcome", "FilesTask", "Preparer", "RecordsTask", "Task", "TaskResult",
@@ -64,12 +64,19 @@ class FilesTask:
 
 @dataclass(frozen=True)
 class RecordsTask:
-    """Consecutive records of one large collection file, read by the updating process."""
+    """The articles of consecutive records of one large collection file, read by the updating
+    process (``ingest.read_articles`` streams them: memory stays bounded whatever the file)."""
 
     file: CorpusFile
-    records: tuple[RawRecord, ...]
+    articles: tuple[Article, ...]
     last: bool
     """True for the file's final records: once they are in, the file is complete."""
+    after: int = 0
+    """The last record handled before this task (0: the task starts the file)."""
+    last_record: int = 0
+    """The number of the last record read for this task (records without an article included)."""
+    warnings: tuple[FileWarning, ...] = ()
+    """The last task only: the problems inside the whole file (records left out, bytes replaced)."""
 
 
 Task = FilesTask | RecordsTask
@@ -86,6 +93,8 @@ class FileOutcome:
     """RecordsTask: the number of the last record handled (the file resumes after it)."""
     skipped: SkippedFile | None = None
     """Why the file could not be indexed (nothing of it is in the segment)."""
+    warnings: tuple[FileWarning, ...] = ()
+    """Problems inside the file that was indexed (for a collection: with its last records)."""
 
 
 @dataclass
@@ -137,7 +146,7 @@ class Preparer:
         if isinstance(task, FilesTask):
             work.files(task.files)
         else:
-            work.records(task.file, task.records)
+            work.records(task)
         work.flush()
         result = work.result
         segment = work.builder.finish()
@@ -168,14 +177,15 @@ class _TaskWork:
             self.result.outcomes.append(outcome)
             self.result.source_bytes += corpus_file.size
             try:
-                articles = read_file(self.preparer.root, corpus_file.relpath)
+                contents = read_file(self.preparer.root, corpus_file.relpath)
             except SkippedFile as skipped:
                 outcome.skipped = skipped
                 continue
             except Exception as error:  # one file never fails the task (see the module docstring)
                 outcome.skipped = _skip(corpus_file.relpath, error)
                 continue
-            self.queue(outcome, articles)
+            outcome.warnings = tuple(contents.warnings)
+            self.queue(outcome, contents.articles)
         self.flush()
         for outcome in self.result.outcomes:
             if outcome.skipped is None and outcome.articles == 0:
@@ -185,22 +195,23 @@ class _TaskWork:
                     "None of its articles could be indexed; the reasons are listed with its articles."))
                 self.result.problems = [p for p in self.result.problems if p.relpath != outcome.file.relpath]
 
-    def records(self, corpus_file: CorpusFile, records: Sequence[RawRecord]) -> None:
-        """Turn records of one collection into articles and add them, stopping between records."""
-        outcome = FileOutcome(corpus_file)
+    def records(self, task: RecordsTask) -> None:
+        """Add the articles of records of one collection, stopping between articles when asked to.
+
+        A task that runs to its end has handled every record up to ``task.last_record`` (those
+        without an article too); a stopped one, up to its last article queued."""
+        outcome = FileOutcome(task.file, last_record=task.after)
         self.result.outcomes.append(outcome)
-        for record in records:
+        for article in task.articles:
             if self.preparer.stop.is_set():
                 self.result.stopped = True
                 break
-            self.result.source_bytes += 2 * len(record.text)
-            try:
-                article = make_article(self.preparer.root, corpus_file.relpath, record)
-            except Exception as error:  # one record never fails the file (see the module docstring)
-                self.result.problems.append(_skip(f"{corpus_file.relpath}#{record.number}", error))
-            else:
-                self.queue(outcome, [article])
-            outcome.last_record = record.number  # handled: the task flushes every queued article
+            self.result.source_bytes += 2 * len(article.text)
+            self.queue(outcome, [article])
+            outcome.last_record = record_number(article)  # handled: the task flushes every queued article
+        else:
+            outcome.last_record = task.last_record
+            outcome.warnings = task.warnings
 
     def queue(self, outcome: FileOutcome, articles: list[Article]) -> None:
         """Add articles to the batch; analyse and write the batch once it is full."""
@@ -240,6 +251,11 @@ class _TaskWork:
                 self.result.problems.append(_skip(articles[0].id, error))
                 return [None]
         return [found for article in articles for found in self._analyse([article])]
+
+
+def record_number(article: Article) -> int:
+    """The record number of an article of a collection (its id is ``relpath#n``)."""
+    return int(article.id.rsplit("#", 1)[1])
 
 
 def _skip(relpath: str, error: BaseException) -> SkippedFile:

@@ -165,7 +165,14 @@ class Publisher:
                 if cancelled():
                     writer.cancel()
                     return False
-                writer.add_reader(self._reader(segment))
+                # A fresh reader: a cached one's postings still list the documents deleted
+                # since it was opened (Whoosh caches a reader's deleted set), which the merge
+                # would carry over.
+                reader = SegmentReader(self.storage, self.schema, segment)
+                try:
+                    writer.add_reader(reader)
+                finally:
+                    reader.close()
             merged = writer._finalize_segment()
         except BaseException:
             with contextlib.suppress(Exception):

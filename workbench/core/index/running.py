@@ -74,6 +74,8 @@ class TaskRunner:
 
     def __init__(self, root: Path, index_dir: Path, stages: Sequence[IndexStage], processes: int) -> None:
         self.processes = processes
+        self.worker_processes = processes - 1 if processes > 1 else 0
+        """Worker processes started beside this process's analysing thread."""
         self._gc_thresholds = gc.get_threshold()
         collect_garbage_rarely()  # this process analyses too (see preparing.collect_garbage_rarely)
         self._stop = threading.Event()

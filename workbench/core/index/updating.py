@@ -145,6 +145,7 @@ class Update:
         self.total_bytes = sum(f.size for f in work.todo)
         parallel = processes if self.total_bytes >= PARALLEL_MIN_BYTES else 1
         runner = TaskRunner(self.root, self.index_dir, self.stages, parallel)
+        self.report.worker_processes = runner.worker_processes
         try:
             plan = plan_tasks(self.root, work.todo, work.resume, TaskSizes(self.total_bytes))
             for item, result in runner.results(plan, self.cancel, self._tick):
@@ -196,6 +197,7 @@ class Update:
             if isinstance(task, RecordsTask) and result.stopped:
                 self.broken.add(relpath)
             if complete:
+                batch.warnings += outcome.warnings
                 self.done_files += 1
                 if row is None or resumed:  # a collection completed now counts as added
                     self.report.added += 1

@@ -1,14 +1,30 @@
 """Reading a corpus folder: find its files, decode and parse them, and turn them into articles.
 
-``scan_corpus`` lists a folder's supported files, ``read_file`` turns one into ``Article``
-objects (or raises ``SkippedFile`` with a reason); ``formats`` decodes bytes and parses each
-format, ``metadata`` finds title, source, date and author, ``boilerplate`` marks what is not
-reporting. Nothing here writes anything.
+``scan_corpus`` lists a folder's supported files (and the links it will not follow);
+``read_articles`` streams one file's ``Article`` objects and, at the end, its ``FileWarning``
+list, or raises ``SkippedFile`` with a reason; ``read_file`` does the same in one call.
+``formats`` and ``streams`` parse each format, ``decoding`` detects encodings and repairs text,
+``metadata`` finds title, source, date and author, ``boilerplate`` marks what is not reporting.
+Nothing here writes anything.
 """
 
-from workbench.core.ingest.article import SKIP_REASONS, Article, CorpusFile, SkippedFile
-from workbench.core.ingest.corpus import SUPPORTED_SUFFIXES, iter_records, make_article, read_file, scan_corpus
-from workbench.core.ingest.formats import RawRecord
+from workbench.core.ingest.article import (
+    SKIP_REASONS,
+    WARNING_REASONS,
+    Article,
+    CorpusFile,
+    FileWarning,
+    SkippedFile,
+)
+from workbench.core.ingest.corpus import (
+    MAX_ARTICLE_BYTES,
+    SUPPORTED_SUFFIXES,
+    ArticleStream,
+    FileContents,
+    read_articles,
+    read_file,
+    scan_corpus,
+)
 
-__all__ = ["SKIP_REASONS", "SUPPORTED_SUFFIXES", "Article", "CorpusFile", "RawRecord", "SkippedFile", "iter_records",
-           "make_article", "read_file", "scan_corpus"]
+__all__ = ["MAX_ARTICLE_BYTES", "SKIP_REASONS", "SUPPORTED_SUFFIXES", "WARNING_REASONS", "Article", "ArticleStream",
+           "CorpusFile", "FileContents", "FileWarning", "SkippedFile", "read_articles", "read_file", "scan_corpus"]

@@ -1,30 +1,46 @@
-"""The records of a corpus: a file found in the folder, a file that cannot be read, an article.
+"""The records of a corpus: a file found in the folder, a file that cannot be read, a problem
+inside a file that was read, an article.
 
 ``Article`` is what every later stage (index, entities, search, comparison, export) works on:
 the original text as the user should see it, its metadata, and the boilerplate spans.
+
+Problems reach the user in two kinds, both with ``relpath``, ``reason`` (a code), ``text`` (a
+translatable ``Message``) and ``message`` (its English):
+
+- ``SkippedFile``: nothing of the file is indexed (binary, unreadable, a link that is not
+  followed, not one readable record);
+- ``FileWarning``: the file is indexed, but not all of it: records left out (invalid, empty,
+  too large, an unclosed CSV quote), invalid bytes replaced by U+FFFD, control characters
+  removed. One warning per kind and file, with a count and where the first one is.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from workbench.core.messages import Message
 
-__all__ = ["SKIP_REASONS", "Article", "CorpusFile", "SkippedFile"]
+__all__ = ["SKIP_REASONS", "WARNING_REASONS", "Article", "CorpusFile", "FileWarning", "SkippedFile"]
 
 SKIP_REASONS = frozenset({"binary", "encoding", "permission", "vanished", "too_large", "empty",
-                          "parse_error", "index_error"})
+                          "parse_error", "outside_link", "link_loop", "broken_link", "index_error"})
+WARNING_REASONS = frozenset({"invalid_records", "empty_records", "too_large_records", "unclosed_quote",
+                             "truncated", "replaced_bytes", "replaced_surrogates", "removed_controls"})
 
 
 class SkippedFile(Exception):
     """One file (or folder) that cannot be read; reported, never fatal to a run.
 
-    ``reason`` is one of "binary", "encoding", "permission", "vanished", "too_large", "empty",
-    "parse_error", or "index_error" (read, but analysing or indexing it failed: a bug to
-    report); ``text`` is a sentence naming the problem and what to do about it, as a
+    ``reason`` is one of SKIP_REASONS: "binary", "encoding", "permission", "vanished" (gone, or
+    an I/O error: try again later), "too_large", "empty", "parse_error", and for symbolic links,
+    which are never followed out of the corpus, "outside_link", "link_loop", "broken_link"; and
+    "index_error" when it was read but analysing or indexing it failed (a bug to report);
+    ``relpath`` may then name one record of a collection (``news.jsonl#12``);
+    ``text`` is a sentence naming the problem and what to do about it, as a
     ``translatable`` template and its fields (see messages.py); ``message`` is that sentence in
-    English. ``relpath`` may name one record of a collection (``news.jsonl#12``).
+    English.
     """
 
     def __init__(self, relpath: str, reason: str, template: str | Message, **params: Any) -> None:
@@ -43,6 +59,39 @@ class SkippedFile(Exception):
     def __reduce__(self) -> tuple[type[SkippedFile], tuple[str, str, Message]]:
         """Pickle with the constructor's arguments (workers may send skips across processes)."""
         return (SkippedFile, (self.relpath, self.reason, self.text))
+
+
+@dataclass(frozen=True)
+class FileWarning:
+    """A problem inside a file that was still read: its other articles are indexed.
+
+    ``reason`` is one of WARNING_REASONS; ``count`` is how many records (or bytes, or
+    characters) it concerns; ``text`` says what happened, where the first case is and what to
+    do, as a ``translatable`` template and its fields.
+    """
+
+    relpath: str
+    reason: str
+    text: Message
+    count: int
+
+    def __post_init__(self) -> None:
+        if self.reason not in WARNING_REASONS:
+            raise ValueError(f"unknown warning reason {self.reason!r}")
+
+    @property
+    def message(self) -> str:
+        """The explanation in English."""
+        return str(self.text)
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready form (for the manifest and ``--json`` output)."""
+        return {"path": self.relpath, "reason": self.reason, "count": self.count, "text": self.text.to_json()}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> FileWarning:
+        """The inverse of ``to_json``."""
+        return cls(str(data["path"]), str(data["reason"]), Message.from_json(data["text"]), int(data["count"]))
 
 
 @dataclass(frozen=True)

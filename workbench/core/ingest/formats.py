@@ -1,66 +1,40 @@
-"""Per-format readers: bytes to text (encoding detection) and files to raw records.
+"""Per-format readers: one corpus file to raw records, and the HTML main-text extractor.
 
-This module knows file formats and nothing about corpora, metadata rules or boilerplate: it
-turns one file into ``RawRecord`` objects (the text plus whatever metadata fields the format
-itself carries) and raises ``FormatError`` with a reason code when it cannot.
-``workbench.core.ingest.corpus`` turns records into ``Article`` objects.
-
-Encoding detection (plain text, HTML, CSV) never guesses blindly:
-
-1. a byte-order mark decides (UTF-8, UTF-16 LE/BE);
-2. without a BOM, NUL bytes mean a binary file (UTF-16 without a BOM is not supported);
-3. strict UTF-8;
-4. for HTML only, the charset the page declares in a ``<meta>`` tag;
-5. Windows-1256 (legacy Arabic Windows), accepted only when the decoded text is plausibly
-   Arabic: most of its letters are Arabic and it has almost no control characters.
-
-Latin-1 is never guessed: a file that fails all of these is reported as an encoding problem so
-the user can re-save it as UTF-8, instead of being indexed as mojibake.
-Line endings are normalised to ``\\n`` and the BOM is dropped; nothing else in the text changes.
+This module knows file formats and nothing about corpora, metadata rules or boilerplate:
+``iter_records`` turns one file into ``RawRecord`` objects (the text plus whatever metadata
+fields the format itself carries), logs what it had to leave out or repair in a
+``ProblemLog``, and raises ``FormatError`` with a reason code when nothing of the file can be
+read. Single-article files (.txt, .md, .html) are read whole, within ``MAX_ARTICLE_BYTES``
+(``MAX_HTML_BYTES`` for a page with its markup); collections are streamed (streams.py).
+Encodings: decoding.py. ``workbench.core.ingest.corpus`` turns records into ``Article`` objects.
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
-import gzip
-import io
-import json
 import re
-import zlib
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from workbench.core import arabic
-from workbench.core.messages import Message, translatable
+from workbench.core.ingest import streams
+from workbench.core.ingest.decoding import SNIFF_BYTES, Decoded, DecodingError, decode_bytes
+from workbench.core.ingest.problems import ProblemLog, megabytes, whole_file
+from workbench.core.ingest.records import MAX_ARTICLE_BYTES, FormatError, RawRecord
+from workbench.core.messages import translatable
+
+__all__ = ["COLLECTION_KINDS", "MAX_HTML_BYTES", "FormatError", "RawRecord", "iter_records", "kind_of", "read_html",
+           "read_text"]
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 COLLECTION_KINDS = frozenset({"jsonl", "json", "csv"})
 
-FIELD_NAMES: Mapping[str, tuple[str, ...]] = {
-    "text": ("content", "text", "body", "article", "article_text", "full_text", "fulltext",
-             "المحتوى", "النص"),
-    "title": ("title", "headline", "heading", "العنوان", "عنوان"),
-    "source": ("source", "outlet", "publisher", "newspaper", "site", "site_name", "المصدر"),
-    "date": ("published", "published_at", "publish_date", "date_published", "pubdate", "date",
-             "datetime", "created_at", "date_extracted", "التاريخ"),
-    "url": ("url", "link", "href", "الرابط"),
-    "author": ("author", "authors", "byline", "writer", "الكاتب"),
-}
-"""Collection field names per article field, case-insensitive, best first (``published`` beats
-``date_extracted``, which SaudiNewsNet uses for the crawl time)."""
+MAX_HTML_BYTES: int = 20 * 1024 * 1024
+"""Limit for an HTML file, markup included: a saved page with inline scripts and images can be
+several MB around a short article, and the page is parsed whole. Its text must still be
+within ``MAX_ARTICLE_BYTES``."""
 
-_SNIFF_BYTES = 64 * 1024
-_CSV_FIELD_LIMIT = 64 * 1024 * 1024
-_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-_CONTROL_CHARS = frozenset(chr(c) for c in range(32)) - {"\t", "\n", "\r", "\f", "\v"}
-_ARABIC_MIN_SHARE = 0.5
-_CONTROL_MAX_SHARE = 0.01
 _BLOCK_SEP = "\u2029"
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
 _SPACES_RE = re.compile(r"\s+")
@@ -84,25 +58,6 @@ _HTML_META = {
 }
 
 
-class FormatError(Exception):
-    """A file this module cannot turn into records; ``reason`` is a SkippedFile reason code and
-    ``text`` the explanation, a ``translatable`` template with its fields."""
-
-    def __init__(self, reason: str, template: str, **params: Any) -> None:
-        self.text = Message(template, params)
-        super().__init__(str(self.text))
-        self.reason = reason
-
-
-@dataclass(frozen=True)
-class RawRecord:
-    """One document as the file holds it, before metadata rules and boilerplate detection."""
-
-    number: int
-    """0 for a single-document file, else the 1-based position of the record in its file."""
-    text: str
-    fields: Mapping[str, str] = field(default_factory=dict)
-    """Non-empty metadata the format carries: any of title, source, date, url, author."""
 
 
 def kind_of(name: str) -> str | None:
@@ -120,104 +75,62 @@ def kind_of(name: str) -> str | None:
     return None
 
 
-def read_records(path: Path, kind: str) -> list[RawRecord]:
-    """All records of one file of the given kind (see ``kind_of``); raises FormatError."""
-    return list(iter_records(path, kind))
-
-
-def iter_records(path: Path, kind: str) -> Iterator[RawRecord]:
-    """The records of one file, streamed where the format allows (JSONL, CSV), so a large
-    collection is never held in memory whole. Raises FormatError, possibly after yielding some
-    records (a collection found to be malformed further on): callers that index as they read
-    must then drop what they took from the file."""
+def size_limit(kind: str) -> int | None:
+    """The largest file of this kind that is read (None: collections are streamed, any size)."""
     if kind == "text":
-        yield _nonempty(RawRecord(0, decode_bytes(path.read_bytes())))
+        return MAX_ARTICLE_BYTES
+    if kind == "html":
+        return MAX_HTML_BYTES
+    return None
+
+
+def iter_records(path: Path, kind: str, log: ProblemLog) -> Iterator[RawRecord]:
+    """The records of one file of the given kind (see ``kind_of``), as they are read.
+
+    Problems with single records are logged and reading goes on; FormatError is raised when
+    the file has no readable record at all (after the last record, for collections). OSError
+    propagates, at any point.
+    """
+    if kind == "text":
+        yield read_text(path.read_bytes(), log)
     elif kind == "html":
-        yield read_html(path.read_bytes())
-    elif kind == "jsonl":
-        yield from iter_jsonl(path)
-    elif kind == "json":
-        yield from read_json(path.read_bytes())
-    elif kind == "csv":
-        yield from iter_csv(path)
+        yield read_html(path.read_bytes(), log)
+    elif kind in COLLECTION_KINDS:
+        readers = {"jsonl": streams.read_jsonl, "json": streams.read_json, "csv": streams.read_csv}
+        count = 0
+        for record in readers[kind](path, log):
+            count += 1
+            yield record
+        if count == 0:
+            raise _nothing_read(log)
     else:
         raise ValueError(f"unknown file kind {kind!r}")
 
 
-def decode_bytes(data: bytes, declared: str | None = None) -> str:
-    """Decode a text file following the module's detection order; raises FormatError."""
-    if data.startswith(codecs.BOM_UTF8):
-        text = _decode_or_fail(data[len(codecs.BOM_UTF8):], "utf-8", "UTF-8")
-    elif data.startswith(_UTF16_BOMS):
-        text = _decode_or_fail(data, "utf-16", "UTF-16")
-    elif b"\x00" in data:
-        raise FormatError("binary", translatable("This is a binary file, not text (it contains NUL bytes). If it is "
-                                                 "UTF-16 text without a byte-order mark, re-save it as UTF-8."))
-    else:
-        text = _decode_unmarked(data, declared)
-    if _control_share(text) > _CONTROL_MAX_SHARE:
-        raise FormatError("binary", translatable("This looks like a binary file, not text (it is full of control "
-                                                 "characters). Export the document as plain UTF-8 text."))
-    return normalize_newlines(text)
+def _nothing_read(log: ProblemLog) -> FormatError:
+    """The error for a collection none of whose records could be read: what the log says."""
+    problems = [warning.text for warning in log.warnings("")]
+    if not problems:
+        return FormatError("empty", translatable("No article to read: the file has no records."))
+    damaged = any(log.count(reason) for reason in ("invalid_records", "unclosed_quote", "truncated"))
+    reason = "parse_error" if damaged else "too_large" if log.count("too_large_records") else "empty"
+    return FormatError(reason, translatable("No article could be read from this file. {problems}"), problems=problems)
 
 
-def normalize_newlines(text: str) -> str:
-    """Turn Windows and old Mac line endings into ``\\n``."""
-    if "\r" not in text:
-        return text
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def is_plausibly_arabic(text: str) -> bool:
-    """True when most letters of ``text`` are Arabic and it has almost no control characters."""
-    letters = sum(1 for char in text if char.isalpha())
-    arabic_letters = arabic.count_arabic_letters(text)
-    return arabic_letters > 0 and arabic_letters >= _ARABIC_MIN_SHARE * letters and (
-        _control_share(text) <= _CONTROL_MAX_SHARE)
-
-
-def _decode_unmarked(data: bytes, declared: str | None) -> str:
-    """Decode bytes without a BOM: strict UTF-8, the declared charset, then Arabic cp1256."""
+def _decoded(data: bytes, log: ProblemLog, declared: str | None = None) -> str:
+    """A whole single-article file decoded; repairs are logged, undecodable files raise FormatError."""
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    if declared and _known_codec(declared) not in (None, "utf-8"):
-        try:
-            return data.decode(declared)
-        except (UnicodeDecodeError, LookupError):
-            pass
-    text = data.decode("cp1256", errors="replace")
-    if is_plausibly_arabic(text) and "\ufffd" not in text:
-        return text
-    raise FormatError("encoding", translatable("The text encoding is not UTF-8 and does not look like Arabic "
-                                               "Windows-1256. Open the file in a text editor and save it as UTF-8."))
+        decoded: Decoded = decode_bytes(data, declared)
+    except DecodingError as error:
+        raise FormatError(error.reason, error.template) from error
+    log.add("replaced_bytes", whole_file(), decoded.replaced_bytes, detail=decoded.encoding.upper())
+    log.add("removed_controls", whole_file(), decoded.controls)
+    return decoded.text
 
 
-def _decode_or_fail(data: bytes, codec: str, label: str) -> str:
-    """Decode strictly with the codec a BOM announced."""
-    try:
-        return data.decode(codec)
-    except UnicodeDecodeError as exc:
-        raise FormatError("encoding", translatable("The file starts with a {encoding} byte-order mark but is not "
-                                                   "valid {encoding} (byte {offset}). Re-save it as UTF-8."),
-                          encoding=label, offset=exc.start) from exc
-
-
-def _known_codec(name: str) -> str | None:
-    """Python's canonical codec name for a declared charset, or None if Python has none."""
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        return None
-
-
-def _control_share(text: str) -> float:
-    """Fraction of characters that are control characters other than whitespace."""
-    if not text:
-        return 0.0
-    sample = text[:_SNIFF_BYTES]
-    return sum(1 for char in sample if char in _CONTROL_CHARS) / len(sample)
+def read_text(data: bytes, log: ProblemLog) -> RawRecord:
+    """The one record of a plain-text (.txt, .md) file."""
+    return _nonempty(RawRecord(0, _decoded(data, log)))
 
 
 def _nonempty(record: RawRecord) -> RawRecord:
@@ -229,11 +142,11 @@ def _nonempty(record: RawRecord) -> RawRecord:
 
 # --- HTML -------------------------------------------------------------------------------------
 
-def read_html(data: bytes) -> RawRecord:
+def read_html(data: bytes, log: ProblemLog) -> RawRecord:
     """The main text of an HTML page (no menus, scripts or footers) and its meta-tag fields."""
-    match = _META_CHARSET_RE.search(data[:_SNIFF_BYTES])
+    match = _META_CHARSET_RE.search(data[:SNIFF_BYTES])
     declared = match.group(1).decode("ascii") if match else None
-    tree = LexborHTMLParser(decode_bytes(data, declared))
+    tree = LexborHTMLParser(_decoded(data, log, declared))
     fields = {name: value for name in _HTML_META if (value := _meta_value(tree, name))}
     canonical = tree.css_first('link[rel="canonical"]')
     if canonical is not None and (href := (canonical.attributes.get("href") or "").strip()):
@@ -248,6 +161,11 @@ def read_html(data: bytes) -> RawRecord:
         if title:
             fields["title"] = _collapse(title)
     text = _block_text(root) if root is not None else ""
+    size = len(text.encode("utf-8"))
+    if size > MAX_ARTICLE_BYTES:
+        raise FormatError("too_large", translatable("The page's text is {size}, over the {limit} limit for one "
+                                                    "article: check that it belongs here."),
+                          size=megabytes(size), limit=megabytes(MAX_ARTICLE_BYTES))
     return _nonempty(RawRecord(0, text, {k: v for k, v in fields.items() if v}))
 
 
@@ -323,202 +241,3 @@ def _block_text(root: LexborNode) -> str:
 def _collapse(text: str) -> str:
     """Whitespace runs to one space, trimmed."""
     return _SPACES_RE.sub(" ", text).strip()
-
-
-# --- collections ------------------------------------------------------------------------------
-
-def record_from_mapping(number: int, obj: Any) -> RawRecord | None:
-    """A record from one JSON object or CSV row, or None when it has no text."""
-    if not isinstance(obj, dict):
-        return None
-    lowered = {str(key).strip().lower(): value for key, value in obj.items()}
-    values = {name: _field_value(lowered, keys) for name, keys in FIELD_NAMES.items()}
-    text = values.pop("text")
-    if not text.strip():
-        return None
-    return RawRecord(number, normalize_newlines(text), {k: v for k, v in values.items() if v})
-
-
-def _field_value(obj: Mapping[str, Any], keys: Iterable[str]) -> str:
-    """The first non-empty value among ``keys``, as a string (lists joined by newlines)."""
-    for key in keys:
-        value = obj.get(key)
-        if isinstance(value, list):
-            value = "\n".join(str(item) for item in value if item not in (None, ""))
-        if value is None or isinstance(value, (dict, bool)):
-            continue
-        text = str(value)
-        if text.strip():
-            return text if key in FIELD_NAMES["text"] else text.strip()
-    return ""
-
-
-def read_jsonl(path: Path) -> list[RawRecord]:
-    """Records of a JSON Lines file (optionally gzip-compressed); see ``iter_jsonl``."""
-    return list(iter_jsonl(path))
-
-
-def iter_jsonl(path: Path) -> Iterator[RawRecord]:
-    """Records of a JSON Lines file (optionally gzip-compressed), streamed line by line.
-
-    Blank lines are ignored; a line that is not a JSON object is skipped. The file fails with
-    "parse_error" only when bad lines are at least as many as good ones, so one truncated line
-    does not lose a whole collection but a file that is not JSONL at all is reported.
-    """
-    records = 0
-    good = bad = number = 0
-    first_bad = 0
-    try:
-        with _open_binary(path) as stream:
-            if b"\x00" in stream.peek(_SNIFF_BYTES)[:_SNIFF_BYTES]:
-                raise FormatError("binary", translatable("This is a binary file, not JSON Lines text (it contains "
-                                                         "NUL bytes). Export it as UTF-8 JSONL."))
-            for line in stream:
-                if not line.strip():
-                    continue
-                number += 1
-                try:
-                    obj = json.loads(line)
-                except (ValueError, RecursionError):
-                    bad += 1
-                    first_bad = first_bad or number
-                    continue
-                if not isinstance(obj, dict):
-                    bad += 1
-                    first_bad = first_bad or number
-                    continue
-                good += 1
-                if (record := record_from_mapping(number, obj)) is not None:
-                    records += 1
-                    yield record
-    except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
-        raise FormatError("parse_error", translatable("The compressed file is damaged ({error}). Re-create it or "
-                                                      "decompress it to .jsonl."), error=exc) from exc
-    if bad and bad >= good:
-        raise FormatError("parse_error", translatable("{bad} of {lines} lines are not JSON objects (first at record "
-                                                      "{first}); this is not a JSON Lines file. Write one JSON object "
-                                                      "per line, in UTF-8."),
-                          bad=bad, lines=good + bad, first=first_bad)
-    _check_nonempty_collection(records, good)
-
-
-def _open_binary(path: Path) -> io.BufferedReader | gzip.GzipFile:
-    """The file opened for binary reading, decompressing ``.gz`` transparently."""
-    if path.name.lower().endswith(".gz"):
-        return gzip.open(path, "rb")
-    return open(path, "rb")
-
-
-def read_json(data: bytes) -> list[RawRecord]:
-    """Records of a JSON file: an array of objects, one object, or an object holding an array.
-
-    JSON has no streaming parser in the standard library, so the whole file is parsed at once;
-    JSON Lines is the format for very large collections.
-    """
-    if not data.startswith(codecs.BOM_UTF8) and not data.startswith(_UTF16_BOMS) and (
-            b"\x00" in data[:_SNIFF_BYTES]):
-        raise FormatError("binary", translatable("This is a binary file, not JSON text (it contains NUL bytes). "
-                                                 "Export it as UTF-8 JSON."))
-    try:
-        obj = json.loads(data)
-    except UnicodeDecodeError as exc:
-        raise FormatError("encoding", translatable("The JSON file is not UTF-8. Re-save it as UTF-8.")) from exc
-    except (ValueError, RecursionError) as exc:
-        raise FormatError("parse_error", translatable("The file is not valid JSON ({error}). Fix it or export it "
-                                                      "again."), error=exc) from exc
-    items = _json_items(obj)
-    if items is None:
-        raise FormatError("parse_error", translatable("The JSON holds no articles: expected an array of objects with "
-                                                      "a content/text/body field. Export the articles again."))
-    records = [record for number, item in enumerate(items, 1)
-               if (record := record_from_mapping(number, item)) is not None]
-    _check_nonempty_collection(len(records), len(items))
-    return records
-
-
-def _json_items(obj: Any) -> list[Any] | None:
-    """The list of article objects inside a parsed JSON document, or None when there is none."""
-    if isinstance(obj, list):
-        return obj
-    if not isinstance(obj, dict):
-        return None
-    if record_from_mapping(1, obj) is not None:
-        return [obj]
-    for value in obj.values():
-        if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
-            return value
-    return None
-
-
-def read_csv(path: Path) -> list[RawRecord]:
-    """Records of a CSV file with a header row; see ``iter_csv``."""
-    return list(iter_csv(path))
-
-
-def iter_csv(path: Path) -> Iterator[RawRecord]:
-    """Records of a CSV file with a header row, streamed row by row.
-
-    The encoding is detected on the first 64 KiB (BOM, UTF-8, Arabic cp1256) and the delimiter
-    from the header line (comma, semicolon, tab or bar: spreadsheet exports vary).
-    """
-    with open(path, "rb") as raw:
-        encoding = _sniff_encoding(raw.read(_SNIFF_BYTES))
-        raw.seek(0)
-        stream = io.TextIOWrapper(raw, encoding=encoding, newline="")
-        try:
-            yield from _read_csv_rows(stream)
-        except UnicodeDecodeError as exc:
-            raise FormatError("encoding", translatable("The CSV file changes encoding part-way ({error}). Re-save it "
-                                                       "as UTF-8."), error=exc.reason) from exc
-        except csv.Error as exc:
-            raise FormatError("parse_error", translatable("The CSV file is malformed ({error}). Fix the row or export "
-                                                          "it again."), error=exc) from exc
-
-
-def _read_csv_rows(stream: io.TextIOWrapper) -> Iterator[RawRecord]:
-    """Parse CSV rows from a text stream positioned at the header line."""
-    csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
-    header_line = stream.readline()
-    delimiter = max(",;\t|", key=header_line.count)
-    header = [name.strip().lower() for name in next(csv.reader([header_line], delimiter=delimiter))]
-    if not set(header) & set(FIELD_NAMES["text"]):
-        raise FormatError("parse_error", translatable("The CSV header has no text column: name the column holding the "
-                                                      "article text one of {names}."),
-                          names=", ".join(FIELD_NAMES["text"][:3]))
-    records = rows = 0
-    for rows, row in enumerate(csv.reader(stream, delimiter=delimiter), 1):
-        if (record := record_from_mapping(rows, dict(zip(header, row, strict=False)))) is not None:
-            records += 1
-            yield record
-    _check_nonempty_collection(records, rows)
-
-
-def _sniff_encoding(head: bytes) -> str:
-    """Codec for a streamed text file, judged on its first bytes; raises FormatError."""
-    if head.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if head.startswith(_UTF16_BOMS):
-        return "utf-16"
-    if b"\x00" in head:
-        raise FormatError("binary", translatable("This is a binary file, not CSV text (it contains NUL bytes). "
-                                                 "Export it as UTF-8 CSV."))
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
-        return "utf-8"
-    except UnicodeDecodeError:
-        pass
-    if is_plausibly_arabic(head.decode("cp1256", errors="replace")):
-        return "cp1256"
-    raise FormatError("encoding", translatable("The CSV encoding is not UTF-8 and does not look like Arabic "
-                                               "Windows-1256. Re-save it as UTF-8 (in Excel: CSV UTF-8)."))
-
-
-def _check_nonempty_collection(records: int, seen: int) -> None:
-    """FormatError("empty") when none of the ``seen`` records had text."""
-    if not records:
-        if seen:
-            raise FormatError("empty", translatable("No article to read: none of its {records} records has a "
-                                                    "content/text/body field."), records=seen)
-        raise FormatError("empty", translatable("No article to read: it has no records with a content/text/body "
-                                                "field."))
-

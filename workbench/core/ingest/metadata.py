@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.core.arabic import normalize, normalize_digits
-from workbench.core.ingest.formats import FormatError, decode_bytes
+from workbench.core.ingest.decoding import DecodingError, decode_bytes
 from workbench.core.messages import Message, translatable
 
 SIDECAR_NAME = "workbench-metadata.csv"
@@ -350,12 +350,12 @@ def load_sidecar(root: Path) -> Sidecar:
 def _parse_sidecar(path: Path) -> Sidecar:
     """Read and check a sidecar file; problems are collected, never raised."""
     try:
-        text = decode_bytes(path.read_bytes())
+        text = decode_bytes(path.read_bytes()).text
     except OSError as exc:
         return Sidecar(problems=(Message(translatable("It cannot be read ({reason}): check its permissions."),
                                          {"reason": exc.strerror}),))
-    except FormatError as exc:
-        return Sidecar(problems=(exc.text,))
+    except DecodingError as exc:
+        return Sidecar(problems=(Message(exc.template),))
     try:
         rows = list(csv.reader(io.StringIO(text)))
     except csv.Error as exc:

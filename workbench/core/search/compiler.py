@@ -5,11 +5,16 @@ normalised, unstemmed form (phrases, exact matches) and ``body`` the light stem 
 also matches the spelling variants of it that actually occur in the index (سيرغي/سيرجي), and the
 caller is told which were added. The ``MatchPlan`` finds the matching words in an article's
 original text with the same analyzers that built the index.
+
+Prefix and fuzzy words are expanded here, against the index's word list, into at most
+MAX_EXPANSIONS words each and MAX_QUERY_EXPANSIONS per query (``ا*`` matches tens of thousands
+of words, and searching them all took seconds); when a word is cut short the caller gets a
+notice saying so (``CompiledQuery.notices``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,8 +24,10 @@ from whoosh.reading import IndexReader
 from workbench.core.arabic import spelling_variants
 from workbench.core.errors import QueryError
 from workbench.core.index.analysis import exact_analyzer, keyed_candidates, stem_analyzer
-from workbench.core.messages import translatable
+from workbench.core.messages import Message, translatable
 from workbench.core.search import query as qlang
+from workbench.core.search.article_filters import compile_article_filter
+from workbench.core.userdata import Annotations
 
 EXACT_ANALYZER = exact_analyzer()
 STEM_ANALYZER = stem_analyzer()
@@ -31,6 +38,9 @@ BOOST_EXACT = 0.5
 BOOST_STEM = 1.0
 
 MAX_EXPANSIONS = 200
+"""The most index words one prefix or fuzzy word is expanded to."""
+MAX_QUERY_EXPANSIONS = 1000
+"""The most index words all the prefix and fuzzy words of one query are expanded to."""
 
 
 @dataclass
@@ -41,9 +51,13 @@ class MatchPlan:
     stem_terms: set[str] = field(default_factory=set)
     phrases: list[tuple[str, ...]] = field(default_factory=list)
 
+    def has_terms(self) -> bool:
+        """True when something can be highlighted (False for a browse, a date or a source search)."""
+        return bool(self.exact_terms or self.stem_terms or self.phrases)
+
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Sorted, merged [start, end) spans of every whole token of ``text`` that matches."""
-        if not (self.exact_terms or self.stem_terms or self.phrases):
+        if not self.has_terms():
             return []
         exact_terms, stem_terms = self.exact_terms, self.stem_terms
         tokens = keyed_candidates(text, exact_terms | stem_terms | {word for phrase in self.phrases for word in phrase})
@@ -77,6 +91,8 @@ class CompiledQuery:
     query: wq.Query
     plan: MatchPlan
     variants: dict[str, list[str]]
+    notices: list[Message] = field(default_factory=list)
+    """What the user should know about how the query was searched (a wildcard cut short)."""
 
 
 def _keys(analyzer: Any, text: str) -> list[str]:
@@ -86,11 +102,14 @@ def _keys(analyzer: Any, text: str) -> list[str]:
 class _Compiler:
     """Compiles one parsed query against one index reader."""
 
-    def __init__(self, reader: IndexReader, keep_stopwords: bool) -> None:
+    def __init__(self, reader: IndexReader, keep_stopwords: bool, annotations: Annotations | None) -> None:
         self.reader = reader
         self.keep_stopwords = keep_stopwords
+        self.annotations = annotations
         self.plan = MatchPlan()
         self.variants: dict[str, list[str]] = {}
+        self.notices: list[Message] = []
+        self.expansions_left = MAX_QUERY_EXPANSIONS
 
     def compile(self, node: qlang.Node, positive: bool = True) -> wq.Query | None:
         if isinstance(node, qlang.Word):
@@ -99,6 +118,8 @@ class _Compiler:
             return self._phrase(node, positive)
         if isinstance(node, qlang.DateRange):
             return wq.TermRange("date", node.start or "0000-00-00", node.end or "9999-99-99")
+        if isinstance(node, qlang.ArticleFilter):
+            return compile_article_filter(node, self.annotations)
         if isinstance(node, qlang.Not):
             inner = self.compile(node.item, positive=False)
             return wq.Not(inner) if inner is not None else None
@@ -147,17 +168,26 @@ class _Compiler:
         return wq.Or(subqueries)
 
     def _multi_term(self, node: qlang.Word, key: str, highlight: bool) -> wq.Query:
+        """A prefix or fuzzy word as the index words it matches, within the expansion budget."""
         subqueries: list[wq.Query] = []
         for exact_field, _, boost, _ in self._fields(node.field):
             if node.prefix:
-                subqueries.append(wq.Prefix(exact_field, key, boost=boost))
+                pattern: wq.Query = wq.Prefix(exact_field, key)
             else:
-                subqueries.append(wq.FuzzyTerm(exact_field, key, boost=boost, maxdist=node.fuzzy, prefixlength=1))
-        if highlight:
-            expansions = subqueries[0].expanded_terms(self.reader)
-            for _, btext in _take(expansions, MAX_EXPANSIONS):
-                self.plan.exact_terms.add(btext.decode("utf-8") if isinstance(btext, bytes) else btext)
-        return wq.Or(subqueries)
+                pattern = wq.FuzzyTerm(exact_field, key, maxdist=node.fuzzy, prefixlength=1)
+            budget = min(MAX_EXPANSIONS, self.expansions_left)
+            words = [_text(text) for _, text in itertools.islice(pattern.expanded_terms(self.reader), budget + 1)]
+            if len(words) > budget:
+                words = words[:budget]
+                self.notices.append(Message(translatable(
+                    "{word} matches more words than are searched at once: only the first {count} (in alphabetical "
+                    "order) were searched. Type more letters to narrow it."),
+                    {"word": _display(node), "count": budget}))
+            self.expansions_left -= len(words)
+            subqueries += [wq.Term(exact_field, word, boost=boost) for word in words]
+            if highlight and exact_field == "body_exact":
+                self.plan.exact_terms.update(words)
+        return wq.Or(subqueries) if subqueries else wq.NullQuery
 
     def _phrase(self, node: qlang.Phrase, positive: bool) -> wq.Query | None:
         if node.field == "source":
@@ -185,11 +215,14 @@ class _Compiler:
         return wq.Term("source_text", keys[0]) if len(keys) == 1 else wq.Phrase("source_text", keys)
 
 
-def _take(items: Iterator[Any], limit: int) -> Iterator[Any]:
-    for count, item in enumerate(items):
-        if count >= limit:
-            return
-        yield item
+def _text(term: str | bytes) -> str:
+    """An index word as text (Whoosh hands back bytes from some readers)."""
+    return term.decode("utf-8") if isinstance(term, bytes) else term
+
+
+def _display(node: qlang.Word) -> str:
+    """The word as the user typed it (``لافرو*``, ``لافروف~2``)."""
+    return node.text + ("*" if node.prefix else f"~{node.fuzzy}" if node.fuzzy else "")
 
 
 def _has_content_word(node: qlang.Node) -> bool:
@@ -203,16 +236,19 @@ def _has_content_word(node: qlang.Node) -> bool:
     return False
 
 
-def compile_query(text: str, match: str, reader: IndexReader) -> CompiledQuery:
-    """Parse and compile a user query; raises QueryError with a message for the user."""
+def compile_query(text: str, match: str, reader: IndexReader, annotations: Annotations | None = None) -> CompiledQuery:
+    """Parse and compile a user query; raises QueryError with a message for the user.
+
+    ``annotations`` resolves the ``tag:``, ``selection:`` and ``has:`` filters (the user's marks).
+    """
     node = qlang.parse(text, match)
-    compiler = _Compiler(reader, keep_stopwords=not _has_content_word(node))
+    compiler = _Compiler(reader, keep_stopwords=not _has_content_word(node), annotations=annotations)
     compiled = compiler.compile(node)
     if compiled is None:
         raise QueryError(translatable("The query has no searchable words: type at least one word, phrase or field."))
     if _only_negative(compiled):
         compiled = wq.And([wq.Every(), compiled])
-    return CompiledQuery(compiled, compiler.plan, compiler.variants)
+    return CompiledQuery(compiled, compiler.plan, compiler.variants, compiler.notices)
 
 
 def _only_negative(q: wq.Query) -> bool:

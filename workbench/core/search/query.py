@@ -11,10 +11,17 @@ Syntax (documented for users in README.md, "Query language"):
 - ``لافروف~`` / ``لافروف~2`` fuzzy, edit distance 1 (default) or 2
 - ``title:حلب`` ``source:سانا``   search one field
 - ``date:2016-11-01..2016-12-31``, ``date:2016-11``, ``date:2016``, ``date:2016-11-01..`` date ranges
+- ``tag:هدنة``, ``selection:"Aleppo truce"``, ``has:note`` (or ``has:tag``, ``has:selection``): the
+  user's own marks, kept in the corpus's store (``ArticleFilter``)
 
-Parsing is separate from compiling into Whoosh queries (core/index.py), so the grammar can be
+Parsing is separate from compiling into Whoosh queries (compiler.py), so the grammar can be
 tested and reported on without an index. Malformed input raises QueryError whose message says
-what is wrong and how to write it instead.
+what is wrong and how to write it instead; so does a query over the limits below, which keep
+every query's parse, compilation and search bounded (no recursion error on 1,000 nested NOTs,
+no second-long OR list of thousands of words).
+
+New fields (``tag:``, ``selection:``, ...) are added to ``FIELDS`` and, if their value is not
+a word to match, handled in ``_Parser.primary`` like ``date:``.
 """
 
 from __future__ import annotations
@@ -26,11 +33,21 @@ from dataclasses import dataclass
 from workbench.core.arabic import normalize_digits
 from workbench.core.errors import QueryError
 from workbench.core.messages import translatable
+from workbench.core.userdata.marks import HAS_VALUES
 
-FIELDS = ("title", "source", "date")
+ARTICLE_FILTERS = ("tag", "selection", "has")
+"""Fields that name articles by the user's marks rather than by their text."""
+FIELDS = ("title", "source", "date", *ARTICLE_FILTERS)
 OPEN_QUOTES = frozenset('"“”«„')
 CLOSE_QUOTES = frozenset('"”“»')
 MAX_FUZZY_DISTANCE = 2
+MAX_QUERY_CHARS = 10_000
+"""The longest query accepted, in characters (a list of 300 Arabic names is about 4,000)."""
+MAX_QUERY_WORDS = 300
+"""The most words (phrase words included) in one query: each word searches its exact form,
+its stems and its spelling variants, so 3,000 OR-ed words took 3-4.6 s at 30,000 articles."""
+MAX_NESTING = 32
+"""The deepest nesting of parentheses and NOT/- accepted (people write 3 or 4)."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +77,14 @@ class DateRange:
 
 
 @dataclass(frozen=True)
+class ArticleFilter:
+    """The articles the user marked: ``tag:value``, ``selection:value`` or ``has:value``."""
+
+    field: str
+    value: str
+
+
+@dataclass(frozen=True)
 class And:
     """Every item must match."""
 
@@ -80,7 +105,7 @@ class Not:
     item: Node
 
 
-Node = Word | Phrase | DateRange | And | Or | Not
+Node = Word | Phrase | DateRange | ArticleFilter | And | Or | Not
 
 
 @dataclass(frozen=True)
@@ -149,13 +174,36 @@ def _lex(text: str) -> list[_Lexeme]:
     return lexemes
 
 
+def _check_size(lexemes: list[_Lexeme]) -> None:
+    """Raise QueryError for a query over MAX_QUERY_CHARS or MAX_QUERY_WORDS."""
+    words = sum(1 if lexeme.kind == "word" else len(lexeme.text.split())
+                for lexeme in lexemes if lexeme.kind in ("word", "phrase"))
+    if words > MAX_QUERY_WORDS:
+        raise QueryError(translatable("The query has {count} words; at most {limit} are searched at once. Split it "
+                                      "into several searches."), count=words, limit=MAX_QUERY_WORDS)
+
+
 class _Parser:
     """Recursive-descent parser over the lexemes; see the module docstring for the grammar."""
 
     def __init__(self, text: str, implicit: type[And] | type[Or]) -> None:
+        if len(text) > MAX_QUERY_CHARS:
+            raise QueryError(translatable("The query is {length} characters long; at most {limit} are searched at "
+                                          "once. Split it into several searches."),
+                             length=len(text), limit=MAX_QUERY_CHARS)
         self.lexemes = _lex(text)
+        _check_size(self.lexemes)
         self.pos = 0
+        self.depth = 0
         self.implicit = implicit
+
+    def nest(self, lexeme: _Lexeme) -> None:
+        """Enter one level of parentheses or NOT; QueryError past MAX_NESTING."""
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            raise QueryError(translatable("Parentheses and NOT are nested more than {limit} deep at character "
+                                          "{position}: remove some levels."),
+                             limit=MAX_NESTING, position=lexeme.position + 1)
 
     def peek(self) -> _Lexeme | None:
         return self.lexemes[self.pos] if self.pos < len(self.lexemes) else None
@@ -214,7 +262,10 @@ class _Parser:
             if self.next_kind() in (None, "rparen", "or", "and"):
                 raise QueryError(translatable("'{operator}' at character {position} needs a word to exclude after it."),
                                  operator=lexeme.text, position=lexeme.position + 1)
-            return Not(self.unary())
+            self.nest(lexeme)
+            node = Not(self.unary())
+            self.depth -= 1
+            return node
         return self.primary()
 
     def primary(self, field: str | None = None) -> Node:
@@ -229,7 +280,9 @@ class _Parser:
             if self.next_kind() == "rparen":
                 raise QueryError(translatable("Empty parentheses at character {position}: put words inside them."),
                                  position=lexeme.position + 1)
+            self.nest(lexeme)
             node = self._with_field(self.or_expr(), field)
+            self.depth -= 1
             closing = self.peek()
             if closing is None or closing.kind != "rparen":
                 raise QueryError(translatable("Missing closing parenthesis for '(' at character {position}."),
@@ -251,6 +304,8 @@ class _Parser:
                                  field=lexeme.text, position=lexeme.position + 1, example=_FIELD_EXAMPLES[lexeme.text])
             if lexeme.text == "date":
                 return self._date(self.take())
+            if lexeme.text in ARTICLE_FILTERS:
+                return _article_filter(lexeme.text, self.take())
             return self.primary(field=lexeme.text)
         if lexeme.kind == "phrase":
             self.take()
@@ -286,7 +341,21 @@ _FIELD_EXAMPLES = {
     "title": "title:حلب",
     "source": "source:سانا",
     "date": "date:2016-11-01..2016-12-31",
+    "tag": "tag:هدنة",
+    "selection": 'selection:"Aleppo truce"',
+    "has": "has:note",
 }
+
+
+def _article_filter(field: str, lexeme: _Lexeme) -> ArticleFilter:
+    if lexeme.kind not in ("word", "phrase") or not lexeme.text.strip():
+        raise QueryError(translatable("'{field}:' at character {position} needs a value, for example {example}."),
+                         field=field, position=lexeme.position + 1, example=_FIELD_EXAMPLES[field])
+    value = lexeme.text.strip()
+    if field == "has" and value.lower() not in HAS_VALUES:
+        raise QueryError(translatable("'has:{value}' is not a filter: use has:note, has:tag or has:selection."),
+                         value=value)
+    return ArticleFilter(field, value.lower() if field == "has" else value)
 
 _FUZZY_RE = re.compile(r"^(?P<word>.+?)~(?P<dist>\d*)$")
 

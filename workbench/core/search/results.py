@@ -8,15 +8,19 @@ highlighted is exactly what matched.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from whoosh.searching import Searcher
 
 from workbench.core.index.schema import article_from_stored
 from workbench.core.ingest import Article
+from workbench.core.messages import Message
+from workbench.core.search.columns import DocumentColumns
 from workbench.core.search.compiler import MatchPlan
+from workbench.core.search.histogram import Histogram, build_histogram
 
 SNIPPETS_PER_HIT = 3
 SNIPPET_CONTEXT = 70
@@ -52,12 +56,12 @@ def make_snippets(text: str, spans: list[tuple[int, int]], boilerplate: tuple[tu
     """Keyword-in-context excerpts around the densest groups of matches (or the lead, if none)."""
     if not spans:
         start = _first_content_offset(text, boilerplate)
-        end = _word_end(text, min(len(text), start + LEAD_SNIPPET_CHARS))
-        return [Snippet(_flatten(text[start:end]), [], start)] if end > start else []
+        end = word_end(text, min(len(text), start + LEAD_SNIPPET_CHARS))
+        return [Snippet(flatten(text[start:end]), [], start)] if end > start else []
     windows: list[list[Any]] = []
     for start, end in spans:
-        win_start = _word_start(text, max(0, start - SNIPPET_CONTEXT))
-        win_end = _word_end(text, min(len(text), end + SNIPPET_CONTEXT))
+        win_start = word_start(text, max(0, start - SNIPPET_CONTEXT))
+        win_end = word_end(text, min(len(text), end + SNIPPET_CONTEXT))
         if windows and win_start <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], win_end)
             windows[-1][2].append((start, end))
@@ -67,22 +71,24 @@ def make_snippets(text: str, spans: list[tuple[int, int]], boilerplate: tuple[tu
     snippets = []
     for win_start, win_end, inside in sorted(best, key=lambda w: w[0]):
         highlights = [(s - win_start, e - win_start) for s, e in inside]
-        snippets.append(Snippet(_flatten(text[win_start:win_end]), highlights, win_start))
+        snippets.append(Snippet(flatten(text[win_start:win_end]), highlights, win_start))
     return snippets
 
 
-def _flatten(excerpt: str) -> str:
-    """Line breaks become spaces one for one, so highlight offsets stay valid."""
+def flatten(excerpt: str) -> str:
+    """An excerpt on one line: line breaks become spaces one for one, so highlight offsets stay valid."""
     return excerpt.replace("\r", " ").replace("\n", " ").replace("\t", " ")
 
 
-def _word_start(text: str, index: int) -> int:
+def word_start(text: str, index: int) -> int:
+    """The start of the word ``index`` is in (``index`` itself after a space)."""
     while index > 0 and not text[index - 1].isspace():
         index -= 1
     return index
 
 
-def _word_end(text: str, index: int) -> int:
+def word_end(text: str, index: int) -> int:
+    """The end of the word ``index`` is in (``index`` itself at a space)."""
     while index < len(text) and not text[index].isspace():
         index += 1
     return index
@@ -103,18 +109,44 @@ class SearchResults:
 
     Holds the searcher it came from, so hits stay consistent even if the index is updated
     meanwhile; a GUI table can show 30,000 hits while only building the visible rows.
+    ``docnums`` are ALL the matching documents (also beyond a limit), for counting them over
+    time (``histogram``); ``indexed`` is how many articles the snapshot searched held (fewer than
+    the corpus while indexing continues).
     """
 
     def __init__(self, *, query: str, total: int, refs: list[tuple[int, float]], variants: dict[str, list[str]],
-                 plan: MatchPlan, searcher: Searcher, lock: threading.RLock) -> None:
+                 plan: MatchPlan, searcher: Searcher, lock: threading.RLock, notices: Sequence[Message] = (),
+                 docnums: np.ndarray | None = None, columns: DocumentColumns | None = None, indexed: int = 0) -> None:
         self.query = query
         self.total = total
         self.variants = variants
+        self.notices = list(notices)
+        """What the user should know about how the query was searched (a wildcard cut short)."""
         self.plan = plan
+        self.indexed = indexed
         self._refs = refs
         self._searcher = searcher
         self._lock = lock
         self._cache: dict[int, Hit] = {}
+        self._docnums = docnums if docnums is not None else np.array([ref[0] for ref in refs], dtype=np.int64)
+        self._columns = columns if columns is not None else DocumentColumns(searcher)
+
+    @property
+    def browsing(self) -> bool:
+        """True when the search has no words to match (every article, or only filters)."""
+        return not self.plan.has_terms()
+
+    def source(self, i: int) -> str:
+        """The source of the i-th hit (from the snapshot's columns: no article is read)."""
+        with self._lock:
+            return str(self._columns.sources()[self._refs[i][0]])
+
+    def histogram(self, bucket: str = "day") -> Histogram:
+        """Every matching article (beyond a limit too) counted per ``bucket`` and source."""
+        with self._lock:
+            dates = self._columns.dates()[self._docnums].tolist()
+            sources = self._columns.sources()[self._docnums].tolist()
+        return build_histogram(zip(dates, sources, strict=True), bucket)
 
     def __len__(self) -> int:
         return len(self._refs)
@@ -131,14 +163,15 @@ class SearchResults:
     def __iter__(self) -> Iterator[Hit]:
         return (self.hit(i) for i in range(len(self)))
 
-    def article(self, i: int) -> tuple[Article, list[tuple[int, int]]]:
+    def article(self, i: int, spans: bool = True) -> tuple[Article, list[tuple[int, int]]]:
         """The i-th hit's whole article, read from the same index snapshot as the hit, and the
-        spans of its original text that match the query (what a reader highlights)."""
+        spans of its original text that match the query (what a reader highlights; finding them
+        costs more than reading the article, so ``spans=False`` skips it and gives none)."""
         docnum, _ = self._refs[i]
         with self._lock:
             stored = self._searcher.stored_fields(docnum)
         article = article_from_stored(stored)
-        return article, self.plan.spans(article.indexable_text())
+        return article, self.plan.spans(article.indexable_text()) if spans else []
 
 
 def hit_from_stored(stored: dict[str, Any], score: float, plan: MatchPlan) -> Hit:

@@ -1,1 +1,1 @@
-"""Dialogs of the workbench (settings)."""
+"""Dialogs of the workbench (settings, about)."""

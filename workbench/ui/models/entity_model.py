@@ -204,6 +204,10 @@ class EntityTreeModel(QAbstractItemModel):
                 articles=f"{entity.articles:,}", mentions=f"{entity.mentions:,}")]
             if entity.aliases:
                 lines.append(self.tr("Also written: {aliases}").format(aliases="، ".join(entity.aliases)))
+            if entity.hidden:
+                lines.append(self.tr("Hidden by you"))
+            elif entity.fragment:
+                lines.append(self.tr("A given name alone: left out of the lists"))
             return "\n".join(lines)
         return None
 

@@ -3,14 +3,31 @@
 A query may match 30,000 articles. The model exposes rows in batches through
 ``canFetchMore``/``fetchMore`` (the view asks for more as the user scrolls) and only calls
 ``results.hit(i)`` for rows the view actually paints, which the core computes lazily and caches.
+
+The columns are declared once, in ``COLUMNS``: their title, the core sort order a click on their
+header asks for, and how the view sizes them. Sorting is the core's job (it orders every match,
+not just the rows loaded): ``sort()`` only says which order the user wants, through
+``sort_requested``, and the window searches again. A column added later (a selection checkbox,
+a near-duplicate count) is one more entry here.
 """
 
 from __future__ import annotations
 
-import html
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from workbench.ui.i18n import translate_noop
+from workbench.ui.numbers import decimal, digits
 
 if TYPE_CHECKING:
     from workbench.core.search import Hit, SearchResults, Snippet
@@ -22,46 +39,62 @@ BATCH_SIZE = 200
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 """data() role returning the row's core ``Hit``."""
-SNIPPET_HTML_ROLE = Qt.ItemDataRole.UserRole + 2
-"""data() role returning the first snippet as HTML with the matches in bold."""
+KWIC_ROLE = Qt.ItemDataRole.UserRole + 2
+"""data() role returning the row's keyword-in-context line: (before, match, after); the match is
+empty when the search has no words (a browse), and the line is then the article's lead."""
 
 
-TABLE_LEAD_CHARS = 12
-"""Context (about two words) kept before the first match in the snippet column: the cell shows
-the first line only, so the match must come early to be seen in a narrow column."""
+@dataclass(frozen=True)
+class ResultColumn:
+    """One column of the results table."""
+
+    key: str
+    title: str
+    """English title, translated in the ``ResultsModel`` context."""
+    ascending: str | None
+    """The core sort order a click asks for when the header shows an ascending arrow (None:
+    the column sorts one way only, the other one)."""
+    descending: str | None
+    """... and when it shows a descending one."""
+    stretch: bool = False
+    """Takes the width the other columns leave."""
+    sample: str = ""
+    """Text whose width (plus margins) the column gets, where it does not stretch."""
+    optional: bool = False
+    """Hidden when the list is too narrow to show the title and its match well."""
 
 
-def snippet_html(snippet: Snippet, lead: int | None = None) -> str:
-    """A snippet's text as escaped HTML with each highlighted span in <b>.
+COLUMNS: tuple[ResultColumn, ...] = (
+    ResultColumn("title", translate_noop("ResultsModel", "Title"), "title", None, stretch=True),
+    ResultColumn("source", translate_noop("ResultsModel", "Source"), "source", None, sample="aleqtisadiya"),
+    ResultColumn("date", translate_noop("ResultsModel", "Date"), "date-asc", "date", sample="0000-00-00"),
+    ResultColumn("score", translate_noop("ResultsModel", "Score"), None, "relevance", sample="00.00", optional=True),
+)
+COLUMN = {column.key: number for number, column in enumerate(COLUMNS)}
+"""Column number by key."""
 
-    With ``lead``, the text starts at most about that many characters (on a word boundary)
-    before the first match, after an ellipsis.
-    """
-    text, highlights = snippet.text, sorted(snippet.highlights)
-    prefix = ""
-    if lead is not None and highlights and highlights[0][0] > lead:
-        first = highlights[0][0]
-        space = text.find(" ", first - lead, first)
-        cut = space + 1 if space != -1 else first - lead
-        text, prefix = text[cut:], "… "
-        highlights = [(start - cut, end - cut) for start, end in highlights]
-    parts: list[str] = [prefix]
-    position = 0
-    for start, end in highlights:
-        start, end = max(start, position), min(end, len(text))
-        if start >= end:
-            continue
-        parts.append(html.escape(text[position:start]))
-        parts.append(f"<b>{html.escape(text[start:end])}</b>")
-        position = end
-    parts.append(html.escape(text[position:]))
-    return "".join(parts).replace("\n", " ")
+KWIC_LEAD_CHARS = 160
+"""Characters of an article's lead shown as the second line of a row when there is no match."""
+
+
+def kwic_line(snippet: Snippet | None) -> tuple[str, str, str]:
+    """The (before, match, after) of a snippet's first match; (lead, "", "") without a match."""
+    if snippet is None:
+        return "", "", ""
+    text = snippet.text
+    if not snippet.highlights:
+        return text[:KWIC_LEAD_CHARS], "", ""
+    start, end = min(snippet.highlights)
+    return text[:start], text[start:end], text[end:]
 
 
 class ResultsModel(QAbstractTableModel):
-    """The results table: title, source, date, score, first snippet."""
+    """The results table: title (over a keyword-in-context line), source, date, score."""
 
-    TITLE, SOURCE, DATE, SCORE, SNIPPET = range(5)
+    TITLE, SOURCE, DATE, SCORE = (COLUMN[key] for key in ("title", "source", "date", "score"))
+
+    sort_requested = Signal(str)
+    """The user clicked a column header; carries the core sort order to search with."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -89,11 +122,29 @@ class ResultsModel(QAbstractTableModel):
         assert self._results is not None
         return self._results.hit(row)
 
+    def retranslate(self) -> None:
+        """Tell views the header titles changed language."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._loaded:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._loaded - 1, len(COLUMNS) - 1))
+
+    @staticmethod
+    def column_for_sort(sort: str) -> tuple[int, Qt.SortOrder] | None:
+        """The column and arrow that show the core sort order ``sort`` (None: no column does)."""
+        for number, column in enumerate(COLUMNS):
+            if sort == column.descending:
+                return number, Qt.SortOrder.DescendingOrder
+            if sort == column.ascending:
+                return number, Qt.SortOrder.AscendingOrder
+        return None
+
+    # ----- Qt model interface -----------------------------------------------------------------
+
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return 0 if parent.isValid() else self._loaded
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else 5
+        return 0 if parent.isValid() else len(COLUMNS)
 
     def canFetchMore(self, parent: ModelIndex) -> bool:
         return not parent.isValid() and self._loaded < self.available()
@@ -108,42 +159,51 @@ class ResultsModel(QAbstractTableModel):
         self._loaded += count
         self.endInsertRows()
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < len(COLUMNS):
+            spec = COLUMNS[column]
+            wanted = spec.ascending if order == Qt.SortOrder.AscendingOrder else spec.descending
+            sort = wanted or spec.ascending or spec.descending
+            if sort:
+                self.sort_requested.emit(sort)
+
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
-        return {
-            self.TITLE: self.tr("Title"),
-            self.SOURCE: self.tr("Source"),
-            self.DATE: self.tr("Date"),
-            self.SCORE: self.tr("Score"),
-            self.SNIPPET: self.tr("Snippet"),
-        }.get(section)
+            return digits(str(section + 1))
+        if 0 <= section < len(COLUMNS):
+            return QCoreApplication.translate("ResultsModel", COLUMNS[section].title)
+        return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self._results is None or index.row() >= self._loaded:
             return None
         column = index.column()
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column in (self.TITLE, self.SNIPPET):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, HIT_ROLE, SNIPPET_HTML_ROLE):
+            if column == self.TITLE:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignTop)
+            return int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, HIT_ROLE, KWIC_ROLE):
             return None
         hit = self._results.hit(index.row())
         if role == HIT_ROLE:
             return hit
-        if role == SNIPPET_HTML_ROLE:
-            return snippet_html(hit.snippets[0], lead=TABLE_LEAD_CHARS) if hit.snippets else ""
+        if role == KWIC_ROLE:
+            return kwic_line(hit.snippets[0] if hit.snippets else None)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return hit.path if column == self.TITLE else None
+            return self._tooltip(hit) if column == self.TITLE else None
         if column == self.TITLE:
             return hit.title or hit.path
         if column == self.SOURCE:
             return hit.source
         if column == self.DATE:
-            return hit.date
+            return digits(hit.date)
         if column == self.SCORE:
-            return f"{hit.score:.2f}"
-        return hit.snippets[0].text.replace("\n", " ") if hit.snippets else ""
+            return "" if self._results.browsing else decimal(hit.score, 2)
+        return None
+
+    @staticmethod
+    def _tooltip(hit: Hit) -> str:
+        """The whole title and where the article is (a long title is elided in the cell)."""
+        return "\n".join(part for part in (hit.title, hit.id) if part)

@@ -10,53 +10,72 @@ search and reports back which results are shown (``count_results``).
 
 Every call into ``EntityService`` runs as a reading job of the window's ``CorpusSession``
 (counting entities of a large result set takes time); a job overtaken by a newer one of the
-same kind is ignored. Curation (merge, rename,
-change of type, hide) is written to the corpus's store by the service, so it survives
-re-indexing; the list is recounted afterwards.
+same kind is ignored. Curation (the context menu, merge with a typed target, details and
+split, undo/redo with Ctrl+Z / Ctrl+Shift+Z) is ``entity_curation.EntityCurator``'s; it is
+written to the corpus's store, so it survives re-indexing, and the list is recounted afterwards.
+"Hidden and left out" switches the tree to the entities left out of the lists (hidden by the user, or a
+lone given name) so they can be brought back. At small widths the count columns shrink, then
+the mentions column goes, before the names do.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QActionGroup, QFont, QGuiApplication
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QInputDialog,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QMessageBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from workbench.core.arabic import is_arabic, normalize
-from workbench.core.entities.service import Entity, EntityService
+from workbench.core.entities.service import HIDDEN, LISTED, Entity
 from workbench.core.progress import CancelToken, ProgressCallback
 from workbench.core.search import SearchRequest
 from workbench.core.workspace import Workspace
-from workbench.ui.entity_types import ENTITY_TYPES, type_label
+from workbench.ui.entity_types import type_label
 from workbench.ui.fonts import arabic_font
 from workbench.ui.models.entity_model import EntityTreeModel
 from workbench.ui.session import CorpusSession
 from workbench.ui.widgets.entity_chips import EntityChips
+from workbench.ui.widgets.entity_curation import Curated, EntityCurator
 from workbench.ui.workers import Task
 
-RESULTS_SCOPE, CORPUS_SCOPE = "results", "corpus"
-"""Where entities are counted: the articles of the current search, or every article."""
+RESULTS_SCOPE, CORPUS_SCOPE, HIDDEN_SCOPE = "results", "corpus", "hidden"
+"""What the tree lists: the entities of the current search, of every article, or the ones left
+out of the lists (hidden, or a given name alone), counted in every article."""
 COOCCURRING_LIMIT = 15
-COUNT_COLUMN_PADDING = 24
-"""Pixels beyond the widest of a count column's title and "000000" (sort arrow and margins)."""
 """Entities listed under the tree as appearing with the current one."""
+COUNT_COLUMN_PADDING = 16
+"""Pixels beyond a count column's widest number (margins; the sort arrow needs the title's room)."""
+NAME_COLUMN_MIN = 140
+"""Pixels the names keep before the count columns give up room: first their titles' width, then
+the mentions column."""
+NAME_COLUMN_SHARE = 0.6
+"""The share of the width names get before the count columns are narrowed to their numbers."""
 
 
 def _is_right_to_left(text: str) -> bool:
@@ -78,14 +97,6 @@ class _NameDelegate(QStyledItemDelegate):
             option.displayAlignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
 
 
-@dataclass(frozen=True)
-class _Curated:
-    """What a curation job hands back: the filter's entities as they are now."""
-
-    action: str
-    filter: tuple[Entity, ...]
-
-
 class EntitySidebar(QWidget):
     """Entity filter chips, scope toggle, filter box, entity tree, co-occurring entities."""
 
@@ -96,7 +107,8 @@ class EntitySidebar(QWidget):
     cooccurring_listed = Signal(str)
     """The co-occurring list was filled; carries the id of the entity it is about."""
     entities_curated = Signal(str)
-    """A curation action was saved; carries its name ("merge", "rename", "type", "hide")."""
+    """A curation step was saved, undone or redone; carries its name ("merge", "split", "rename",
+    "type", "hide", "unhide", "undo", "redo")."""
     failed = Signal(object)
     """Counting or curation failed; carries the exception (the window words it for the user)."""
 
@@ -110,8 +122,10 @@ class EntitySidebar(QWidget):
         self._collapsed: set[str] = set()
         self._list_task: Task | None = None
         self._cooccurring_task: Task | None = None
-        self._curate_task: Task | None = None
         self._cooccurring_for: str | None = None
+        self.curator = EntityCurator(session, self, self.filter_ids)
+        self.curator.curated.connect(self._on_curator_curated)
+        self.curator.failed.connect(self.failed)
 
         self.chips = EntityChips()
         self.chips.remove_requested.connect(self._on_chips_remove_requested)
@@ -124,9 +138,19 @@ class EntitySidebar(QWidget):
         tip = Qt.ItemDataRole.ToolTipRole
         self.scope_box.setItemData(0, self.tr("Count entities in the articles of the current search"), tip)
         self.scope_box.setItemData(1, self.tr("Count entities in every article of the corpus"), tip)
+        self.scope_box.addItem(self.tr("Hidden and left out"), HIDDEN_SCOPE)
+        self.scope_box.setItemData(2, self.tr("The entities left out of the lists: hidden ones, and given names "
+                                              "alone; right-click one to list it again"), tip)
         self.scope_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.scope_box.setMinimumContentsLength(6)
         self.scope_box.currentIndexChanged.connect(self._on_scope_box_current_index_changed)
+        self.undo_button = QToolButton()
+        self.undo_button.setObjectName("entity_undo_button")
+        self.undo_button.setDefaultAction(self.curator.undo_action)
+        self.redo_button = QToolButton()
+        self.redo_button.setObjectName("entity_redo_button")
+        self.redo_button.setDefaultAction(self.curator.redo_action)
+        self.curator.history_changed.connect(self._on_curator_history_changed)
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("entity_filter_edit")
@@ -153,13 +177,11 @@ class EntitySidebar(QWidget):
         header.setFont(header_font)  # whose metrics make it size every section to 176 px and push the counts out of view
         header.setStretchLastSection(False)
         header.setSectionResizeMode(EntityTreeModel.NAME, header.ResizeMode.Stretch)
-        # Count columns get a fixed width fitting their title and a six-digit count: sizing them to
-        # their contents made Qt ask every row for its text on each refill (~1 s at 14,000 entities).
+        # Count columns get fixed widths set by _fit_columns: sizing them to their contents made Qt
+        # ask every row for its text on each refill (~1 s at 14,000 entities).
         for column in (EntityTreeModel.ARTICLES, EntityTreeModel.MENTIONS):
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(header.fontMetrics().horizontalAdvance(title), self.fontMetrics().horizontalAdvance("000000"))
             header.setSectionResizeMode(column, header.ResizeMode.Fixed)
-            header.resizeSection(column, width + COUNT_COLUMN_PADDING)
+        self.tree.viewport().installEventFilter(self)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._on_tree_custom_context_menu_requested)
         self.tree.clicked.connect(self._on_tree_clicked)
@@ -181,11 +203,16 @@ class EntitySidebar(QWidget):
         self.cooccurring_list.itemClicked.connect(self._on_cooccurring_list_item_clicked)
         self.cooccurring_list.itemActivated.connect(self._on_cooccurring_list_item_clicked)
 
+        tools = QHBoxLayout()
+        tools.setContentsMargins(0, 0, 0, 0)
+        tools.addWidget(self.filter_edit, 1)
+        tools.addWidget(self.undo_button)
+        tools.addWidget(self.redo_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.chips)
         layout.addWidget(self.scope_box)
-        layout.addWidget(self.filter_edit)
+        layout.addLayout(tools)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.cooccurring_label)
@@ -200,12 +227,13 @@ class EntitySidebar(QWidget):
         Nothing is counted until ``refresh`` or ``count_results``: the window calls them once
         indexing has brought the entity catalog up to date.
         """
-        for task in (self._list_task, self._cooccurring_task, self._curate_task):
+        for task in (self._list_task, self._cooccurring_task):
             if task is not None:
                 task.cancel()
-        self._list_task = self._cooccurring_task = self._curate_task = None
+        self._list_task = self._cooccurring_task = None
         self._cooccurring_for = None
         self._workspace = workspace
+        self.curator.set_workspace(workspace)
         self._results_request = None
         self._filter = []
         self.chips.set_entities([])
@@ -228,11 +256,13 @@ class EntitySidebar(QWidget):
         workspace = self._workspace
         if workspace is None:
             return
+        hidden = self.hidden_view()
         request = self._results_request if self.scope_box.currentData() == RESULTS_SCOPE else None
 
         def job(progress: ProgressCallback, cancel: CancelToken) -> list[Entity] | None:
             article_ids = None if request is None else workspace.engine.search_ids(request)
-            return None if cancel.cancelled else workspace.entities.entities(article_ids)
+            listing = HIDDEN if hidden else LISTED
+            return None if cancel.cancelled else workspace.entities.entities(article_ids, listing=listing)
 
         if self._list_task is not None:
             self._list_task.cancel()
@@ -256,34 +286,11 @@ class EntitySidebar(QWidget):
 
     def context_menu(self, entities: Sequence[Entity]) -> QMenu:
         """The curation menu for the selected entities (built, not shown: tests trigger its actions)."""
-        menu = QMenu(self)
-        single = entities[0] if len(entities) == 1 else None
-        if single is not None:
-            merge = menu.addAction(self.tr("Merge into…"))
-            merge.triggered.connect(lambda: self._merge_into(single))
-            rename = menu.addAction(self.tr("Rename…"))
-            rename.triggered.connect(lambda: self._rename(single))
-        else:
-            merge = menu.addAction(self.tr("Merge {count} entities…").format(count=len(entities)))
-            merge.triggered.connect(lambda: self._merge_selected(entities))
-        type_menu = menu.addMenu(self.tr("Change type"))
-        group = QActionGroup(type_menu)
-        for entity_type in ENTITY_TYPES:
-            action = type_menu.addAction(type_label(entity_type))
-            action.setCheckable(True)
-            action.setChecked(all(entity.type == entity_type for entity in entities))
-            action.setData(entity_type)
-            group.addAction(action)
-            action.triggered.connect(lambda _checked=False, t=entity_type: self._set_type(entities, t))
-        hide = menu.addAction(self.tr("Hide") if single else self.tr("Hide {count} entities").format(count=len(entities)))
-        hide.setToolTip(self.tr("A wrong entity: leave it out of lists, filters and highlights"))
-        hide.triggered.connect(lambda: self._hide(entities))
-        if single is not None:
-            menu.addSeparator()
-            aliases = menu.addAction(self.tr("Show aliases"))
-            aliases.setEnabled(bool(single.aliases))
-            aliases.triggered.connect(lambda: self._show_aliases(single))
-        return menu
+        return self.curator.menu(entities, hidden_view=self.hidden_view())
+
+    def hidden_view(self) -> bool:
+        """True while the tree lists the entities left out of the lists."""
+        return bool(self.scope_box.currentData() == HIDDEN_SCOPE)
 
     def selected_entities(self) -> list[Entity]:
         """Entities selected in the tree, top to bottom."""
@@ -362,85 +369,35 @@ class EntitySidebar(QWidget):
             "cooccurring", job, succeeded=self._on_cooccurring_task_succeeded, failed=self._on_task_failed
         )
 
-    # ----- curation -------------------------------------------------------------------------
+    # ----- column widths ---------------------------------------------------------------------
 
-    def _curate(self, action: str, change: Callable[[EntityService], None]) -> None:
-        """Run one curation change in the background, then refresh the filter's entities."""
-        if self._workspace is None:
-            return
-        service = self._workspace.entities
-        filter_ids = self.filter_ids()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Refit the columns when the tree's viewport changes width."""
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
 
-        def job(progress: ProgressCallback, cancel: CancelToken) -> _Curated:
-            change(service)
-            now: dict[str, Entity] = {}
-            for entity_id in filter_ids:
-                try:
-                    entity = service.entity(entity_id)
-                except KeyError:
-                    continue
-                if not entity.hidden:
-                    now.setdefault(entity.id, entity)
-            return _Curated(action, tuple(now.values()))
-
-        self._curate_task = self._session.submit(
-            "curate", job, succeeded=self._on_curate_task_succeeded, failed=self._on_task_failed
-        )
-
-    def _merge_into(self, entity: Entity) -> None:
-        targets = [e for e in self.model.entities() if e.id != entity.id]
-        targets.sort(key=lambda e: (e.type != entity.type, -e.articles, e.name))
-        labels = [f"{e.name} — {type_label(e.type)} ({e.articles})" for e in targets]
-        if not labels:
-            return
-        label, accepted = QInputDialog.getItem(
-            self, self.tr("Merge entities"), self.tr("Merge “{name}” into:").format(name=entity.name), labels, 0, False
-        )
-        if accepted and label in labels:
-            target = targets[labels.index(label)]
-            self._curate("merge", lambda service: service.merge([entity.id], target.id))
-
-    def _merge_selected(self, entities: Sequence[Entity]) -> None:
-        labels = [f"{e.name} — {type_label(e.type)} ({e.articles})" for e in entities]
-        label, accepted = QInputDialog.getItem(
-            self, self.tr("Merge entities"), self.tr("Keep which entity (its name and type)?"), labels, 0, False
-        )
-        if accepted and label in labels:
-            target = entities[labels.index(label)]
-            ids = [e.id for e in entities]
-            self._curate("merge", lambda service: service.merge(ids, target.id))
-
-    def _rename(self, entity: Entity) -> None:
-        name, accepted = QInputDialog.getText(
-            self, self.tr("Rename entity"), self.tr("New name for “{name}”:").format(name=entity.name), text=entity.name
-        )
-        if accepted and name.strip() and name.strip() != entity.name:
-            self._curate("rename", lambda service: service.rename(entity.id, name.strip()))
-
-    def _set_type(self, entities: Sequence[Entity], entity_type: str) -> None:
-        ids = [e.id for e in entities if e.type != entity_type]
-
-        def change(service: EntityService) -> None:
-            for entity_id in ids:
-                service.set_type(entity_id, entity_type)
-
-        if ids:
-            self._curate("type", change)
-
-    def _hide(self, entities: Sequence[Entity]) -> None:
-        ids = [e.id for e in entities]
-
-        def change(service: EntityService) -> None:
-            for entity_id in ids:
-                service.hide(entity_id)
-
-        self._curate("hide", change)
-
-    def _show_aliases(self, entity: Entity) -> None:
-        QMessageBox.information(
-            self, self.tr("Aliases of {name}").format(name=entity.name),
-            self.tr("“{name}” is also written:").format(name=entity.name) + "\n\n" + "\n".join(entity.aliases),
-        )
+    def _fit_columns(self) -> None:
+        """Counts shrink before names do: titles' width while the names keep NAME_COLUMN_SHARE of
+        the width (and NAME_COLUMN_MIN), then the numbers' width (the titles are elided, their
+        tooltips stay), then the mentions column goes."""
+        header, model = self.tree.header(), self.model
+        available = self.tree.viewport().width()
+        entities = model.entities()
+        numbers = {EntityTreeModel.ARTICLES: max((e.articles for e in entities), default=0),
+                   EntityTreeModel.MENTIONS: max((e.mentions for e in entities), default=0)}
+        metrics, title_metrics = self.tree.fontMetrics(), header.fontMetrics()
+        digits = {column: metrics.horizontalAdvance(f"{max(number, 100):,}") + COUNT_COLUMN_PADDING
+                  for column, number in numbers.items()}
+        titled = {column: max(width, title_metrics.horizontalAdvance(
+            str(model.headerData(column, Qt.Orientation.Horizontal))) + 2 * COUNT_COLUMN_PADDING)
+            for column, width in digits.items()}
+        roomy = available - sum(titled.values()) >= max(NAME_COLUMN_MIN, NAME_COLUMN_SHARE * available)
+        widths = titled if roomy else digits
+        show_mentions = available - sum(widths.values()) >= NAME_COLUMN_MIN
+        self.tree.setColumnHidden(EntityTreeModel.MENTIONS, not show_mentions)
+        for column, width in widths.items():
+            header.resizeSection(column, width)
 
     # ----- slots: worker tasks --------------------------------------------------------------
 
@@ -454,6 +411,7 @@ class EntitySidebar(QWidget):
         self.chips.set_entities(self._filter)
         self._select_filter_in_tree()
         self._update_summary(self.model.counted())
+        self._fit_columns()
         self.entities_listed.emit(len(entities))
 
     def _on_cooccurring_task_succeeded(self, found: tuple[Entity, list[tuple[Entity, int]]]) -> None:
@@ -464,10 +422,7 @@ class EntitySidebar(QWidget):
         self._show_cooccurring(entity, pairs)
         self.cooccurring_listed.emit(entity.id)
 
-    def _on_curate_task_succeeded(self, curated: _Curated) -> None:
-        if self.sender() is not self._curate_task:  # the corpus changed meanwhile
-            return
-        self._curate_task = None
+    def _on_curator_curated(self, curated: Curated) -> None:
         self._cooccurring_for = None
         self.entities_curated.emit(curated.action)
         if [e.id for e in curated.filter] != list(self.filter_ids()):
@@ -477,6 +432,11 @@ class EntitySidebar(QWidget):
             self.chips.set_entities(self._filter)
             self.refresh()
 
+    def _on_curator_history_changed(self) -> None:
+        for button, action in ((self.undo_button, self.curator.undo_action),
+                               (self.redo_button, self.curator.redo_action)):
+            button.setToolTip(action.toolTip())
+
     def _on_task_failed(self, exc: BaseException) -> None:
         task = self.sender()
         if task is self._list_task:
@@ -484,8 +444,6 @@ class EntitySidebar(QWidget):
         elif task is self._cooccurring_task:
             self._cooccurring_task = None
             self._cooccurring_for = None
-        elif task is self._curate_task:
-            self._curate_task = None
         if isinstance(task, Task) and not task.cancelled:
             self.failed.emit(exc)
 

@@ -1,29 +1,49 @@
-"""Indexing progress (files, articles/s, time left) with Cancel, and the list of skipped files."""
+"""Indexing progress with Cancel, and the list of skipped files.
+
+Shows what the core reports (``core.progress.Progress``), phase by phase: files (and articles)
+read, with the rate and the time left; then saving the index and grouping the entities'
+spellings, which have no count but are named and can be cancelled like the rest. Numbers follow
+the interface's digit style; skip reasons and explanations are in the interface language.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from workbench.ui.bidi import isolated
 from workbench.ui.core_text import core_text
+from workbench.ui.i18n import Retranslating, translate_noop
+from workbench.ui.numbers import duration, number
 
 if TYPE_CHECKING:
     from workbench.core.ingest import SkippedFile
     from workbench.core.progress import Progress
 
+SKIP_REASONS = {
+    "binary": translate_noop("IndexingPanel", "binary"),
+    "encoding": translate_noop("IndexingPanel", "encoding"),
+    "permission": translate_noop("IndexingPanel", "permission"),
+    "vanished": translate_noop("IndexingPanel", "vanished"),
+    "too_large": translate_noop("IndexingPanel", "too large"),
+    "empty": translate_noop("IndexingPanel", "empty"),
+    "parse_error": translate_noop("IndexingPanel", "parse error"),
+    "index_error": translate_noop("IndexingPanel", "indexing error"),
+}
+"""The core's skip reason codes (``SkippedFile.reason``) as the list shows them."""
+FRACTION_STEPS = 1000
+"""Steps of the progress bar when the core reports the share of work done (``Progress.fraction``)."""
+
 
 def format_duration(seconds: float) -> str:
-    """Seconds as H:MM:SS or M:SS."""
-    seconds = max(0, round(seconds))
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+    """Seconds as H:MM:SS or M:SS, in the interface's digit style."""
+    return duration(seconds)
 
 
-class IndexingPanel(QWidget):
+class IndexingPanel(Retranslating, QWidget):
     """Shown while a corpus is indexed, and afterwards while there are skipped files to review."""
 
     cancel_requested = Signal()
@@ -35,10 +55,11 @@ class IndexingPanel(QWidget):
         self.status_label = QLabel()
         self.progress_bar = QProgressBar()
         self.progress_bar.setObjectName("indexing_progress")
-        self.progress_bar.setMinimumWidth(200)
+        self.progress_bar.setMinimumWidth(120)
+        self.progress_bar.setTextVisible(False)
         self.detail_label = QLabel()
         self.detail_label.setObjectName("indexing_detail")
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button = QPushButton()
         self.cancel_button.setObjectName("cancel_indexing")
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
         self.skipped_button = QPushButton()
@@ -47,7 +68,6 @@ class IndexingPanel(QWidget):
         self.skipped_button.toggled.connect(self._on_skipped_button_toggled)
         self.skipped_tree = QTreeWidget()
         self.skipped_tree.setObjectName("skipped_files")
-        self.skipped_tree.setHeaderLabels([self.tr("File"), self.tr("Reason"), self.tr("Details")])
         self.skipped_tree.setRootIsDecorated(False)
         self.skipped_tree.setMaximumHeight(140)
         self.skipped_tree.hide()
@@ -63,6 +83,11 @@ class IndexingPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.skipped_tree)
         self._running = False
+        self._corpus_name = ""
+        self._progress: Progress | None = None
+        self._cancelling = False
+        self._skipped: list[SkippedFile] = []
+        self.retranslate()
         self.set_skipped([])
         self._show_running(False)
 
@@ -74,36 +99,33 @@ class IndexingPanel(QWidget):
     def start(self, corpus_name: str) -> None:
         """Reset and show the progress row for a new indexing run."""
         self._running = True
-        self.status_label.setText(self.tr("Indexing {corpus}…").format(corpus=corpus_name))
+        self._cancelling = False
+        self._corpus_name = corpus_name
+        self._progress = None
         self.progress_bar.setRange(0, 0)
-        self.detail_label.setText(self.tr("Scanning files…"))
         self.cancel_button.setEnabled(True)
         self.set_skipped([])
         self._show_running(True)
+        self._show_texts()
 
     def update_progress(self, progress: Progress) -> None:
         """Show a core progress report."""
-        if progress.total:
+        self._progress = progress
+        if progress.fraction is not None:  # by bytes: moves inside one large collection too
+            self.progress_bar.setRange(0, FRACTION_STEPS)
+            self.progress_bar.setValue(round(progress.fraction * FRACTION_STEPS))
+        elif progress.total:
             self.progress_bar.setRange(0, progress.total)
             self.progress_bar.setValue(min(progress.done, progress.total))
-        parts = []
-        if progress.total:
-            parts.append(self.tr("{done} / {total} files").format(done=f"{progress.done:,}", total=f"{progress.total:,}"))
-        if progress.rate:
-            parts.append(self.tr("{rate} articles/s").format(rate=f"{progress.rate:,.0f}"))
-        if progress.eta_seconds is not None:
-            parts.append(self.tr("{time} left").format(time=format_duration(progress.eta_seconds)))
-        if progress.phase == "commit":
-            parts.append(self.tr("saving the index…"))
-        elif progress.phase == "entities":
-            parts.append(self.tr("grouping the spellings of entities…"))
-        if parts:
-            self.detail_label.setText("  ·  ".join(parts))
+        else:
+            self.progress_bar.setRange(0, 0)
+        self._show_texts()
 
     def cancelling(self) -> None:
         """Acknowledge a cancel request while the core reaches a safe point."""
+        self._cancelling = True
         self.cancel_button.setEnabled(False)
-        self.detail_label.setText(self.tr("Cancelling, keeping the work done so far…"))
+        self._show_texts()
 
     def finish(self, skipped: Sequence[SkippedFile] = ()) -> None:
         """Hide the progress row; keep the panel only if files were skipped."""
@@ -113,14 +135,17 @@ class IndexingPanel(QWidget):
 
     def set_skipped(self, skipped: Sequence[SkippedFile]) -> None:
         """List files the indexer could not read, with the reason."""
+        self._skipped = list(skipped)
         self.skipped_tree.clear()
-        for item in skipped:
+        for item in self._skipped:
             explanation = core_text(item.text)
-            row = QTreeWidgetItem([item.relpath, item.reason, explanation])
+            reason = QCoreApplication.translate("IndexingPanel", SKIP_REASONS[item.reason]) \
+                if item.reason in SKIP_REASONS else item.reason
+            row = QTreeWidgetItem([item.relpath, reason, explanation])
             row.setToolTip(2, explanation)
             self.skipped_tree.addTopLevelItem(row)
-        count = len(skipped)
-        self.skipped_button.setText(self.tr("Skipped files: {count}").format(count=count))
+        count = len(self._skipped)
+        self.skipped_button.setText(self.tr("Skipped files: %Ln", "", count))
         self.skipped_button.setVisible(count > 0)
         if count == 0:
             self.skipped_button.setChecked(False)
@@ -129,6 +154,41 @@ class IndexingPanel(QWidget):
     def skipped_count(self) -> int:
         """Number of files listed as skipped."""
         return self.skipped_tree.topLevelItemCount()
+
+    def retranslate(self) -> None:
+        """Set every text in the interface language."""
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.skipped_tree.setHeaderLabels([self.tr("File"), self.tr("Reason"), self.tr("Details")])
+        if self._skipped:
+            self.set_skipped(self._skipped)
+        self._show_texts()
+
+    def _show_texts(self) -> None:
+        if self._running:
+            self.status_label.setText(self.tr("Indexing {corpus}…").format(corpus=isolated(self._corpus_name)))
+        if self._cancelling:
+            self.detail_label.setText(self.tr("Cancelling, keeping the work done so far…"))
+            return
+        progress = self._progress
+        if progress is None:
+            self.detail_label.setText(self.tr("Scanning files…"))
+            return
+        if progress.phase == "commit":
+            self.detail_label.setText(self.tr("saving the index…"))
+            return
+        if progress.phase == "entities":
+            self.detail_label.setText(self.tr("grouping the spellings of entities…"))
+            return
+        parts = []
+        if progress.total:
+            parts.append(self.tr("{done} / {total} files").format(done=number(progress.done), total=number(progress.total)))
+        if progress.articles:
+            parts.append(self.tr("%Ln articles", "", progress.articles))
+        if progress.rate:
+            parts.append(self.tr("{rate} articles/s").format(rate=number(round(progress.rate))))
+        if progress.eta_seconds is not None:
+            parts.append(self.tr("{time} left").format(time=format_duration(progress.eta_seconds)))
+        self.detail_label.setText("  ·  ".join(parts) if parts else self.tr("Scanning files…"))
 
     def _show_running(self, running: bool) -> None:
         for widget in (self.status_label, self.progress_bar, self.detail_label, self.cancel_button):

@@ -7,7 +7,7 @@ stops to wait for a click.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 LEVEL_COLOURS = {
@@ -44,6 +44,11 @@ class _Message(QFrame):
         layout.setContentsMargins(8, 2, 2, 2)
         layout.addWidget(self.label, 1)
         layout.addWidget(close_button, 0, Qt.AlignmentFlag.AlignTop)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.close_button.setToolTip(self.tr("Dismiss"))
+        super().changeEvent(event)
 
     def _on_close_button_clicked(self) -> None:
         self.closed.emit()

@@ -1,5 +1,7 @@
 """The reader pane: one article's original text, right-to-left, with every query match highlighted
 and, under them, the mentions of the entities the results are filtered by (one colour per type).
+Above the text, the article's header (``ArticleHeader``: title, source, date, author, URL, file
+and record, "Copy citation"); the match being navigated is scrolled to the middle of the view.
 
 Arabic rules that shape this widget:
 
@@ -21,11 +23,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
-    QDesktopServices,
     QKeySequence,
     Qt,
     QTextBlockFormat,
@@ -34,10 +35,14 @@ from PySide6.QtGui import (
     QTextFormat,
     QTextOption,
 )
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QTextEdit, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QStyle, QTextEdit, QToolButton, QVBoxLayout, QWidget
 
 from workbench.ui.entity_types import ENTITY_TYPES, TYPE_COLOURS, type_label
 from workbench.ui.fonts import arabic_font
+from workbench.ui.i18n import Retranslating
+from workbench.ui.numbers import number
+from workbench.ui.widgets.article_header import ArticleHeader
+from workbench.ui.widgets.elided_label import ElidedLabel
 
 if TYPE_CHECKING:
     from workbench.core.entities.service import EntityMention
@@ -47,6 +52,8 @@ MATCH_COLOUR = QColor("#fff176")
 CURRENT_MATCH_COLOUR = QColor("#ffa726")
 BOILERPLATE_COLOUR = QColor("#9e9e9e")
 MIN_FONT_SIZE, MAX_FONT_SIZE = 8, 48
+MIN_READER_WIDTH = 300
+"""The reader's minimum width, whatever it shows (pixels)."""
 ENTITY_TYPE_PROPERTY = QTextFormat.Property.UserProperty
 """Format property naming the entity type on a mention's selection (tells them from query matches)."""
 
@@ -75,8 +82,12 @@ def to_qt_position(offset: int, astral: Sequence[int] | None) -> int:
     return offset if astral is None else offset + bisect_left(astral, offset)
 
 
-class ReaderPane(QWidget):
-    """Metadata header, match navigation, font size control and the article text."""
+class ReaderPane(Retranslating, QWidget):
+    """Article header, match navigation, font size control and the article text.
+
+    Its width never depends on what it shows: every line of the header elides, and the match
+    label keeps the width of its longest text, so opening an article never moves the splitter.
+    """
 
     font_size_changed = Signal(int)
     """The user changed the text size (points)."""
@@ -90,55 +101,45 @@ class ReaderPane(QWidget):
         self._mentions: list[EntityMention] = []
         self._current = -1
         self._astral: Sequence[int] | None = None
+        self._searched = True
 
-        self.title_label = QLabel()
-        self.title_label.setObjectName("reader_title")
-        self.title_label.setWordWrap(True)
-        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.meta_label = QLabel()
-        self.meta_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.meta_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.path_label = QLabel()
-        self.path_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.open_folder_button = QToolButton()
-        self.open_folder_button.setText(self.tr("Open containing folder"))
-        self.open_folder_button.clicked.connect(self._on_open_folder_clicked)
-
-        self.previous_action = QAction(self.tr("Previous match"), self)
+        self.header = ArticleHeader()
+        self.previous_action = QAction(self)
         self.previous_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.FindPrevious), QKeySequence("Ctrl+Shift+G")])
         self.previous_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.previous_action.triggered.connect(self.previous_match)
-        self.next_action = QAction(self.tr("Next match"), self)
+        self.next_action = QAction(self)
         self.next_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.FindNext), QKeySequence("Ctrl+G")])
         self.next_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.next_action.triggered.connect(self.next_match)
         self.addActions([self.previous_action, self.next_action])
+        self.previous_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowUp))
+        self.next_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown))
         self.previous_button = QToolButton()
         self.previous_button.setDefaultAction(self.previous_action)
         self.next_button = QToolButton()
         self.next_button.setDefaultAction(self.next_action)
-        self.match_label = QLabel()
+        for button in (self.previous_button, self.next_button):
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.match_label = ElidedLabel(elide_mode=Qt.TextElideMode.ElideRight)
         self.match_label.setObjectName("match_label")
 
         self.font_size_box = QSpinBox()
         self.font_size_box.setRange(MIN_FONT_SIZE, MAX_FONT_SIZE)
-        self.font_size_box.setSuffix(self.tr(" pt"))
-        self.font_size_box.setToolTip(self.tr("Text size"))
         self.font_size_box.setValue(font_size)
         self.font_size_box.valueChanged.connect(self._on_font_size_box_value_changed)
-        font_label = QLabel(self.tr("Text size:"))
-        font_label.setBuddy(self.font_size_box)
+        self.font_label = QLabel()
+        self.font_label.setBuddy(self.font_size_box)
 
         self.legend = QWidget()
         self.legend.setObjectName("entity_legend")
         legend_row = QHBoxLayout(self.legend)
         legend_row.setContentsMargins(0, 0, 0, 0)
-        legend_row.addWidget(QLabel(self.tr("Entities:")))
+        self.legend_caption = QLabel()
+        legend_row.addWidget(self.legend_caption)
         self._legend_labels: dict[str, QLabel] = {}
         for entity_type in ENTITY_TYPES:
-            label = QLabel(type_label(entity_type))
+            label = QLabel()
             colour = TYPE_COLOURS[entity_type].name()
             label.setStyleSheet(f"background: {colour}; color: black; padding: 0 6px; border-radius: 4px;")
             legend_row.addWidget(label)
@@ -153,25 +154,56 @@ class ReaderPane(QWidget):
         self.text_edit.setFont(arabic_font(font_size))
         self._apply_direction()
 
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path_label, 1)
-        path_row.addWidget(self.open_folder_button)
         tools = QHBoxLayout()
         tools.addWidget(self.previous_button)
         tools.addWidget(self.next_button)
-        tools.addWidget(self.match_label)
-        tools.addStretch(1)
-        tools.addWidget(font_label)
+        tools.addWidget(self.match_label, 1)
+        tools.addWidget(self.font_label)
         tools.addWidget(self.font_size_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.title_label)
-        layout.addWidget(self.meta_label)
-        layout.addLayout(path_row)
+        layout.addWidget(self.header)
         layout.addLayout(tools)
         layout.addWidget(self.legend)
         layout.addWidget(self.text_edit, 1)
+        self.setMinimumWidth(MIN_READER_WIDTH)
+        self.retranslate()
         self.clear()
+
+    # Header parts, kept as attributes of the reader for callers that look at them.
+    @property
+    def title_label(self) -> QLabel:
+        """The title line of the header."""
+        return self.header.title_label
+
+    @property
+    def meta_label(self) -> ElidedLabel:
+        """Source, date and author."""
+        return self.header.meta_label
+
+    @property
+    def path_label(self) -> ElidedLabel:
+        """The file (and record) the article comes from."""
+        return self.header.location_label
+
+    @property
+    def open_folder_button(self) -> QToolButton:
+        """Opens the folder of the article's file."""
+        return self.header.folder_button
+
+    def retranslate(self) -> None:
+        """Set every text in the interface language."""
+        self.previous_action.setText(self.tr("Previous match"))
+        self.previous_action.setToolTip(self.tr("Previous match (Shift+F3)"))
+        self.next_action.setText(self.tr("Next match"))
+        self.next_action.setToolTip(self.tr("Next match (F3)"))
+        self.font_size_box.setSuffix(self.tr(" pt"))
+        self.font_size_box.setToolTip(self.tr("Text size"))
+        self.font_label.setText(self.tr("Text size:"))
+        self.legend_caption.setText(self.tr("Entities:"))
+        for entity_type, label in self._legend_labels.items():
+            label.setText(type_label(entity_type))
+        self._update_navigation()
 
     @property
     def article(self) -> Article | None:
@@ -209,41 +241,36 @@ class ReaderPane(QWidget):
         self._mentions = []
         self._current = -1
         self.legend.hide()
-        self.title_label.setText(self.tr("No article open"))
-        self.meta_label.clear()
-        self.path_label.clear()
-        self.open_folder_button.setEnabled(False)
+        self.header.show_article(None)
         self.text_edit.clear()
         self.text_edit.setExtraSelections([])
         self._update_navigation()
 
     def show_article(self, article: Article, spans: Sequence[tuple[int, int]], corpus: Path | None = None,
-                     mentions: Sequence[EntityMention] = ()) -> None:
+                     mentions: Sequence[EntityMention] = (), current: int = 0, searched: bool = True) -> None:
         """Display an article's original text with the given match spans and entity mentions highlighted.
 
         ``spans`` are (start, end) offsets into ``article.text`` (what ``CorpusIndex.match_spans``
         returns); ``corpus`` lets "open containing folder" resolve the article's relative path;
-        ``mentions`` are what ``EntityService.mentions`` returns for the article.
+        ``mentions`` are what ``EntityService.mentions`` returns for the article; ``current`` is
+        the match to show first (a concordance line opens its own occurrence); ``searched`` False
+        when the article was opened without a query (browsing): then no match is expected.
         """
+        self._searched = searched
         self._article = article
         self._corpus = corpus
         text = display_text(article.text)
         self._astral = utf16_positions(text)
-        self.title_label.setText(article.title or Path(article.path).name)
-        date = f"\u2066{article.date}\u2069" if article.date else ""  # isolate: digits stay in order in RTL
-        meta = [part for part in (article.source, date, article.author) if part]
-        self.meta_label.setText("  ·  ".join(meta))
-        self.path_label.setText(str(article.path))
-        self.open_folder_button.setEnabled(True)
+        self.header.show_article(article, corpus)
         self.text_edit.setPlainText(text)
         self._apply_direction()
         self._dim_boilerplate(article.boilerplate)
         self._spans = sorted((s, e) for s, e in spans if 0 <= s < e <= len(text))
         self._mentions = self._valid_mentions(mentions)
-        self._current = 0 if self._spans else -1
+        self._current = min(max(0, current), len(self._spans) - 1) if self._spans else -1
         self._refresh_selections()
         if self._spans:
-            self._scroll_to(self._spans[0])
+            self._scroll_to(self._spans[self._current])
         else:
             self.text_edit.moveCursor(QTextCursor.MoveOperation.Start)
 
@@ -344,43 +371,48 @@ class ReaderPane(QWidget):
         for entity_type, label in self._legend_labels.items():
             label.setVisible(entity_type in shown_types)
         self.legend.setVisible(bool(shown_types))
-        for number, (start, end) in enumerate(self._spans):
+        for position, (start, end) in enumerate(self._spans):
             selection = QTextEdit.ExtraSelection()
             selection.cursor = self._cursor(start, end)
             fmt = QTextCharFormat()
-            fmt.setBackground(CURRENT_MATCH_COLOUR if number == self._current else MATCH_COLOUR)
+            fmt.setBackground(CURRENT_MATCH_COLOUR if position == self._current else MATCH_COLOUR)
             selection.format = fmt
             selections.append(selection)
         self.text_edit.setExtraSelections(selections)
         self._update_navigation()
 
     def _scroll_to(self, span: tuple[int, int]) -> None:
+        """Put the cursor on a match and scroll so the match is in the middle of the view."""
         cursor = QTextCursor(self.text_edit.document())
         cursor.setPosition(to_qt_position(span[0], self._astral))
         self.text_edit.setTextCursor(cursor)
         self.text_edit.ensureCursorVisible()
+        bar = self.text_edit.verticalScrollBar()
+        match_middle = self.text_edit.cursorRect(cursor).center().y()
+        bar.setValue(bar.value() + match_middle - self.text_edit.viewport().height() // 2)
+
+    def match_position(self) -> float:
+        """Where the current match is in the view, from 0 (top) to 1 (bottom); -1 without one."""
+        if self._current < 0:
+            return -1.0
+        cursor = QTextCursor(self.text_edit.document())
+        cursor.setPosition(to_qt_position(self._spans[self._current][0], self._astral))
+        return self.text_edit.cursorRect(cursor).center().y() / max(1, self.text_edit.viewport().height())
 
     def _update_navigation(self) -> None:
         has_matches = bool(self._spans)
         self.previous_action.setEnabled(has_matches)
         self.next_action.setEnabled(has_matches)
-        if self._article is None:
-            self.match_label.clear()
+        if self._article is None or not (has_matches or self._searched):
+            self.match_label.set_full_text("")
         elif has_matches:
             text = self.tr("Match {current} of {total}")
-            self.match_label.setText(text.format(current=self._current + 1, total=len(self._spans)))
+            self.match_label.set_full_text(text.format(current=number(self._current + 1), total=number(len(self._spans))))
         else:
-            self.match_label.setText(self.tr("No matches in this article"))
+            self.match_label.set_full_text(self.tr("No matches in this article"))
 
     def _on_font_size_box_value_changed(self, size: int) -> None:
         self.text_edit.setFont(arabic_font(size))
         self.text_edit.document().setDefaultFont(self.text_edit.font())
         self.font_size_changed.emit(size)
 
-    def _on_open_folder_clicked(self) -> None:
-        if self._article is None:
-            return
-        path = Path(self._article.path)
-        if not path.is_absolute() and self._corpus is not None:
-            path = self._corpus / path
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))

@@ -1,9 +1,18 @@
-"""The results table view, with the snippet column drawn as right-to-left rich text."""
+"""The results list: each hit on two lines (its title over a keyword-in-context line with the match
+centred), its source, date and score beside it; header clicks sort, selecting a row opens it.
+
+Columns come from ``models.results_model.COLUMNS``: the title stretches over what the others
+leave, and each other column is as wide as its content needs, so the match is visible at laptop
+sizes without scrolling sideways. Arabic titles are laid out right-to-left whatever the
+interface's direction.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument, QTextOption
+from collections.abc import Iterable
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRectF, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -14,70 +23,52 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.ui.models.results_model import SNIPPET_HTML_ROLE, ResultsModel
+from workbench.ui.bidi import text_direction
+from workbench.ui.models.results_model import COLUMNS, KWIC_ROLE, ResultsModel
+from workbench.ui.widgets.kwic_painting import paint_cell_background, paint_kwic_line, text_colour
+
+CELL_PADDING = 6
+"""Pixels left and right of a cell's text."""
+MAX_SOURCE_WIDTH = 140
+"""The source column never takes more than this (longer names are elided; the tooltip has them)."""
+MIN_TITLE_WIDTH = 260
+"""Below this width for the title (and its match), optional columns are hidden."""
 
 
-class RightToLeftDelegate(QStyledItemDelegate):
-    """Lays a cell's text out right-to-left whatever the window's direction (Arabic titles).
-
-    Without it a title in a left-to-right window is laid out as an LTR paragraph: neutral
-    characters (quotes, the ellipsis) land on the wrong side and eliding cuts the wrong end.
-    """
-
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
-        super().initStyleOption(option, index)
-        option.direction = Qt.LayoutDirection.RightToLeft
-        option.displayAlignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
-        option.textElideMode = Qt.TextElideMode.ElideRight
-
-
-class SnippetDelegate(QStyledItemDelegate):
-    """Paints a snippet's HTML (matches in bold) right-to-left, showing its first line in the cell.
-
-    The text wraps at the cell width and only the first line is visible, so the snippet's start
-    (where the core puts the match) sits at the right edge. Bold is acceptable in this one-line
-    preview; the reader highlights with background colour only.
-    """
+class HitDelegate(QStyledItemDelegate):
+    """Paints a hit's title (first line) over its keyword-in-context line (second line)."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget is not None else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        document = QTextDocument()
-        document.setDocumentMargin(0)
-        document.setDefaultFont(opt.font)
-        text_option = QTextOption(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
-        text_option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-        text_option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        document.setDefaultTextOption(text_option)
-        document.setHtml(str(index.data(SNIPPET_HTML_ROLE) or ""))
-        rect = opt.rect.adjusted(4, 0, -4, 0)
-        document.setTextWidth(rect.width())
-        context = QAbstractTextDocumentLayout.PaintContext()
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
+        opt, title, selected = paint_cell_background(self, painter, option, index)
+        colour = text_colour(opt, selected)
+        rect = QRectF(opt.rect).adjusted(CELL_PADDING, 2, -CELL_PADDING, -2)
+        half = rect.height() / 2
+        title_rect = QRectF(rect.left(), rect.top(), rect.width(), half)
+        line_rect = QRectF(rect.left(), rect.top() + half, rect.width(), half)
         painter.save()
-        document.size()  # lays the document out, so its first line exists
-        first_line = document.firstBlock().layout().lineAt(0)
-        line_height = first_line.height() if first_line.isValid() else document.size().height()
-        top = rect.top() + max(0.0, (rect.height() - line_height) / 2)
-        painter.translate(rect.left(), top)
-        clip = QRectF(0, 0, rect.width(), min(rect.height(), line_height))
-        painter.setClipRect(clip)
-        context.clip = clip
-        document.documentLayout().draw(painter, context)
+        title_font = QFont(opt.font)
+        title_font.setBold(True)
+        painter.setFont(title_font)
+        painter.setPen(colour)
+        direction = text_direction(title)
+        painter.setLayoutDirection(direction)
+        edge = Qt.AlignmentFlag.AlignRight if direction == Qt.LayoutDirection.RightToLeft else Qt.AlignmentFlag.AlignLeft
+        elided = QFontMetrics(title_font).elidedText(title, Qt.TextElideMode.ElideRight, int(title_rect.width()))
+        painter.drawText(title_rect, int(edge | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter), elided)
+        painter.restore()
+        painter.save()
+        painter.setFont(opt.font)
+        before, match, after = index.data(KWIC_ROLE) or ("", "", "")
+        muted = opt.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText)
+        paint_kwic_line(painter, line_rect, before, match, after, colour if match else muted)
         painter.restore()
 
 
 class ResultsView(QTableView):
-    """Keyboard-friendly results table: arrows move, Enter (or double-click) opens the hit."""
+    """Keyboard-friendly results table: selecting a row (click, arrows) opens the hit."""
 
-    row_activated = Signal(int)
-    """The user opened a hit (Enter or double-click); carries its row in the results."""
+    row_selected = Signal(int)
+    """The user selected a hit (click, arrows, Enter); carries its row in the results."""
 
     def __init__(self, model: ResultsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,20 +80,86 @@ class ResultsView(QTableView):
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.setTabKeyNavigation(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalHeader().hide()
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         header = self.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        widths = ((ResultsModel.TITLE, 220), (ResultsModel.SOURCE, 70), (ResultsModel.DATE, 85), (ResultsModel.SCORE, 50))
-        for column, width in widths:
-            self.setColumnWidth(column, width)
-        self._title_delegate = RightToLeftDelegate(self)
-        self.setItemDelegateForColumn(ResultsModel.TITLE, self._title_delegate)
-        self._snippet_delegate = SnippetDelegate(self)
-        self.setItemDelegateForColumn(ResultsModel.SNIPPET, self._snippet_delegate)
+        header.setStretchLastSection(False)
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setHighlightSections(False)
+        header.sortIndicatorChanged.connect(self._on_header_sort_indicator_changed)
+        self._source_names: list[str] = []
+        self._hit_delegate = HitDelegate(self)
+        self.setItemDelegateForColumn(ResultsModel.TITLE, self._hit_delegate)
         self.activated.connect(self._on_view_activated)
+        self.fit_columns()
+
+    def fit_columns(self, source_names: Iterable[str] | None = None) -> None:
+        """Size the columns to their content (sources: the corpus's names) and the title to the rest."""
+        if source_names is not None:
+            self._source_names = list(source_names)
+        metrics = self.fontMetrics()
+        self.verticalHeader().setDefaultSectionSize(2 * metrics.height() + 12)
+        header = self.horizontalHeader()
+        header_metrics = QFontMetrics(header.font())
+        for number, column in enumerate(COLUMNS):
+            if column.stretch:
+                header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
+                continue
+            header.setSectionResizeMode(number, QHeaderView.ResizeMode.Fixed)
+            samples = [column.sample]
+            if column.key == "source" and self._source_names:
+                samples = self._source_names
+            content = max(metrics.horizontalAdvance(sample) for sample in samples) + 2 * CELL_PADDING
+            if column.key == "source":
+                content = min(content, MAX_SOURCE_WIDTH)
+            title = str(self.model().headerData(number, Qt.Orientation.Horizontal))
+            arrow = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize) + 3 * CELL_PADDING
+            self.setColumnWidth(number, max(content, header_metrics.horizontalAdvance(title) + arrow))
+        self._hide_optional_columns()
+
+    def _hide_optional_columns(self) -> None:
+        """Hide optional columns while the title would be narrower than MIN_TITLE_WIDTH with them."""
+        fixed = sum(self.columnWidth(n) for n, column in enumerate(COLUMNS) if not column.stretch and not column.optional)
+        optional = sum(self.columnWidth(n) for n, column in enumerate(COLUMNS) if column.optional)
+        narrow = self.viewport().width() - fixed - optional < MIN_TITLE_WIDTH
+        for number, column in enumerate(COLUMNS):
+            if column.optional and self.isColumnHidden(number) != narrow:
+                self.setColumnHidden(number, narrow)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._hide_optional_columns()
+
+    def show_sort(self, sort: str) -> None:
+        """Show which column (and which way) the results are sorted by, without asking to sort."""
+        header = self.horizontalHeader()
+        found = ResultsModel.column_for_sort(sort)
+        header.blockSignals(True)
+        if found is None:
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        else:
+            header.setSortIndicator(*found)
+        header.blockSignals(False)
+
+    def select_row(self, row: int) -> None:
+        """Make ``row`` the current, selected row (which opens it)."""
+        model = self.model()
+        if 0 <= row < model.rowCount():
+            self.selectionModel().setCurrentIndex(
+                model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+    def currentChanged(self, current: QModelIndex | QPersistentModelIndex,
+                       previous: QModelIndex | QPersistentModelIndex) -> None:
+        super().currentChanged(current, previous)
+        if current.isValid() and (not previous.isValid() or current.row() != previous.row()):
+            self.row_selected.emit(current.row())
 
     def _on_view_activated(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.row_activated.emit(index.row())
+            self.row_selected.emit(index.row())
+
+    def _on_header_sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
+        self.model().sort(column, order)
