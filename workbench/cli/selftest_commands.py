@@ -269,8 +269,8 @@ def _check_parallel_indexing(folder: Path) -> Outcome:
             return failed(f"{CLITIC_WORD}: expected {with_word} articles, found {total}")
     finally:
         workspace.close()
-    return passed(f"{articles} articles ({size / 1e6:.1f} MB) by a child process with {report.worker_processes} "
-                  f"workers in {seconds:.1f} s")
+    return passed(f"{articles} articles ({size / 1e6:.1f} MB) by a child process and {report.worker_processes} "
+                  f"worker process(es) in {seconds:.1f} s")
 
 
 def write_generated_corpus(folder: Path, min_bytes: int, word: str) -> tuple[int, int, int]:
