@@ -130,3 +130,36 @@ def test_the_sentence_around_a_span_ends_at_arabic_and_latin_marks_and_line_brea
     endless = "كلمة " * 2000
     begin, end = arabic.sentence_bounds(endless, 5000, 5004)
     assert 5000 - begin <= 1000 and end - 5004 <= 1000
+
+
+def _scanned(text: str) -> list[arabic.Token]:
+    """Tokens found afresh, whatever the memo of recent texts holds."""
+    return arabic._scan(text)
+
+
+def test_memoised_tokens_are_those_of_a_fresh_scan_and_callers_cannot_change_them() -> None:
+    text = seed_text("002")
+    first = tokenize(text)
+    first.clear()
+    assert tokenize(text) == _scanned(text)
+    assert tokenize(text) is not tokenize(text)
+
+
+def test_a_title_line_before_a_memoised_text_gets_the_tokens_of_the_whole() -> None:
+    """The index's body field is the title, a line break and the article tokenised just before."""
+    text = seed_text("004")
+    tokenize(text)
+    for title in ("وزير الخارجية: ٣/١١/٢٠١٦", "", "2.5 ", "عنوان\nمن سطرين"):
+        body = f"{title}\n{text}"
+        tokens = tokenize(body)
+        assert tokens == _scanned(body)
+        assert all(body[t.start:t.end] == t.text for t in tokens)
+
+
+def test_the_memo_of_recent_texts_stays_within_its_character_budget() -> None:
+    texts = [f"{seed_text('001')} {number}" for number in range(arabic._RECENT_CHARACTERS // 1000)]
+    for text in texts:
+        tokenize(text)
+    assert arabic._RECENT.characters <= arabic._RECENT_CHARACTERS
+    assert arabic._RECENT.characters == sum(map(len, arabic._RECENT.tokens))
+    assert texts[-1] in arabic._RECENT.tokens and texts[0] not in arabic._RECENT.tokens

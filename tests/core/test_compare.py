@@ -8,11 +8,12 @@ from collections.abc import Callable
 import pytest
 
 from tests.conftest import SEEDS_DIR
-from workbench.core.arabic import find_numerals, sentence_spans
+from workbench.core.arabic import find_numerals, sentence_spans, tokenize
 from workbench.core.compare.alignment import align, colour_groups, smoothed_idf
 from workbench.core.compare.numbers import differing_numbers, find_quantities
-from workbench.core.compare.passages import Passage, article_passages, text_passages
+from workbench.core.compare.passages import MIN_PASSAGE_WORDS, Passage, article_passages, text_passages
 from workbench.core.errors import CompareError
+from workbench.core.index.analysis import exact_key
 from workbench.core.ingest import read_file
 from workbench.core.workspace import Workspace
 
@@ -43,6 +44,21 @@ def test_passages_leave_out_the_repeated_title_and_lede_of_seed_004() -> None:
     lede = "ذكرت وكالة الإعلام الروسية أن وزير الخارجية سيرجي لافروف قال"
     assert sum(text.startswith(lede) for text in texts) == 1
     assert article.text.count(lede) == 2
+
+
+def test_passages_have_the_words_of_their_own_text_even_when_a_clause_cut_splits_a_number() -> None:
+    """Passages take their words from the whole text's tokens; a clause cut at the comma of
+    1,000 must still give the clause's own words, as tokenising the clause alone does."""
+    long = " ".join(["كلمة"] * 25) + " بلغ 1,000 " + " ".join(["ثالثة"] * 25)
+    assert any(long[start:end].endswith("1,") for start, end in sentence_spans(long, clause_words=40))
+    texts = [long, "، ".join(["كلمة أخرى هنا"] * 15), read_file(SEEDS_DIR, seed("004")).articles[0].indexable_text()]
+    for text in texts:
+        expected = []
+        for start, end in sentence_spans(text, clause_words=40):
+            words = tokenize(text[start:end])
+            if len(words) >= MIN_PASSAGE_WORDS:
+                expected.append((start, end, tuple(exact_key(w.norm) for w in words)))
+        assert [(p.start, p.end, p.exact) for p in text_passages(text)] == expected
 
 
 def rewritten(sentence: str, rng: random.Random, drop: float) -> str:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
@@ -113,7 +114,31 @@ _WORD_NORMS: dict[str, str] = {}
 _WORD_CACHE_LIMIT = 60_000
 """Words whose normalised form is memoised: the commonest words cover most tokens, and every
 indexing worker holds one such memo (about 200 bytes a word)."""
-_last_tokenized: tuple[str, list[Token]] = ("", [])
+_RECENT_CHARACTERS = 300_000
+"""Characters of recently tokenised texts whose tokens each thread keeps (``_RecentTokens``):
+a batch of articles is tokenised by every indexing stage in turn, so the memo must hold a whole
+batch (16 news articles are ~50,000 characters, twice that with the index's body fields); about
+8 MB of tokens, however long the texts."""
+
+
+class _RecentTokens(threading.local):
+    """The tokens of the texts this thread tokenised last, oldest first (one memo per thread,
+    so the GUI's reading and indexing threads never change each other's)."""
+
+    def __init__(self) -> None:
+        self.tokens: dict[str, list[Token]] = {}
+        self.characters = 0
+
+    def remember(self, text: str, tokens: list[Token]) -> None:
+        self.tokens[text] = tokens
+        self.characters += len(text)
+        while self.characters > _RECENT_CHARACTERS and len(self.tokens) > 1:
+            oldest = next(iter(self.tokens))
+            self.characters -= len(oldest)
+            del self.tokens[oldest]
+
+
+_RECENT = _RecentTokens()
 
 
 def tokenize(text: str) -> list[Token]:
@@ -122,14 +147,38 @@ def tokenize(text: str) -> list[Token]:
     Offsets index the original string. Dates such as 3/11/2016 and SANA-style decimals such as
     8ر1 split into their numbers; 2.5 and ٢٫٥ stay one number.
 
-    This is the hot loop of indexing: word norms are memoised in a dict (cleared when it grows
-    too big), and the last result is kept because the index analyses each text twice (exact and
-    stemmed fields).
+    This is the hot loop of indexing, where every stage (entities, quotes, near-duplicates) and
+    both analysed body fields tokenise the same article: the tokens of recent texts are
+    memoised (``_RecentTokens``), and so is each word's normalised form (a dict cleared when it
+    grows too big). A text whose first line is followed by a recent text (the index's body
+    field is the title, a line break and the article) reuses that text's tokens: no token
+    spans a line break, so the tokens of the two parts are the tokens of the whole.
     """
-    global _last_tokenized
-    last_text, last_tokens = _last_tokenized
-    if text == last_text:
-        return list(last_tokens)
+    recent = _RECENT
+    tokens = recent.tokens.get(text)
+    if tokens is None:
+        tokens = _tokens_after_first_line(text, recent.tokens)
+        if tokens is None:
+            tokens = _scan(text)
+        recent.remember(text, tokens)
+    return list(tokens)
+
+
+def _tokens_after_first_line(text: str, known: dict[str, list[Token]]) -> list[Token] | None:
+    """The tokens of ``text`` when what follows its first line break is a text in ``known``."""
+    line_end = text.find("\n")
+    if line_end < 0:
+        return None
+    rest = known.get(text[line_end + 1:])
+    if rest is None:
+        return None
+    shift = line_end + 1
+    new_token = tuple.__new__
+    return [*_scan(text[:line_end]),
+            *[new_token(Token, (word, start + shift, end + shift, norm)) for word, start, end, norm in rest]]
+
+
+def _scan(text: str) -> list[Token]:
     norms = _WORD_NORMS
     if len(norms) > _WORD_CACHE_LIMIT:
         norms.clear()
@@ -141,8 +190,7 @@ def tokenize(text: str) -> list[Token]:
         if norm is None:
             norm = norms[word] = normalize(word)
         tokens.append(new_token(Token, (word, match.start(), match.end(), norm)))
-    _last_tokenized = (text, tokens)
-    return list(tokens)
+    return tokens
 
 
 def is_arabic(norm: str) -> bool:
@@ -350,10 +398,12 @@ class Proclitics(NamedTuple):
     """True for لل (ل + ال written with one alef less): the letters cannot be cut off the text."""
 
 
+@lru_cache(maxsize=20_000)
 def split_proclitics(norm: str) -> Proclitics:
     """Split the proclitics off a normalised word, keeping its article (see ``Proclitics``).
 
-    A word with nothing to strip gives ``Proclitics("", norm, False)``.
+    A word with nothing to strip gives ``Proclitics("", norm, False)``. Memoised: quotes and
+    entity rules ask for every word of a text, and the commonest words come back at once.
     """
     key = strip_clitics(norm)
     if key == norm or not norm.endswith(key):
