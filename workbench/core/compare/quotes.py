@@ -30,7 +30,9 @@ window names a medium (وكالة، صحيفة، سانا …): only the inner q
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from workbench.core.arabic import (
@@ -138,8 +140,9 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     found: list[QuoteSpan] = []
     paragraph_starts = [0, *(m.end() for m in re.finditer(r"\n", text))]
     paragraph_ends = [*(m.start() for m in re.finditer(r"\n", text)), len(text)]
+    token_starts = [token.start for token in tokens]
     for start, end in zip(paragraph_starts, paragraph_ends, strict=True):
-        words = [t for t in tokens if start <= t.start < end]
+        words = tokens[bisect_left(token_starts, start):bisect_left(token_starts, end)]
         if words:
             found.extend(_paragraph_quotes(text, start, end, words))
     quotes = _drop_channels(text, found)
@@ -161,8 +164,9 @@ class _Trigger(NamedTuple):
 
 
 def _paragraph_quotes(text: str, start: int, end: int, words: list[Token]) -> list[QuoteSpan]:
-    sentence_ends = [span_end + start for _, span_end in sentence_spans(text[start:end])]
     triggers = [_Trigger(i, kind == "participle") for i, t in enumerate(words) if (kind := _verb_kind(t.norm))]
+    # Most paragraphs have no verb of saying: only the quotes they introduce need sentence ends.
+    sentence_ends = [span_end + start for _, span_end in sentence_spans(text[start:end])] if triggers else []
     quotes: list[QuoteSpan] = []
     direct_spans: list[tuple[int, int]] = []
     trigger_starts = [words[t.position].start for t in triggers]
@@ -182,7 +186,9 @@ def _paragraph_quotes(text: str, start: int, end: int, words: list[Token]) -> li
     return sorted(quotes)
 
 
+@lru_cache(maxsize=8192)
 def _verb_kind(norm: str) -> str | None:
+    """"participle", "verb" or None for a normalised word (memoised: asked for every word of a text)."""
     if norm in _NEVER_VERBS:
         return None
     for word in (norm, _without_conjunction(norm)):
