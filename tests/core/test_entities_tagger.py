@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from workbench.core.entities import tagger as tagger_module
 from workbench.core.entities.conll import (
     DOCUMENT_SENTENCES,
     read_sentences,
@@ -14,7 +15,7 @@ from workbench.core.entities.conll import (
     spans,
     tag_conll,
 )
-from workbench.core.entities.tagger import Mention, default_tagger, extract_mentions
+from workbench.core.entities.tagger import EntityTagger, Mention, default_tagger, extract_mentions
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -147,3 +148,22 @@ def test_fast_scoring_equals_the_feature_definition() -> None:
     for words, start, length in zip(sentences, starts, lengths, strict=True):
         expected = tagger.crf.score(tagger.features.sentence(words))
         assert np.allclose(scores[start:start + length], expected, atol=1e-4)
+
+
+def test_a_full_score_cache_keeps_its_most_used_words_and_tags_exactly_as_a_fresh_tagger(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a tiny cache, tagging the seeds again and again shrinks it many times: the tags,
+    and every score, must stay those of a tagger that never shrank its cache."""
+    monkeypatch.setattr(tagger_module, "ROW_LIMIT", 300)
+    monkeypatch.setattr(tagger_module, "ROWS_KEPT", 150)
+    small = EntityTagger.from_resources()
+    texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    expected = [default_tagger().extract_mentions(text) for text in texts]
+    for _ in range(2):
+        assert [small.extract_mentions(text) for text in texts] == expected
+    assert len(small._rows) < 300 + max(len(text.split()) for text in texts)
+    common = small._rows[max(small._rows, key=lambda word: small._uses[small._rows[word]])]
+    assert small._uses[common] > 1
+    sentences = [[p.text for p in s] for s in small._pieces(texts[4])][:12]
+    fresh = EntityTagger.from_resources()
+    assert np.array_equal(small._emissions(sentences)[0], fresh._emissions(sentences)[0])

@@ -26,6 +26,7 @@ import bisect
 import re
 import threading
 import unicodedata
+from collections import OrderedDict
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -126,16 +127,15 @@ class _RecentTokens(threading.local):
     so the GUI's reading and indexing threads never change each other's)."""
 
     def __init__(self) -> None:
-        self.tokens: dict[str, list[Token]] = {}
+        self.tokens: OrderedDict[str, list[Token]] = OrderedDict()
         self.characters = 0
 
     def remember(self, text: str, tokens: list[Token]) -> None:
         self.tokens[text] = tokens
         self.characters += len(text)
         while self.characters > _RECENT_CHARACTERS and len(self.tokens) > 1:
-            oldest = next(iter(self.tokens))
+            oldest, _ = self.tokens.popitem(last=False)
             self.characters -= len(oldest)
-            del self.tokens[oldest]
 
 
 _RECENT = _RecentTokens()
