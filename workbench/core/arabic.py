@@ -249,7 +249,14 @@ def _leading_proclitics(norm: str) -> int:
     return count + 1 if len(norm) > count and norm[count] in _PREPOSITIONS else count
 
 
-@lru_cache(maxsize=200_000)
+WORD_MEMO_SIZE = 30_000
+"""Words whose clitic-free form and stem are memoised (and names whose key is). The commonest
+words are most of any text; a larger memo mostly holds the long tail of rare words that come
+once: at 200,000 (which an indexing worker fills within ~15,000 news articles) the two memos
+held ~60 MB per worker for no measurable speed (bench/index_profile.py)."""
+
+
+@lru_cache(maxsize=WORD_MEMO_SIZE)
 def strip_clitics(norm: str) -> str:
     """Remove proclitics from a normalised word: conjunction و/ف, preposition ب/ك/ل, article.
 
@@ -277,7 +284,7 @@ _SUFFIXES = ("تين", "ها", "هم", "هن", "ات", "ون", "ين", "يه", "
 _MIN_STEM = 3
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_MEMO_SIZE)
 def stem(norm: str) -> str:
     """Light stem of a normalised word: strip_clitics, then common suffixes while 3 letters remain.
 
@@ -368,7 +375,7 @@ _COMPOUND_NAME_HEAD = "عبد"
 space (عبد العزيز / عبدالعزيز, عبد الله / عبدالله, عبد ربه / عبدربه)."""
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=WORD_MEMO_SIZE)
 def name_key(name: str) -> str:
     """The matching form of an entity name: its words normalised, space-joined, and each
     compound عبد + X written as one word (عبد الفتاح السيسي = عبدالفتاح السيسي).
