@@ -6,7 +6,8 @@
 Indexes the first SaudiNewsNet articles of ../shared/data exactly as an indexing worker does
 (``preparing.Preparer`` with ``workspace.INDEX_STAGES``, one task) and digests, part by part:
 every document's stored fields, every term of every field with its postings (documents,
-weights, encoded positions or frequencies) and field lengths, and each stage's results
+weights, encoded positions or frequencies), its term info (which holds the byte size of its
+posting blocks) and field lengths, and each stage's results
 (entity mentions, quotes, near-duplicate fingerprints: equal signatures make equal groups).
 ``--write`` saves the digests; ``--compare`` prints which parts differ from a saved run and
 exits 1 if any does. Run ``--write`` with the old code (e.g. ``git worktree add`` of the base
@@ -63,7 +64,8 @@ def digests(articles: int, layout: str, data: Path) -> dict[str, str]:
 
 def _segment_parts(reader: Any) -> dict[str, Any]:
     """Stored fields, and per field: every term's postings and every document's length."""
-    parts: dict[str, Any] = {"stored fields": [reader.stored_fields(doc) for doc in range(reader.doc_count_all())]}
+    parts: dict[str, Any] = {"stored fields": [reader.stored_fields(doc) for doc in range(reader.doc_count_all())],
+                             "term infos (posting block sizes)": [(term, info.__dict__) for term, info in reader._terms.items()]}
     fields = sorted({fieldname for fieldname, _ in reader.all_terms()})
     for fieldname in fields:
         postings = []

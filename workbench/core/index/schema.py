@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from whoosh import fields, formats
+from whoosh.system import pack_uint
+from whoosh.util.varints import varint
 
 from workbench.core.index.analysis import exact_analyzer, stem_analyzer
 from workbench.core.ingest import Article
@@ -32,8 +35,17 @@ class SafePositions(formats.Positions):
     _MARKER = b"!"
 
     def encode(self, poslist: list[int]) -> bytes:
+        if len(poslist) == 1:  # most words of an article: the varint of its position is memoised
+            return b"".join((_ONE_POSITION, _varint(poslist[0]), self._MARKER))
         encoded: bytes = super().encode(poslist)
         return encoded + self._MARKER
+
+
+_ONE_POSITION = pack_uint(1)
+"""How Positions.encode starts a list of one position: its length."""
+_varint = lru_cache(maxsize=16_384)(varint)
+"""A new bytes object is still built for every posting: a posting block whose values share one
+object was written in different bytes (tests/core/test_index_segments.py compares term infos)."""
 
 
 def _phrase_text(analyzer: Any) -> fields.TEXT:
