@@ -11,7 +11,13 @@ from tests.conftest import SEEDS_DIR
 from workbench.core.arabic import find_numerals, sentence_spans, tokenize
 from workbench.core.compare.alignment import align, colour_groups, smoothed_idf
 from workbench.core.compare.numbers import differing_numbers, find_quantities
-from workbench.core.compare.passages import MIN_PASSAGE_WORDS, Passage, article_passages, text_passages
+from workbench.core.compare.passages import (
+    MIN_PASSAGE_WORDS,
+    Passage,
+    article_passage_words,
+    article_passages,
+    text_passages,
+)
 from workbench.core.errors import CompareError
 from workbench.core.index.analysis import exact_key
 from workbench.core.ingest import read_file
@@ -59,6 +65,12 @@ def test_passages_have_the_words_of_their_own_text_even_when_a_clause_cut_splits
             if len(words) >= MIN_PASSAGE_WORDS:
                 expected.append((start, end, tuple(exact_key(w.norm) for w in words)))
         assert [(p.start, p.end, p.exact) for p in text_passages(text)] == expected
+
+
+def test_passage_words_are_the_exact_words_of_the_passages() -> None:
+    for path in sorted(SEEDS_DIR.glob("*.txt")):
+        article = read_file(SEEDS_DIR, path.name).articles[0]
+        assert article_passage_words(article) == [word for p in article_passages(article) for word in p.exact]
 
 
 def rewritten(sentence: str, rng: random.Random, drop: float) -> str:

@@ -25,7 +25,7 @@ import numpy as np
 
 from workbench.core import sqlite
 from workbench.core.compare.minhash import band_keys, estimated_similarity, signature
-from workbench.core.compare.passages import article_passages
+from workbench.core.compare.passages import article_passage_words
 from workbench.core.ingest import Article
 
 __all__ = ["DEFAULT_DUPLICATE_THRESHOLD", "MIN_SIMILARITY", "DuplicateGroup", "DuplicateStage", "DuplicateStore"]
@@ -80,8 +80,7 @@ class DuplicateStage:
         """Each article's content hash and signature (over its passages' words, boilerplate out)."""
         found = []
         for article in articles:
-            words = [word for passage in article_passages(article) for word in passage.exact]
-            found.append(Fingerprint(article.content_hash, _signature_bytes(words)))
+            found.append(Fingerprint(article.content_hash, _signature_bytes(article_passage_words(article))))
         return found
 
     def terms(self, result: Fingerprint) -> Sequence[str]:

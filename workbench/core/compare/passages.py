@@ -9,14 +9,14 @@ never takes part in a comparison. Every offset is into the article's ORIGINAL te
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from workbench.core.arabic import Token, sentence_spans, tokenize
-from workbench.core.index.analysis import exact_key, stem_key
+from workbench.core.index.analysis import index_keys
 from workbench.core.ingest import Article
 
-__all__ = ["CLAUSE_WORDS", "MIN_PASSAGE_WORDS", "Passage", "article_passages"]
+__all__ = ["CLAUSE_WORDS", "MIN_PASSAGE_WORDS", "Passage", "article_passage_words", "article_passages"]
 
 CLAUSE_WORDS = 40
 """A sentence longer than this many words is cut at its commas into clauses of 20 or more."""
@@ -41,19 +41,30 @@ def article_passages(article: Article) -> list[Passage]:
     return text_passages(article.indexable_text())
 
 
+def article_passage_words(article: Article) -> list[str]:
+    """The ``exact`` words of all of an article's passages, in order (what near-duplicate
+    signatures are made of), without building the passages."""
+    return [index_keys(token.norm)[0] for _, _, tokens in _passage_tokens(article.indexable_text()) for token in tokens]
+
+
 def text_passages(text: str) -> list[Passage]:
     """The passages of a text whose boilerplate is already blanked out."""
     passages = []
+    for start, end, tokens in _passage_tokens(text):
+        keys = [index_keys(token.norm) for token in tokens]
+        passages.append(Passage(start, end, tuple(exact for exact, _, _ in keys),
+                                tuple(stem for _, stem, stopword in keys if not stopword)))
+    return passages
+
+
+def _passage_tokens(text: str) -> Iterator[tuple[int, int, list[Token]]]:
+    """(start, end, words) of each passage of a text (sentences and clauses, tiny ones left out)."""
     words = tokenize(text)
     starts = [word.start for word in words]
     for start, end in sentence_spans(text, CLAUSE_WORDS):
         tokens = _span_words(text, words, starts, start, end)
-        if len(tokens) < MIN_PASSAGE_WORDS:
-            continue
-        keys = [stem_key(token.norm) for token in tokens]
-        passages.append(Passage(start, end, tuple(exact_key(token.norm) for token in tokens),
-                                tuple(stem for stem, stopword in keys if not stopword)))
-    return passages
+        if len(tokens) >= MIN_PASSAGE_WORDS:
+            yield start, end, tokens
 
 
 def _span_words(text: str, words: list[Token], starts: list[int], start: int, end: int) -> list[Token]:

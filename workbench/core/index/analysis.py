@@ -120,6 +120,11 @@ def _keys(norm: str) -> tuple[str, str, bool]:
     return keys
 
 
+def index_keys(norm: str) -> tuple[str, str, bool]:
+    """(exact-field term, stem, is stopword) of a normalised word, memoised: both terms at once."""
+    return _KEYS.get(norm) or _keys(norm)
+
+
 def exact_key(norm: str) -> str:
     """The exact-field term of a normalised word (clitics and article stripped), memoised."""
     return _keys(norm)[0]
