@@ -52,10 +52,6 @@
         <translation>مجلد المدوّنة {folder} غير موجود: تحقق من المسار أو افتح مجلدًا آخر.</translation>
     </message>
     <message>
-        <source>{folder} is a file, not a folder: open the folder that contains the articles.</source>
-        <translation>{folder} ملف وليس مجلدًا: افتح المجلد الذي يحتوي على المقالات.</translation>
-    </message>
-    <message>
         <source>The index was incomplete; it has been rebuilt from the corpus.</source>
         <translation>كان الفهرس ناقصًا؛ فأُعيد بناؤه من المدوّنة.</translation>
     </message>
@@ -90,10 +86,6 @@
     <message>
         <source>Some metadata overrides were not applied. {problems}</source>
         <translation>لم تُطبَّق بعض تصحيحات البيانات الوصفية. {problems}</translation>
-    </message>
-    <message>
-        <source>Corpus folder not found: {folder}. Check the path, or choose another folder.</source>
-        <translation>لم يُعثر على مجلد المدوّنة: {folder}. تحقق من المسار أو اختر مجلدًا آخر.</translation>
     </message>
     <message>
         <source>Not a folder: {folder}. Choose the folder that holds the articles, not a single file.</source>
