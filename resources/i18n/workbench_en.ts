@@ -38,6 +38,20 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Files with warnings: %Ln</source>
+        <translation>
+            <numerusform>Files with warnings: %Ln</numerusform>
+            <numerusform>Files with warnings: %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{done} of ~%Ln articles</source>
+        <translation>
+            <numerusform>{done} of ~%Ln article</numerusform>
+            <numerusform>{done} of ~%Ln articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln articles</source>
         <translation>
             <numerusform>%Ln article</numerusform>
