@@ -21,8 +21,8 @@ from workbench.ui.dialogs.entity_details import EntityDetailsDialog
 from workbench.ui.dialogs.merge_dialog import MergeDialog
 from workbench.ui.main_window import MainWindow
 from workbench.ui.models.entity_model import EntityTreeModel
+from workbench.ui.widgets.article_text import to_qt_position
 from workbench.ui.widgets.entity_sidebar import NAME_COLUMN_MIN, EntitySidebar
-from workbench.ui.widgets.reader import to_qt_position
 
 from .conftest import INDEXING_TIMEOUT_MS, type_text
 

@@ -559,7 +559,7 @@ class MainWindow(QMainWindow):
 
     def _on_session_article_loaded(self, loaded: LoadedArticle) -> None:
         self.reader.show_article(loaded.article, loaded.spans, self.corpus, loaded.mentions, loaded.current,
-                                 loaded.searched)
+                                 loaded.searched, loaded.quotes)
         self.article_shown.emit(loaded.article.id)
 
     def _on_session_article_failed(self, exc: BaseException, trace: str) -> None:

@@ -27,6 +27,7 @@ from typing import Any, NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
+from workbench.core.compare import Quote
 from workbench.core.entities.service import EntityMention
 from workbench.core.index import RESPONSIVE_WRITER_MEMORY_MB, IndexInfo, UpdateReport
 from workbench.core.ingest import Article
@@ -79,6 +80,8 @@ class LoadedArticle(NamedTuple):
     current: int = 0
     searched: bool = True
     """The results had words to match (not a browse)."""
+    quotes: Sequence[Quote] = ()
+    """The article's quotations and their speakers."""
 
 
 class ConcordanceSlice(NamedTuple):
@@ -246,7 +249,8 @@ class CorpusSession(QObject):
                 return None
             article, spans = results.article(row)
             mentions = workspace.entities.mentions(article.id, entity_ids) if entity_ids else []
-            return LoadedArticle(article, spans, mentions, occurrence, not results.browsing)
+            quotes = workspace.compare.quotes([article.id])
+            return LoadedArticle(article, spans, mentions, occurrence, not results.browsing, quotes)
 
         self._article_task = self.reading.submit("article", job, succeeded=self._on_article_task_succeeded,
                                                  failed=self._on_article_task_failed)
