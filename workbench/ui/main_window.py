@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.core.compare import MAX_ARTICLES
 from workbench.core.errors import QueryError, WorkbenchError
 from workbench.core.index import IndexInfo
 from workbench.core.progress import Progress
@@ -45,6 +46,7 @@ from workbench.ui.i18n import install_language
 from workbench.ui.models.results_model import ResultsModel
 from workbench.ui.numbers import apply_digit_style, number
 from workbench.ui.session import ConcordanceSlice, CorpusSession, Indexed, LoadedArticle, SearchOutcome
+from workbench.ui.widgets.compare_view import CompareView
 from workbench.ui.widgets.concordance_view import ConcordanceView
 from workbench.ui.widgets.entity_sidebar import EntitySidebar
 from workbench.ui.widgets.index_status import IndexStatus
@@ -112,6 +114,8 @@ class MainWindow(QMainWindow):
         """The results the concordance view shows (or is loading) lines of."""
         self._progress: Progress | None = None
         self._first_run_layout: dict[str, bool] = {}
+        self.compare_view: CompareView | None = None
+        """The comparison window, made when first asked for."""
 
         self.message_bar = MessageBar()
         self.search_panel = SearchPanel()
@@ -212,6 +216,11 @@ class MainWindow(QMainWindow):
         self.search_menu.addAction(self.reader.next_action)
         self.search_menu.addAction(self.reader.previous_action)
         self.search_menu.addSeparator()
+        self.compare_action = QAction(self)
+        self.compare_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.compare_action.triggered.connect(self.compare_selected)
+        self.search_menu.addAction(self.compare_action)
+        self.search_menu.addSeparator()
         self.syntax_action = QAction(self)
         self.syntax_action.setShortcut(QKeySequence.StandardKey.HelpContents)
         self.syntax_action.triggered.connect(self.search_panel.show_syntax_help)
@@ -247,6 +256,8 @@ class MainWindow(QMainWindow):
         self.find_action.setText(self.tr("&Find"))
         self.browse_action.setText(self.tr("&Browse every article"))
         self.syntax_action.setText(self.tr("Search &syntax"))
+        self.compare_action.setText(self.tr("Co&mpare selected articles"))
+        self.compare_action.setToolTip(self.tr("Compare two to four selected results side by side (Ctrl+D)"))
         self.view_menu.setTitle(self.tr("&View"))
         self.entities_action.setText(self.tr("&Entities"))
         self.timeline_action.setText(self.tr("&Timeline"))
@@ -369,6 +380,37 @@ class MainWindow(QMainWindow):
         if results is None or not 0 <= row < len(results):
             return
         self.session.load_article(results, row, self.entity_sidebar.filter_ids(), occurrence)
+
+    def compare_selected(self) -> None:
+        """Compare the selected results (two to four), or the story of the one selected result
+        with its near-duplicate copies."""
+        results = self.results_model.results
+        rows = self.results_view.selected_rows()
+        if results is None or not rows:
+            self.show_error(self.tr("Select two to four results to compare."), "info")
+            return
+        ids = [results.hit(row).id for row in rows]
+        if len(ids) == 1:
+            ids = self.results_model.story_ids(rows[0])
+        if not 2 <= len(ids) <= MAX_ARTICLES:
+            self.show_error(self.tr("Select two to four results to compare (you selected {count}).").format(
+                count=number(len(ids))), "info")
+            return
+        self.compare(ids)
+
+    def compare(self, article_ids: list[str]) -> None:
+        """Open the comparison view on these articles (2 to 4), the search's matches highlighted."""
+        if self.compare_view is None:
+            self.compare_view = CompareView(self.session, self.settings.get(S.READER_FONT_SIZE) - 2, self)
+            self.compare_view.setWindowFlag(Qt.WindowType.Window)
+            self.compare_view.failed.connect(self._on_compare_view_failed)
+            self.compare_view.resize(self.size())
+        results = self.results_model.results
+        self.compare_view.compare(article_ids, self.corpus, results.plan if results is not None else None,
+                                  self.entity_sidebar.filter_ids())
+        self.compare_view.show()
+        self.compare_view.raise_()
+        self.compare_view.activateWindow()
 
     def show_concordance(self) -> None:
         """Switch to the concordance of the current results (loading it if needed)."""
@@ -617,6 +659,9 @@ class MainWindow(QMainWindow):
 
     def _on_entity_sidebar_filter_changed(self, entity_ids: tuple[str, ...]) -> None:
         self.search(self.search_panel.request())
+
+    def _on_compare_view_failed(self, exc: BaseException) -> None:
+        self.show_error(self._describe_error(exc))
 
     def _on_entity_sidebar_failed(self, exc: BaseException) -> None:
         self.show_error(self._describe_error(exc))

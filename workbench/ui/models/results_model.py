@@ -122,6 +122,13 @@ class ResultsModel(QAbstractTableModel):
         assert self._results is not None
         return self._results.hit(row)
 
+    def story_ids(self, row: int) -> list[str]:
+        """The article of ``row`` and its near-duplicate copies in the results (the first four:
+        as many as the comparison view shows); only the row's own article when it heads no story."""
+        assert self._results is not None
+        own = self._results.hit(row).id
+        return [own]
+
     def retranslate(self) -> None:
         """Tell views the header titles changed language."""
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)

@@ -208,6 +208,10 @@ class ArticleText(QTextEdit):
         cursor.setPosition(self.qt_position(min(max(0, offset), self._length)))
         return self.cursorRect(cursor).center().y() / max(1, self.viewport().height())
 
+    def viewport_point(self, offset: int) -> QPoint:
+        """The middle of the character at an original offset, in viewport coordinates."""
+        return self.cursorRect(self._cursor(offset, offset)).center()
+
     def offset_at(self, point: QPoint) -> int:
         """The original offset of the character at a point of the viewport."""
         return from_qt_position(self.cursorForPosition(point).position(), self._astral)
@@ -250,13 +254,17 @@ class ArticleText(QTextEdit):
         (a quotation's speaker); an empty string shows none."""
         self._tooltip = provider
 
+    def tooltip_at(self, offset: int) -> str:
+        """The tooltip shown over an original offset ("" for none)."""
+        return self._tooltip(offset) if self._tooltip is not None and self._length else ""
+
     def highlights_at(self, layer: str, offset: int) -> list[Highlight]:
         """The highlights of one layer that cover an original offset."""
         return [h for h in self._layers[layer] if h.start <= offset < h.end]
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent) and self._tooltip is not None:
-            tip = self._tooltip(self.offset_at(event.pos())) if self._length else ""
+            tip = self.tooltip_at(self.offset_at(event.pos()))
             if tip:
                 QToolTip.showText(event.globalPos(), tip, self.viewport())
             else:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QStyle, QToolButton, QVBoxLayout, QWidget
 
@@ -106,7 +106,7 @@ class ReaderPane(Retranslating, QWidget):
 
         self.text_edit = ArticleText(font_size=font_size)
         self.text_edit.setObjectName("reader_text")
-        self.text_edit.set_tooltip_provider(self.quote_tooltip)
+        self.text_edit.set_tooltip_provider(lambda offset: quote_tooltip(self.text_edit, offset))
 
         tools = QHBoxLayout()
         tools.addWidget(self.previous_button)
@@ -257,14 +257,6 @@ class ReaderPane(Retranslating, QWidget):
         """The quotations painted, in text order."""
         return list(self._quotes)
 
-    def quote_tooltip(self, offset: int) -> str:
-        """Who said the quotation at an original offset ("" where there is none)."""
-        found = self.text_edit.highlights_at("quotes", offset)
-        if not found:
-            return ""
-        speaker = found[0].tag
-        return self.tr("Quotation by {speaker}").format(speaker=speaker) if speaker else self.tr("Quotation")
-
     def highlighted_ranges(self) -> list[tuple[int, int]]:
         """The (start, end) Qt positions of the query matches painted (for checks and tests)."""
         return [(start, end) for start, end, _tag in self.text_edit.layer_ranges("matches")]
@@ -317,3 +309,13 @@ def quote_highlight(quote: Quote) -> Highlight:
     """A quotation's highlight; its tag (the tooltip) names the speaker when the text does."""
     return Highlight(quote.start, quote.end, QUOTE_COLOUR, quote.entity or quote.speaker or "")
 
+
+
+def quote_tooltip(text: ArticleText, offset: int) -> str:
+    """Who said the quotation at an original offset of ``text`` ("" where there is none)."""
+    found = text.highlights_at("quotes", offset)
+    if not found:
+        return ""
+    if found[0].tag:
+        return QCoreApplication.translate("Quotes", "Quotation by {speaker}").format(speaker=found[0].tag)
+    return QCoreApplication.translate("Quotes", "Quotation")

@@ -75,7 +75,7 @@ class ResultsView(QTableView):
         self.setModel(model)
         self.setObjectName("results_view")
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
@@ -150,6 +150,10 @@ class ResultsView(QTableView):
         if 0 <= row < model.rowCount():
             self.selectionModel().setCurrentIndex(
                 model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+    def selected_rows(self) -> list[int]:
+        """The rows selected (Ctrl/Shift+click), in order; what "Compare" compares."""
+        return sorted(index.row() for index in self.selectionModel().selectedRows())
 
     def currentChanged(self, current: QModelIndex | QPersistentModelIndex,
                        previous: QModelIndex | QPersistentModelIndex) -> None:

@@ -1,0 +1,176 @@
+"""The comparison view through the real window: select results, Ctrl+D, panes coloured alike,
+clicks that scroll the other pane, the threshold slider, moving and closing panes; quotations
+in the reader."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from tests.planted_copies import make_corpus
+from workbench.core.index import UpdateReport
+from workbench.core.search import SearchResults
+from workbench.ui.main_window import MainWindow
+from workbench.ui.widgets.compare_view import CompareView
+
+from .conftest import INDEXING_TIMEOUT_MS
+
+OpenAndIndex = Callable[[MainWindow, Path], UpdateReport]
+TypeSearch = Callable[[MainWindow, str], SearchResults]
+
+
+@pytest.fixture
+def planted_window(window: MainWindow, open_and_index: OpenAndIndex,
+                   tmp_path: Path) -> Iterator[tuple[MainWindow, dict[str, str]]]:
+    names = make_corpus(tmp_path / "corpus")
+    open_and_index(window, tmp_path / "corpus")
+    yield window, names
+
+
+def click_rows(qtbot: QtBot, window: MainWindow, rows: list[int]) -> None:
+    """Select these result rows as a user does: a click, then Ctrl+clicks."""
+    view = window.results_view
+    for number, row in enumerate(rows):
+        index = window.results_model.index(row, 0)
+        view.scrollTo(index)
+        modifier = Qt.KeyboardModifier.ControlModifier if number else Qt.KeyboardModifier.NoModifier
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, view.visualRect(index).center())
+
+
+def compare_rows(qtbot: QtBot, window: MainWindow, ids: list[str]) -> CompareView:
+    results = window.results_model.results
+    assert results is not None
+    click_rows(qtbot, window, [results.ids().index(article_id) for article_id in ids])
+    assert window.results_view.selected_rows() == sorted(results.ids().index(i) for i in ids)
+    window.results_view.setFocus()
+    qtbot.keyClick(window.results_view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    view = window.compare_view
+    assert view is not None
+    qtbot.waitUntil(lambda: view.comparison is not None and not view.status_label.isVisible(),
+                    timeout=INDEXING_TIMEOUT_MS)
+    return view
+
+
+def test_ctrl_d_compares_the_selected_results_with_shared_passages_coloured_alike(
+        qtbot: QtBot, planted_window: tuple[MainWindow, dict[str, str]], type_search: TypeSearch) -> None:
+    window, names = planted_window
+    type_search(window, "بوتين")
+    view = compare_rows(qtbot, window, [names["002"], "edited_002.txt"])
+    assert len(view.panes) == 2 and sorted(view.shown_ids()) == sorted([names["002"], "edited_002.txt"])
+    assert view.isVisible() and view.shared_count() > 5
+    comparison = view.comparison
+    assert comparison is not None
+    first, second = (pane.text for pane in view.panes)
+    colours = [{(h.start, h.end): h.colour.name() for h in text.layer("passages")} for text in (first, second)]
+    for link in comparison.links(view.threshold()):
+        a = comparison.articles[link.a].passages[link.a_passage]
+        b = comparison.articles[link.b].passages[link.b_passage]
+        assert colours[link.a][(a.start, a.end)] == colours[link.b][(b.start, b.end)]
+    assert len(set(colours[0].values())) > 1  # groups are told apart
+    # the query's matches are painted in both panes, over the passages
+    assert first.layer("matches") and second.layer("matches")
+
+
+def test_clicking_a_shared_passage_scrolls_the_other_pane_to_its_counterpart(
+        qtbot: QtBot, planted_window: tuple[MainWindow, dict[str, str]], type_search: TypeSearch) -> None:
+    window, names = planted_window
+    type_search(window, "بوتين")
+    view = compare_rows(qtbot, window, [names["002"], "edited_002.txt"])
+    view.resize(1000, 400)
+    qtbot.wait(50)
+    first, second = view.panes
+    comparison = view.comparison
+    assert comparison is not None
+    article = view.order()[0]
+    link = max((link for link in comparison.links(view.threshold()) if article in (link.a, link.b)),
+               key=lambda link: link.a_passage if link.a == article else link.b_passage)  # the last shared passage
+    own, other = (link.a_passage, link.b_passage) if link.a == article else (link.b_passage, link.a_passage)
+    passage = comparison.articles[article].passages[own]
+    first.text.scroll_to(passage.start)
+    second.text.verticalScrollBar().setValue(0)
+    assert second.text.position_in_view(comparison.articles[1 - article].passages[other].start) > 1
+    point = first.text.viewport_point(passage.start + 2)
+    qtbot.mouseClick(first.text.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    assert view.focused_passage() == (article, own)
+    target = comparison.articles[1 - article].passages[other]
+    assert second.text.verticalScrollBar().value() > 0
+    assert 0 <= second.text.position_in_view(target.start) <= 1
+    assert (target.start, target.end) in [(h.start, h.end) for h in second.text.layer("focus")]
+
+
+def test_slider_next_previous_move_and_close(
+        qtbot: QtBot, planted_window: tuple[MainWindow, dict[str, str]], type_search: TypeSearch) -> None:
+    window, names = planted_window
+    type_search(window, "بوتين")
+    view = compare_rows(qtbot, window, [names["002"], "edited_002.txt"])
+    view.set_threshold(0.3)
+    loose = view.shared_count()
+    view.set_threshold(0.99)
+    strict = view.shared_count()
+    assert 0 < strict < loose  # the desk's edits drop below a near-exact threshold
+    assert view.count_label.text() == f"{strict} shared passages"
+    view.set_threshold(0.5)
+    qtbot.keyClick(view, Qt.Key.Key_F8)
+    first = view.focused_passage()
+    assert first is not None and first[0] == view.order()[0]
+    qtbot.keyClick(view, Qt.Key.Key_F8)
+    second = view.focused_passage()
+    assert second is not None and second[1] > first[1]
+    qtbot.keyClick(view, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert view.focused_passage() == first
+    before = view.shown_ids()
+    qtbot.mouseClick(view.panes[0].later_button, Qt.MouseButton.LeftButton)
+    assert view.shown_ids() == before[::-1]
+    assert not view.panes[0].earlier_button.isEnabled() and view.panes[0].later_button.isEnabled()
+    qtbot.mouseClick(view.panes[0].close_button, Qt.MouseButton.LeftButton)
+    assert view.shown_ids() == [before[0]] and view.shared_count() == 0
+    assert view.panes[0].text.layer("passages") == []
+
+
+def test_synchronised_scrolling_follows_the_first_pane(
+        qtbot: QtBot, planted_window: tuple[MainWindow, dict[str, str]], type_search: TypeSearch) -> None:
+    window, names = planted_window
+    type_search(window, "بوتين")
+    view = compare_rows(qtbot, window, [names["002"], "edited_002.txt"])
+    view.resize(1000, 400)
+    qtbot.wait(50)
+    first, second = (pane.text.verticalScrollBar() for pane in view.panes)
+    first.setValue(first.maximum())
+    assert second.value() == 0
+    view.sync_box.setChecked(True)
+    first.setValue(first.maximum() // 2)
+    assert abs(second.value() / max(1, second.maximum()) - 0.5) < 0.05
+
+
+def test_one_result_compares_nothing_and_says_so(
+        qtbot: QtBot, planted_window: tuple[MainWindow, dict[str, str]], type_search: TypeSearch) -> None:
+    window, names = planted_window
+    results = type_search(window, "بوتين")
+    click_rows(qtbot, window, [results.ids().index(names["002"])])
+    window.compare_selected()
+    assert window.compare_view is None
+    assert any("Select two to four results" in text for _level, text in window.message_bar.messages())
+
+
+def test_reader_paints_quotations_and_names_their_speaker(
+        qtbot: QtBot, planted_window: tuple[MainWindow, dict[str, str]], type_search: TypeSearch) -> None:
+    window, names = planted_window
+    results = type_search(window, "لافروف")
+    row = results.ids().index(names["001"])
+    if row:  # a new search opens its first row itself
+        window.results_view.select_row(row)
+    qtbot.waitUntil(lambda: window.reader.article is not None and window.reader.article.id == names["001"],
+                    timeout=INDEXING_TIMEOUT_MS)
+    quotes = window.reader.quotes
+    assert len(quotes) > 5
+    painted = window.reader.text_edit.layer("quotes")
+    assert [(h.start, h.end) for h in painted] == [(q.start, q.end) for q in quotes]
+    lavrov = next(q for q in quotes if q.entity == "سيرغي لافروف")
+    text = window.reader.text_edit
+    assert text.tooltip_at(lavrov.start + 1) == "Quotation by سيرغي لافروف"
+    outside = next(offset for offset in range(text.text_length()) if not text.highlights_at("quotes", offset))
+    assert text.tooltip_at(outside) == ""
