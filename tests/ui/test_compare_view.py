@@ -14,7 +14,9 @@ from pytestqt.qtbot import QtBot
 from tests.planted_copies import make_corpus
 from workbench.core.index import UpdateReport
 from workbench.core.search import SearchResults
+from workbench.ui import settings as S
 from workbench.ui.main_window import MainWindow
+from workbench.ui.models.results_model import COPY_ROLE
 from workbench.ui.widgets.compare_view import CompareView
 
 from .conftest import INDEXING_TIMEOUT_MS
@@ -32,8 +34,13 @@ def planted_window(window: MainWindow, open_and_index: OpenAndIndex,
 
 
 def click_rows(qtbot: QtBot, window: MainWindow, rows: list[int]) -> None:
-    """Select these result rows as a user does: a click, then Ctrl+clicks."""
+    """Select these result rows as a user does: a click, then Ctrl+clicks (a copy folded under
+    its story is shown first)."""
     view = window.results_view
+    for row in rows:
+        head = window.results_model.story_head(row)
+        if head is not None and not view.is_expanded(head):
+            view.toggle_story(head)
     for number, row in enumerate(rows):
         index = window.results_model.index(row, 0)
         view.scrollTo(index)
@@ -149,8 +156,8 @@ def test_synchronised_scrolling_follows_the_first_pane(
 def test_one_result_compares_nothing_and_says_so(
         qtbot: QtBot, planted_window: tuple[MainWindow, dict[str, str]], type_search: TypeSearch) -> None:
     window, names = planted_window
-    results = type_search(window, "بوتين")
-    click_rows(qtbot, window, [results.ids().index(names["002"])])
+    results = type_search(window, "حلب")
+    click_rows(qtbot, window, [results.ids().index(names["004"])])  # heads no story
     window.compare_selected()
     assert window.compare_view is None
     assert any("Select two to four results" in text for _level, text in window.message_bar.messages())
@@ -174,3 +181,53 @@ def test_reader_paints_quotations_and_names_their_speaker(
     assert text.tooltip_at(lavrov.start + 1) == "Quotation by سيرغي لافروف"
     outside = next(offset for offset in range(text.text_length()) if not text.highlights_at("quotes", offset))
     assert text.tooltip_at(outside) == ""
+
+
+def test_planted_copies_fold_under_their_story_and_expand(
+        qtbot: QtBot, planted_window: tuple[MainWindow, dict[str, str]], type_search: TypeSearch) -> None:
+    window, names = planted_window
+    results = type_search(window, "لافروف")
+    view, model = window.results_view, window.results_model
+    ids = results.ids()
+    copies_of_001 = {names["001"], "copy_of_001.txt", "feed.jsonl#1"}
+    head = min(ids.index(i) for i in copies_of_001)
+    copies = sorted(ids.index(i) for i in copies_of_001 - {ids[head]})
+    assert model.similar_count(head) == 2
+    assert view.hit_delegate.badge_text(head, 2) == "+2 similar"
+    assert all(view.isRowHidden(row) for row in copies) and not view.isRowHidden(head)
+    assert sum(not view.isRowHidden(row) for row in range(model.rowCount())) == len(ids) - 2
+    index = model.index(head, model.TITLE)
+    view.scrollTo(index)
+    badge = view.hit_delegate.badge_rect(view.visualRect(index), index, view.font())
+    assert badge is not None and view.visualRect(index).contains(badge.center().toPoint())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=badge.center().toPoint())
+    assert view.is_expanded(head) and not any(view.isRowHidden(row) for row in copies)
+    assert model.index(copies[0], 0).data(COPY_ROLE) is True
+    view.setFocus()
+    view.select_row(copies[0])
+    qtbot.keyClicks(view, "-")  # folding from a copy folds its story and selects the story's row
+    assert all(view.isRowHidden(row) for row in copies) and view.currentIndex().row() == head
+    qtbot.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # one story row: compare its copies
+    compare = window.compare_view
+    assert compare is not None
+    qtbot.waitUntil(lambda: compare.comparison is not None, timeout=INDEXING_TIMEOUT_MS)
+    assert set(compare.shown_ids()) == copies_of_001 and len(compare.panes) == 3
+
+
+def test_one_per_story_leaves_copies_out_and_keeps_the_badge(
+        qtbot: QtBot, planted_window: tuple[MainWindow, dict[str, str]], type_search: TypeSearch) -> None:
+    window, names = planted_window
+    everything = type_search(window, "لافروف")
+    with qtbot.waitSignal(window.search_finished, timeout=INDEXING_TIMEOUT_MS) as blocker:
+        window.one_per_story_action.trigger()
+    folded: SearchResults = blocker.args[0]
+    assert folded.total == everything.total - 2
+    kept = set(folded.ids()) & {names["001"], "copy_of_001.txt", "feed.jsonl#1"}
+    assert len(kept) == 1
+    row = folded.ids().index(kept.pop())
+    assert window.results_model.similar_count(row) == 2 and window.results_model.copy_rows(row) == []
+    assert "Similar copies from" in window.results_model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert window.settings.get(S.ONE_PER_STORY)
+    with qtbot.waitSignal(window.search_finished, timeout=INDEXING_TIMEOUT_MS):
+        window.one_per_story_action.trigger()
+    assert window.results_model.results is not None and window.results_model.results.total == everything.total

@@ -272,6 +272,21 @@ def test_details_explain_every_spelling_and_split_one_out(qtbot: QtBot, indexed:
     assert entity_named(sidebar, "سيرجي لافروف").articles == 1
 
 
+def test_details_chart_the_entitys_articles_over_time_and_list_its_quotations(
+        qtbot: QtBot, indexed: MainWindow) -> None:
+    sidebar = indexed.entity_sidebar
+    lavrov = entity_named(sidebar, LAVROV)
+    dialog = open_dialog(sidebar, [lavrov], "Details…", qtbot)
+    assert isinstance(dialog, EntityDetailsDialog)
+    histogram = dialog.timeline.histogram()
+    assert histogram is not None
+    assert sum(histogram.totals()) + histogram.undated == lavrov.articles
+    assert "سانا" in histogram.sources and sum(histogram.totals()) >= 1  # the SANA article is dated
+    quotes = [dialog.quotes.item(row).text() for row in range(dialog.quotes.count())]
+    assert len(quotes) >= 10 and any("قنوات التواصل" in quote for quote in quotes)
+    assert all(quote.startswith("“") for quote in quotes)
+
+
 def test_hidden_view_lists_hidden_entities_and_lone_given_names_to_bring_back(
         qtbot: QtBot, indexed: MainWindow) -> None:
     sidebar = indexed.entity_sidebar

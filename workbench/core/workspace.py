@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from whoosh import query as wq
 
 from workbench.core.compare import CompareService, DuplicateStage, DuplicateStore, QuoteStage, QuoteStore
@@ -24,7 +25,9 @@ from workbench.core.index.child_process import update_in_child
 from workbench.core.index.corpus_index import WRITER_MEMORY_MB
 from workbench.core.messages import Message
 from workbench.core.progress import CancelToken, ProgressCallback
-from workbench.core.search import SearchEngine, SearchRequest
+from workbench.core.search import Histogram, SearchEngine, SearchRequest
+from workbench.core.search.columns import DocumentColumns
+from workbench.core.search.histogram import build_histogram
 from workbench.core.userdata import Annotations, Store
 
 __all__ = ["INDEX_STAGES", "Workspace"]
@@ -107,6 +110,18 @@ class Workspace:
             groups = searcher.search(ids, groupedby="source", limit=None).groups("source")
         counts = {name: len(docs) for name, docs in groups.items()}
         return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+    def articles_over_time(self, article_ids: Sequence[str], bucket: str = "day") -> Histogram:
+        """These articles counted per date and source (an entity's mentions over time, in its
+        details), from the index's date and source columns."""
+        if not article_ids:
+            return build_histogram((), bucket)
+        with self.index.reading() as searcher:
+            ids = wq.Or([wq.Term("id", article_id) for article_id in article_ids])
+            docnums = np.fromiter(searcher.search(ids, limit=None).docs(), dtype=np.int64)
+            columns = DocumentColumns(searcher)
+            pairs = zip(columns.dates()[docnums].tolist(), columns.sources()[docnums].tolist(), strict=True)
+            return build_histogram(pairs, bucket)
 
     def export(self, request: ExportRequest, progress: ProgressCallback | None = None,
                cancel: CancelToken | None = None) -> ExportReport:

@@ -216,6 +216,11 @@ class MainWindow(QMainWindow):
         self.search_menu.addAction(self.reader.next_action)
         self.search_menu.addAction(self.reader.previous_action)
         self.search_menu.addSeparator()
+        self.one_per_story_action = QAction(self)
+        self.one_per_story_action.setCheckable(True)
+        self.one_per_story_action.setChecked(self.settings.get(S.ONE_PER_STORY))
+        self.one_per_story_action.toggled.connect(self._on_one_per_story_action_toggled)
+        self.search_menu.addAction(self.one_per_story_action)
         self.compare_action = QAction(self)
         self.compare_action.setShortcut(QKeySequence("Ctrl+D"))
         self.compare_action.triggered.connect(self.compare_selected)
@@ -256,6 +261,8 @@ class MainWindow(QMainWindow):
         self.find_action.setText(self.tr("&Find"))
         self.browse_action.setText(self.tr("&Browse every article"))
         self.syntax_action.setText(self.tr("Search &syntax"))
+        self.one_per_story_action.setText(self.tr("One article per &story"))
+        self.one_per_story_action.setToolTip(self.tr("Leave near-duplicate copies of a story out of the results"))
         self.compare_action.setText(self.tr("Co&mpare selected articles"))
         self.compare_action.setToolTip(self.tr("Compare two to four selected results side by side (Ctrl+D)"))
         self.view_menu.setTitle(self.tr("&View"))
@@ -359,7 +366,7 @@ class MainWindow(QMainWindow):
     def search(self, request: SearchRequest) -> None:
         """Run a search in the background, restricted by the entity filter; a newer search supersedes
         a pending one. An empty query lists every article."""
-        if not self.session.search(request, self.entity_sidebar.filter_ids()):
+        if not self.session.search(request, self.entity_sidebar.filter_ids(), self.settings.get(S.ONE_PER_STORY)):
             self.search_panel.show_error(self.tr("Open a corpus folder first (File ▸ Open corpus folder…)."))
             return
         self._last_request = request
@@ -562,7 +569,7 @@ class MainWindow(QMainWindow):
     def _on_session_search_finished(self, outcome: SearchOutcome) -> None:
         self._shown = outcome
         results = outcome.results
-        self.results_model.set_results(results)
+        self.results_model.set_results(results, outcome.folding)
         browse_by_relevance = results.browsing and outcome.request.sort == "relevance"
         self.results_view.show_sort("date" if browse_by_relevance else outcome.request.sort)
         self.timeline.set_histogram(outcome.histogram)
@@ -659,6 +666,11 @@ class MainWindow(QMainWindow):
 
     def _on_entity_sidebar_filter_changed(self, entity_ids: tuple[str, ...]) -> None:
         self.search(self.search_panel.request())
+
+    def _on_one_per_story_action_toggled(self, checked: bool) -> None:
+        self.settings.set(S.ONE_PER_STORY, checked)
+        if self._last_request is not None:
+            self.search(self._last_request)
 
     def _on_compare_view_failed(self, exc: BaseException) -> None:
         self.show_error(self._describe_error(exc))

@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
-from workbench.core.compare import Quote
+from workbench.core.compare import Quote, StoryFolding
 from workbench.core.entities.service import EntityMention
 from workbench.core.index import RESPONSIVE_WRITER_MEMORY_MB, IndexInfo, UpdateReport
 from workbench.core.ingest import Article
@@ -68,6 +68,8 @@ class SearchOutcome(NamedTuple):
     histogram: Histogram
     during_indexing: bool
     """The search ran while indexing went on: ``results.indexed`` articles were searched."""
+    folding: StoryFolding | None = None
+    """The results' rows by story (near-duplicate copies under the first of their group)."""
 
 
 class LoadedArticle(NamedTuple):
@@ -201,9 +203,10 @@ class CorpusSession(QObject):
 
     # ----- searching and reading --------------------------------------------------------------
 
-    def search(self, request: SearchRequest, entity_ids: Sequence[str] = ()) -> bool:
-        """Run a search restricted to articles mentioning every entity of ``entity_ids``; a newer
-        search supersedes a pending one. False when no corpus is open."""
+    def search(self, request: SearchRequest, entity_ids: Sequence[str] = (), one_per_story: bool = False) -> bool:
+        """Run a search restricted to articles mentioning every entity of ``entity_ids`` (and with
+        ``one_per_story``, without the near-duplicate copies of a story); a newer search supersedes
+        a pending one. False when no corpus is open."""
         workspace = self.workspace
         if workspace is None:
             return False
@@ -219,10 +222,10 @@ class CorpusSession(QObject):
             if entity_ids:
                 terms = workspace.entities.entity_filter_terms(entity_ids)
                 effective = replace(request, entities=tuple(tuple(t) for t in terms))
-            results = workspace.engine.search(effective)
+            results, folding = workspace.compare.stories(workspace.engine.search(effective), one_per_story)
             for row in range(min(len(results), FIRST_PAGE_HITS)):
                 results.hit(row)  # snippets of the rows shown first are built here, not on the GUI thread
-            return SearchOutcome(effective, results, results.histogram("day"), during_indexing)
+            return SearchOutcome(effective, results, results.histogram("day"), during_indexing, folding)
 
         self._search_task = self.reading.submit("search", job, succeeded=self._on_search_task_succeeded,
                                                 failed=self._on_search_task_failed)

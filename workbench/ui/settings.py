@@ -49,6 +49,8 @@ UI_LANGUAGE = Setting("ui/language", str, "en", "Language of the interface: 'en'
 DIGIT_STYLE = Setting("ui/digits", str, "western",
                       "Digits of every number the interface shows: 'western' (0123) or 'arabic-indic' (٠١٢٣).")
 TIMELINE_VISIBLE = Setting("view/timeline", bool, True, "Whether the timeline strip is shown above the results.")
+ONE_PER_STORY = Setting("search/one_per_story", bool, False,
+                        "List one article per story: near-duplicate copies are left out of the results.")
 SEARCH_HISTORY: Setting[list[str]] = Setting("search/history", list, [],
                                              "Past queries, oldest first, for Up/Down in the search box.")
 
@@ -62,6 +64,7 @@ ALL_SETTINGS: tuple[Setting[Any], ...] = (
     UI_LANGUAGE,
     DIGIT_STYLE,
     TIMELINE_VISIBLE,
+    ONE_PER_STORY,
     SEARCH_HISTORY,
 )
 

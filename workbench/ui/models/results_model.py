@@ -26,10 +26,12 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from workbench.core.compare import MAX_ARTICLES
 from workbench.ui.i18n import translate_noop
 from workbench.ui.numbers import decimal, digits
 
 if TYPE_CHECKING:
+    from workbench.core.compare import StoryFolding
     from workbench.core.search import Hit, SearchResults, Snippet
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -42,6 +44,10 @@ HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 KWIC_ROLE = Qt.ItemDataRole.UserRole + 2
 """data() role returning the row's keyword-in-context line: (before, match, after); the match is
 empty when the search has no words (a browse), and the line is then the article's lead."""
+SIMILAR_ROLE = Qt.ItemDataRole.UserRole + 3
+"""data() role returning how many near-duplicate copies the row's story has (0: it heads none)."""
+COPY_ROLE = Qt.ItemDataRole.UserRole + 4
+"""data() role returning True for a row that is a copy of the story of an earlier row."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +105,9 @@ class ResultsModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._results: SearchResults | None = None
+        self._folding: StoryFolding | None = None
+        self._heads: dict[int, int] = {}
+        """Row of each copy -> row of its story."""
         self._loaded = 0
 
     @property
@@ -106,10 +115,14 @@ class ResultsModel(QAbstractTableModel):
         """The results shown, or None."""
         return self._results
 
-    def set_results(self, results: SearchResults | None) -> None:
-        """Show new results (None clears the table); only the first batch of rows is exposed."""
+    def set_results(self, results: SearchResults | None, folding: StoryFolding | None = None) -> None:
+        """Show new results (None clears the table), folded by story when ``folding`` (made for
+        these results) is given; only the first batch of rows is exposed."""
         self.beginResetModel()
         self._results = results
+        self._folding = folding
+        self._heads = {copy: head for head in range(len(folding.ids)) for copy in folding.copy_rows(head)} \
+            if folding is not None else {}
         self._loaded = min(BATCH_SIZE, len(results)) if results is not None else 0
         self.endResetModel()
 
@@ -123,11 +136,26 @@ class ResultsModel(QAbstractTableModel):
         return self._results.hit(row)
 
     def story_ids(self, row: int) -> list[str]:
-        """The article of ``row`` and its near-duplicate copies in the results (the first four:
-        as many as the comparison view shows); only the row's own article when it heads no story."""
+        """The article of ``row`` and its near-duplicate copies (the first four: as many as the
+        comparison view shows); only the row's own article when it heads no story."""
+        story = self._folding.story_at(row) if self._folding is not None else None
+        if story is not None:
+            return list(story.ids()[:MAX_ARTICLES])
         assert self._results is not None
-        own = self._results.hit(row).id
-        return [own]
+        return [self._results.hit(row).id]
+
+    def similar_count(self, row: int) -> int:
+        """Copies of the story ``row`` heads (also those left out with "one per story")."""
+        story = self._folding.story_at(row) if self._folding is not None else None
+        return len(story.copies) if story is not None else 0
+
+    def copy_rows(self, row: int) -> list[int]:
+        """The rows of the copies folded under ``row`` (none when they were left out)."""
+        return self._folding.copy_rows(row) if self._folding is not None else []
+
+    def story_head(self, row: int) -> int | None:
+        """The row of the story ``row`` is a copy of, or None."""
+        return self._heads.get(row)
 
     def retranslate(self) -> None:
         """Tell views the header titles changed language."""
@@ -191,6 +219,10 @@ class ResultsModel(QAbstractTableModel):
             if column == self.TITLE:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignTop)
             return int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        if role == SIMILAR_ROLE:
+            return self.similar_count(index.row())
+        if role == COPY_ROLE:
+            return index.row() in self._heads
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, HIT_ROLE, KWIC_ROLE):
             return None
         hit = self._results.hit(index.row())
@@ -199,7 +231,7 @@ class ResultsModel(QAbstractTableModel):
         if role == KWIC_ROLE:
             return kwic_line(hit.snippets[0] if hit.snippets else None)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(hit) if column == self.TITLE else None
+            return self._tooltip(hit, self._story_sources(index.row())) if column == self.TITLE else None
         if column == self.TITLE:
             return hit.title or hit.path
         if column == self.SOURCE:
@@ -210,7 +242,16 @@ class ResultsModel(QAbstractTableModel):
             return "" if self._results.browsing else decimal(hit.score, 2)
         return None
 
+    def _story_sources(self, row: int) -> str:
+        """"Also in: okaz, alriyadh" for the row of a story with copies ("" otherwise)."""
+        story = self._folding.story_at(row) if self._folding is not None else None
+        if story is None:
+            return ""
+        sources = ", ".join(dict.fromkeys(source or "?" for source in story.sources))
+        return QCoreApplication.translate("ResultsModel", "Similar copies from: {sources}").format(sources=sources)
+
     @staticmethod
-    def _tooltip(hit: Hit) -> str:
-        """The whole title and where the article is (a long title is elided in the cell)."""
-        return "\n".join(part for part in (hit.title, hit.id) if part)
+    def _tooltip(hit: Hit, story: str = "") -> str:
+        """The whole title and where the article is (a long title is elided in the cell), and
+        where its story's copies come from."""
+        return "\n".join(part for part in (hit.title, hit.id, story) if part)

@@ -9,10 +9,10 @@ interface's direction.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRectF, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QResizeEvent
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.ui.bidi import text_direction
-from workbench.ui.models.results_model import COLUMNS, KWIC_ROLE, ResultsModel
+from workbench.ui.models.results_model import COLUMNS, COPY_ROLE, KWIC_ROLE, SIMILAR_ROLE, ResultsModel
+from workbench.ui.numbers import number as localised_number
 from workbench.ui.widgets.kwic_painting import paint_cell_background, paint_kwic_line, text_colour
 
 CELL_PADDING = 6
@@ -33,26 +34,64 @@ MAX_SOURCE_WIDTH = 140
 """The source column never takes more than this (longer names are elided; the tooltip has them)."""
 MIN_TITLE_WIDTH = 260
 """Below this width for the title (and its match), optional columns are hidden."""
+COPY_INDENT = 18
+"""How far a copy folded under its story is indented (pixels)."""
+BADGE_PADDING = 6
+BADGE_COLOUR = QColor("#e0e0e0")
 
 
 class HitDelegate(QStyledItemDelegate):
-    """Paints a hit's title (first line) over its keyword-in-context line (second line)."""
+    """Paints a hit's title (first line) over its keyword-in-context line (second line); a story's
+    row has a "+N similar" badge after its title, and the copies folded under it are indented."""
+
+    def __init__(self, expanded: Callable[[int], bool], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._expanded = expanded
+
+    def badge_text(self, row: int, similar: int) -> str:
+        """The badge of a story's row: how many copies, and whether they are shown."""
+        if self._expanded(row):
+            return self.tr("▴ {count} similar").format(count=localised_number(similar))
+        return self.tr("+{count} similar").format(count=localised_number(similar))
+
+    def badge_rect(self, rect: QRect, index: QModelIndex | QPersistentModelIndex, font: QFont) -> QRectF | None:
+        """Where a story row's badge is painted in its cell ``rect`` (None for other rows): at the
+        end of the title, on the edge the title does not start from."""
+        similar = index.data(SIMILAR_ROLE)
+        if not similar:
+            return None
+        badge_font = QFont(font)
+        badge_font.setPointSizeF(font.pointSizeF() * 0.85)
+        width = QFontMetrics(badge_font).horizontalAdvance(self.badge_text(index.row(), similar)) + 2 * BADGE_PADDING
+        inner = QRectF(rect).adjusted(CELL_PADDING, 3, -CELL_PADDING, -2)
+        height = inner.height() / 2 - 2
+        rtl = text_direction(str(index.data() or "")) == Qt.LayoutDirection.RightToLeft
+        left = inner.left() if rtl else inner.right() - width
+        return QRectF(left, inner.top(), width, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         opt, title, selected = paint_cell_background(self, painter, option, index)
         colour = text_colour(opt, selected)
         rect = QRectF(opt.rect).adjusted(CELL_PADDING, 2, -CELL_PADDING, -2)
+        direction = text_direction(title)
+        rtl = direction == Qt.LayoutDirection.RightToLeft
+        if index.data(COPY_ROLE):  # a copy folded under its story: indented from the reading edge
+            rect = rect.adjusted(0, 0, -COPY_INDENT, 0) if rtl else rect.adjusted(COPY_INDENT, 0, 0, 0)
         half = rect.height() / 2
         title_rect = QRectF(rect.left(), rect.top(), rect.width(), half)
         line_rect = QRectF(rect.left(), rect.top() + half, rect.width(), half)
+        badge = self.badge_rect(opt.rect, index, opt.font)
+        if badge is not None:
+            self._paint_badge(painter, badge, self.badge_text(index.row(), index.data(SIMILAR_ROLE)), opt.font)
+            title_rect = title_rect.adjusted(badge.width() + CELL_PADDING, 0, 0, 0) if rtl \
+                else title_rect.adjusted(0, 0, -badge.width() - CELL_PADDING, 0)
         painter.save()
         title_font = QFont(opt.font)
         title_font.setBold(True)
         painter.setFont(title_font)
         painter.setPen(colour)
-        direction = text_direction(title)
         painter.setLayoutDirection(direction)
-        edge = Qt.AlignmentFlag.AlignRight if direction == Qt.LayoutDirection.RightToLeft else Qt.AlignmentFlag.AlignLeft
+        edge = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
         elided = QFontMetrics(title_font).elidedText(title, Qt.TextElideMode.ElideRight, int(title_rect.width()))
         painter.drawText(title_rect, int(edge | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter), elided)
         painter.restore()
@@ -61,6 +100,20 @@ class HitDelegate(QStyledItemDelegate):
         before, match, after = index.data(KWIC_ROLE) or ("", "", "")
         muted = opt.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText)
         paint_kwic_line(painter, line_rect, before, match, after, colour if match else muted)
+        painter.restore()
+
+    @staticmethod
+    def _paint_badge(painter: QPainter, rect: QRectF, text: str, font: QFont) -> None:
+        painter.save()
+        badge_font = QFont(font)
+        badge_font.setPointSizeF(font.pointSizeF() * 0.85)
+        painter.setFont(badge_font)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(BADGE_COLOUR)
+        painter.drawRoundedRect(rect, 6, 6)
+        painter.setPen(QColor("black"))
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
         painter.restore()
 
 
@@ -91,8 +144,12 @@ class ResultsView(QTableView):
         header.setHighlightSections(False)
         header.sortIndicatorChanged.connect(self._on_header_sort_indicator_changed)
         self._source_names: list[str] = []
-        self._hit_delegate = HitDelegate(self)
-        self.setItemDelegateForColumn(ResultsModel.TITLE, self._hit_delegate)
+        self._expanded: set[int] = set()
+        """Rows of the stories whose copies are shown."""
+        self.hit_delegate = HitDelegate(self.is_expanded, self)
+        model.modelReset.connect(self._on_model_reset)
+        model.rowsInserted.connect(self._on_model_rows_inserted)
+        self.setItemDelegateForColumn(ResultsModel.TITLE, self.hit_delegate)
         self.activated.connect(self._on_view_activated)
         self.fit_columns()
 
@@ -150,6 +207,72 @@ class ResultsView(QTableView):
         if 0 <= row < model.rowCount():
             self.selectionModel().setCurrentIndex(
                 model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+    # ----- stories ----------------------------------------------------------------------------
+
+    def is_expanded(self, row: int) -> bool:
+        """True when the copies of the story of ``row`` are shown under it."""
+        return row in self._expanded
+
+    def toggle_story(self, row: int) -> None:
+        """Show or fold the copies of the story ``row`` heads."""
+        model = self._results_model()
+        copies = model.copy_rows(row)
+        if not copies:
+            return
+        expanded = row not in self._expanded
+        if expanded:
+            self._expanded.add(row)
+        else:
+            self._expanded.discard(row)
+        for copy in copies:
+            if copy < model.rowCount():
+                self.setRowHidden(copy, not expanded)
+        self.viewport().update()
+
+    def _results_model(self) -> ResultsModel:
+        model = self.model()
+        assert isinstance(model, ResultsModel)
+        return model
+
+    def _fold(self, first: int, last: int) -> None:
+        """Hide the copies among rows first..last whose story is folded."""
+        model = self._results_model()
+        for row in range(first, last + 1):
+            head = model.story_head(row)
+            if head is not None and head not in self._expanded:
+                self.setRowHidden(row, True)
+
+    def _on_model_reset(self) -> None:
+        self._expanded.clear()
+        self._fold(0, self._results_model().rowCount() - 1)
+
+    def _on_model_rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        self._fold(first, last)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        index = self.indexAt(event.position().toPoint())
+        if index.isValid() and index.column() == ResultsModel.TITLE and event.button() == Qt.MouseButton.LeftButton:
+            badge = self.hit_delegate.badge_rect(self.visualRect(index), index, self.font())
+            if badge is not None and badge.contains(event.position()):
+                self.toggle_story(index.row())
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """+ shows the copies of the current row's story, - folds them."""
+        current = self.currentIndex()
+        if current.isValid() and event.text() in ("+", "-"):
+            row = self._results_model().story_head(current.row())
+            row = current.row() if row is None else row
+            if (event.text() == "+") != self.is_expanded(row):
+                self.toggle_story(row)
+                if row != current.row():
+                    self.select_row(row)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def selected_rows(self) -> list[int]:
         """The rows selected (Ctrl/Shift+click), in order; what "Compare" compares."""
