@@ -7,7 +7,12 @@ data home (the user's profile is never touched), indexes it, and saves per inter
   dock, the first hit open in the reader with its matches and the entity's mentions;
 - ``browse_<lang>.png`` (1280×720): every article, newest first (an empty query);
 - ``kwic_<lang>.png`` (1280×720): the concordance of the query, a line open in the reader;
-- ``small_<lang>.png`` (1024×640): the query's results at a small laptop size.
+- ``small_<lang>.png`` (1024×640): the query's results at a small laptop size;
+- ``compare_<lang>.png`` (1280×720): the comparison view on SANA's and Tishreen's Aleppo articles
+  (the view's own window);
+- ``folded_<lang>.png`` (1280×720): results folded by story, one story expanded (the seeds
+  with republished copies added, in the throw-away folder);
+- ``entity_<lang>.png``: the details of an entity, its articles over time and its quotations.
 
 Used to check by eye that nothing is clipped or overlapping, that Arabic reads right-to-left,
 is shaped and uses the bundled font, that no text is in the wrong language, and for the README.
@@ -91,12 +96,74 @@ def _kwic_view(window: Any, query: str, entity: str) -> None:
     _wait_idle(window)
 
 
-VIEWS: dict[str, tuple[tuple[int, int], Callable[[Any, str, str], None]]] = {
+COMPARED_SEEDS = ("000_9f63ee594d7e422c.txt", "002_2f2c9e1598c61b02.txt", "001_31c937c15296effc.txt")
+"""SANA's and Tishreen's articles on Aleppo among the seeds."""
+COMPARE_THRESHOLD = 0.3
+"""The seeds are different stories: at this level they share a passage or two."""
+
+
+def _compare_view(window: Any, query: str, entity: str) -> Any:
+    _search(window, "حلب")
+    window.compare(list(COMPARED_SEEDS))
+    view = window.compare_view
+    _wait_for(view, "comparison_shown", "failed")
+    view.resize(*SIZE)
+    view.set_threshold(COMPARE_THRESHOLD)
+    _wait_idle(window)
+    view.next_passage()
+    return view
+
+
+def _folded_view(window: Any, query: str, entity: str) -> None:
+    _search(window, "روسيا")
+    view, model = window.results_view, window.results_model
+    stories = [row for row in range(model.rowCount()) if model.similar_count(row)]
+    if stories:  # the first story open, the others folded
+        view.toggle_story(stories[0])
+        view.select_row(stories[0])
+        _wait_idle(window)
+
+
+def _entity_view(window: Any, query: str, entity: str) -> Any:
+    _search(window, query)
+    sidebar = window.entity_sidebar
+    chosen = [e for e in sidebar.model.entities() if e.name == entity]
+    if not chosen:
+        return None
+    sidebar.curator.details(chosen[0])
+    _wait_for(sidebar.curator, "dialog_opened")
+    _wait_idle(window)
+    return sidebar.curator.dialog
+
+
+def corpus_with_copies(seeds: Path, folder: Path) -> Path:
+    """The seeds and republished copies of two of them (one verbatim, one re-edited by a desk),
+    to show results folded by story."""
+    import shutil
+
+    shutil.copytree(seeds, folder)
+    first, second = sorted(path for path in seeds.glob("*.txt"))[1:3]
+    text = first.read_text(encoding="utf-8")
+    (folder / f"republished_{first.name}").write_text(text, encoding="utf-8")
+    (folder / f"edited_{first.name}").write_text(text.replace("أكد", "قال", 1).replace("الروسي", "الروسي،", 2),
+                                                  encoding="utf-8")
+    (folder / f"republished_{second.name}").write_text(second.read_text(encoding="utf-8"), encoding="utf-8")
+    return folder
+
+
+VIEWS: dict[str, tuple[tuple[int, int], Callable[[Any, str, str], Any]]] = {
     "main": (SIZE, _main_view),
     "browse": (SIZE, _browse_view),
     "kwic": (SIZE, _kwic_view),
     "small": (SMALL_SIZE, _main_view),
+    "compare": (SIZE, _compare_view),
+    "folded": (SIZE, _folded_view),
+    "entity": (SIZE, _entity_view),
 }
+"""Each view's window size and how to get there; a view that returns a widget (a dialog, the
+comparison window) is saved instead of the main window."""
+NEEDS_COPIES = frozenset({"folded"})
+"""Views shown on the seeds with republished copies added."""
 
 
 def render(outdir: Path, query: str = DEFAULT_QUERY, entity: str = DEFAULT_ENTITY,
@@ -111,6 +178,8 @@ def render(outdir: Path, query: str = DEFAULT_QUERY, entity: str = DEFAULT_ENTIT
     outdir.mkdir(parents=True, exist_ok=True)
     app = create_application()
     folder = corpus if corpus is not None else default_corpus()
+    copies = corpus_with_copies(folder, Path(tempfile.mkdtemp(prefix="workbench-copies-")) / "corpus") \
+        if NEEDS_COPIES & set(views) else folder
     written: list[Path] = []
     for language in languages:
         for view in views:
@@ -122,13 +191,13 @@ def render(outdir: Path, query: str = DEFAULT_QUERY, entity: str = DEFAULT_ENTIT
             window = build_window(app, settings)
             window.resize(*size)
             window.show()
-            window.open_corpus(folder)
+            window.open_corpus(copies if view in NEEDS_COPIES else folder)
             _wait_for(window, "search_finished", "indexing_failed")  # indexing, then every article listed
             _wait_idle(window)
-            prepare(window, query, entity)
+            shown = prepare(window, query, entity) or window
             QApplication.processEvents()
             path = outdir / f"{view}_{language}.png"
-            window.grab().save(str(path))
+            shown.grab().save(str(path))
             written.append(path)
             window.close()
             window.deleteLater()
@@ -143,11 +212,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--query", default=DEFAULT_QUERY, help="query to show (default: %(default)s)")
     parser.add_argument("--entity", default=DEFAULT_ENTITY, help="entity to filter by (default: %(default)s)")
     parser.add_argument("--corpus", type=Path, help="corpus folder to show (default: the seeds)")
+    parser.add_argument("--views", nargs="+", choices=tuple(VIEWS), default=tuple(VIEWS), help="views to render (default: all)")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="workbench-shots-") as home:
         os.environ["WORKBENCH_HOME"] = home
-        for path in render(args.outdir, args.query, args.entity, corpus=args.corpus):
+        for path in render(args.outdir, args.query, args.entity, corpus=args.corpus, views=tuple(args.views)):
             sys.stdout.write(f"{path}\n")
     return 0
 

@@ -1,7 +1,8 @@
 """One article of the comparison view: its header (title, source, date, URL), buttons to move it
 left or right and to close it, and its text on the reader's ``ArticleText``, with the passages it
-shares with the other panes coloured by group, the query's matches and the entity mentions
-painted as in the reader, and its quotations (speaker as tooltip)."""
+shares with the other panes coloured by group, and the query's matches and the entity mentions
+painted as in the reader. Quotations are not painted here: in a news article they cover much of
+the text and would bury the shared passages; the summary strip counts them by speaker."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from workbench.ui.entity_types import TYPE_COLOURS
 from workbench.ui.i18n import Retranslating
 from workbench.ui.widgets.article_header import ArticleHeader
 from workbench.ui.widgets.article_text import ArticleText, Highlight
-from workbench.ui.widgets.reader import MATCH_COLOUR, quote_highlight, quote_tooltip
+from workbench.ui.widgets.reader import MATCH_COLOUR
 
 FOCUS_COLOUR = QColor("#ffa726")
 """The shared passage in focus (clicked, or reached with next/previous), in every pane."""
@@ -44,7 +45,6 @@ class ComparePane(Retranslating, QFrame):
         self.text = ArticleText(font_size=font_size)
         self.text.setObjectName("compare_text")
         self.text.offset_clicked.connect(self.offset_clicked)
-        self.text.set_tooltip_provider(lambda offset: quote_tooltip(self.text, offset))
         self.earlier_button = QToolButton()
         self.later_button = QToolButton()
         self.close_button = QToolButton()
@@ -83,7 +83,6 @@ class ComparePane(Retranslating, QFrame):
         article = compared.article
         self.header.show_article(article, corpus)
         self.text.show_text(article.text, article.boilerplate)
-        self.text.set_layer("quotes", [quote_highlight(quote) for quote in compared.quotes])
         self.text.set_layer("entities", [Highlight(start, end, TYPE_COLOURS.get(kind, TYPE_COLOURS["MISC"]), kind)
                                          for start, end, kind, _entity_id in mentions])
         self.text.set_layer("matches", [Highlight(start, end, MATCH_COLOUR) for start, end in spans])

@@ -1,5 +1,5 @@
 """The comparison's summary strip: overall similarity, the entities every article names and those
-only one names, the numbers that differ between them, and the quotations each one carries.
+only one names, the numbers that differ between them, and the quotations each one carries (by speaker).
 
 It is rich text in a read-only browser (it may be longer than its strip, so it scrolls). Article
 texts (names, numbers, quotations) are wrapped in isolates so an Arabic name keeps its order in an
@@ -8,9 +8,11 @@ English sentence and the other way round.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from html import escape
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from workbench.core.compare import Comparison, Quote
@@ -21,8 +23,6 @@ from workbench.ui.numbers import decimal, number
 
 MAX_LISTED = 8
 """Names, numbers or quotations listed per article at most (the rest are counted)."""
-QUOTE_CHARS = 90
-"""A quotation longer than this is cut (with an ellipsis) in the strip."""
 SUMMARY_HEIGHT = 130
 
 
@@ -53,37 +53,34 @@ class CompareSummary(Retranslating, QTextBrowser):
         if comparison is None:
             self.clear()
             return
-        lines = [self.tr("Overall similarity: {percent}% · {count} shared passages").format(
-            percent=decimal(100 * self._similarity, 0), count=number(self._shared))]
+        lines = [escape(self.tr("Overall similarity: {percent}% · {count} shared passages").format(
+            percent=decimal(100 * self._similarity, 0), count=number(self._shared)))]
         shared = comparison.shared_entities
-        lines.append(self.tr("Named in all: {names}").format(names=self._listed(shared) or self.tr("none")))
+        lines.append(escape(self.tr("Named in all: {names}")).format(names=self._listed(shared) or self.tr("none")))
         for position, index in enumerate(self._shown, 1):
             compared = comparison.articles[index]
             parts = []
             if compared.entities_only:
-                parts.append(self.tr("only here: {names}").format(names=self._listed(compared.entities_only)))
+                parts.append(escape(self.tr("only here: {names}")).format(names=self._listed(compared.entities_only)))
             if compared.differing:
-                parts.append(self.tr("differing numbers: {numbers}").format(
+                parts.append(escape(self.tr("differing numbers: {numbers}")).format(
                     numbers=self._listed([mention.text for mention in compared.differing])))
             parts.append(self._quotes(compared.quotes))
-            label = self.tr("Article {number}").format(number=number(position))
+            source = compared.article.source
+            label = self.tr("Article {number} ({source})").format(number=number(position), source=isolated(source)) \
+                if source else self.tr("Article {number}").format(number=number(position))
             lines.append(f"<b>{escape(label)}</b>: " + " · ".join(parts))
-        self.setHtml("<br>".join(lines))
+        direction = "rtl" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "ltr"
+        self.setHtml("".join(f'<p dir="{direction}" style="margin: 0 0 2px 0">{line}</p>' for line in lines))
 
     def _quotes(self, quotes: Sequence[Quote]) -> str:
+        """How many quotations an article carries, by speaker, most quoted first."""
         if not quotes:
             return escape(self.tr("no quotations"))
-        listed = []
-        for quote in quotes[:MAX_LISTED]:
-            text = quote.text if len(quote.text) <= QUOTE_CHARS else quote.text[:QUOTE_CHARS] + "…"
-            speaker = quote.entity or quote.speaker
-            said = self.tr("{speaker}: “{quote}”").format(speaker=isolated(speaker), quote=isolated(text)) if speaker \
-                else f"“{isolated(text)}”"
-            listed.append(escape(said))
-        more = len(quotes) - len(listed)
-        if more > 0:
-            listed.append(escape(self.tr("and {count} more").format(count=number(more))))
-        return escape(self.tr("{count} quotations:").format(count=number(len(quotes)))) + " " + " · ".join(listed)
+        speakers = Counter(quote.entity or quote.speaker or self.tr("unnamed") for quote in quotes)
+        by_speaker = [f"{speaker} ({number(count)})"
+                      for speaker, count in speakers.most_common()]
+        return escape(self.tr("{count} quotations:").format(count=number(len(quotes)))) + " " + self._listed(by_speaker)
 
     def _listed(self, texts: Sequence[str]) -> str:
         """Texts, isolated and escaped, the first MAX_LISTED of them, with how many more."""

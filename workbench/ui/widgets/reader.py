@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 MATCH_COLOUR = QColor("#fff176")
 CURRENT_MATCH_COLOUR = QColor("#ffa726")
-QUOTE_COLOUR = QColor("#d7ecff")
+QUOTE_COLOUR = QColor("#e6f1fc")
 """Background of a quotation (under entity mentions and query matches)."""
 MIN_FONT_SIZE, MAX_FONT_SIZE = 8, 48
 MIN_READER_WIDTH = 300

@@ -146,6 +146,8 @@ class ResultsView(QTableView):
         self._source_names: list[str] = []
         self._expanded: set[int] = set()
         """Rows of the stories whose copies are shown."""
+        self._hidden: set[int] = set()
+        """Rows hidden as folded copies."""
         self.hit_delegate = HitDelegate(self.is_expanded, self)
         model.modelReset.connect(self._on_model_reset)
         model.rowsInserted.connect(self._on_model_rows_inserted)
@@ -227,8 +229,15 @@ class ResultsView(QTableView):
             self._expanded.discard(row)
         for copy in copies:
             if copy < model.rowCount():
-                self.setRowHidden(copy, not expanded)
+                self._hide_row(copy, not expanded)
         self.viewport().update()
+
+    def _hide_row(self, row: int, hidden: bool) -> None:
+        self.setRowHidden(row, hidden)
+        if hidden:
+            self._hidden.add(row)
+        else:
+            self._hidden.discard(row)
 
     def _results_model(self) -> ResultsModel:
         model = self.model()
@@ -241,9 +250,11 @@ class ResultsView(QTableView):
         for row in range(first, last + 1):
             head = model.story_head(row)
             if head is not None and head not in self._expanded:
-                self.setRowHidden(row, True)
+                self._hide_row(row, True)
 
     def _on_model_reset(self) -> None:
+        for row in sorted(self._hidden):  # the header keeps hidden sections across a reset
+            self._hide_row(row, False)
         self._expanded.clear()
         self._fold(0, self._results_model().rowCount() - 1)
 
