@@ -21,6 +21,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 from workbench.core.arabic import normalize
 from workbench.core.entities.service import Entity
 from workbench.ui.entity_types import ENTITY_TYPES, TYPE_COLOURS, type_label
+from workbench.ui.numbers import number
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -168,6 +169,12 @@ class EntityTreeModel(QAbstractItemModel):
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return 3
 
+    def retranslate(self) -> None:
+        """Tell views that titles, tooltips and numbers changed language or digits."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        self.layoutAboutToBeChanged.emit()
+        self.layoutChanged.emit()
+
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return _NO_FLAGS
@@ -201,7 +208,7 @@ class EntityTreeModel(QAbstractItemModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [entity.name, self.tr("{articles} articles, {mentions} mentions").format(
-                articles=f"{entity.articles:,}", mentions=f"{entity.mentions:,}")]
+                articles=number(entity.articles), mentions=number(entity.mentions))]
             if entity.aliases:
                 lines.append(self.tr("Also written: {aliases}").format(aliases="، ".join(entity.aliases)))
             if entity.hidden:
@@ -216,7 +223,7 @@ class EntityTreeModel(QAbstractItemModel):
         if index.column() != self.NAME:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.tr("{type} ({count})").format(type=type_label(type_), count=f"{len(members):,}")
+            return self.tr("{type} ({count})").format(type=type_label(type_), count=number(len(members)))
         if role == Qt.ItemDataRole.DecorationRole:
             return TYPE_COLOURS.get(type_)
         return None

@@ -212,6 +212,13 @@ class EntityCurator(QObject):
         if self.redo_action.isEnabled():
             self._curate("redo", EntityService.redo)
 
+    def retranslate(self) -> None:
+        """Set the undo and redo actions' texts in the interface language (their tooltips follow
+        from the history, read again)."""
+        self.undo_action.setText(self.tr("Undo curation"))
+        self.redo_action.setText(self.tr("Redo curation"))
+        self.refresh_history()
+
     def refresh_history(self) -> None:
         """Enable undo and redo (with what they would do as tooltips) from the store's log."""
         def job(progress: ProgressCallback, cancel: CancelToken, service: EntityService) -> _History:
