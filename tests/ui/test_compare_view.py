@@ -234,3 +234,25 @@ def test_one_per_story_leaves_copies_out_and_keeps_the_badge(
     with qtbot.waitSignal(window.search_finished, timeout=INDEXING_TIMEOUT_MS):
         window.one_per_story_action.trigger()
     assert window.results_model.results is not None and window.results_model.results.total == everything.total
+
+
+def test_compare_with_from_the_reader(
+        qtbot: QtBot, planted_window: tuple[MainWindow, dict[str, str]], type_search: TypeSearch) -> None:
+    window, names = planted_window
+    results = type_search(window, "لافروف")
+    qtbot.waitUntil(lambda: window.reader.article is not None, timeout=INDEXING_TIMEOUT_MS)
+    reading = window.reader.article
+    assert reading is not None and reading.id == results.ids()[0]
+    menu = window.reader.compare_menu
+    menu.aboutToShow.emit()
+    actions = [action for action in menu.actions() if not action.isSeparator()]
+    assert actions[0].text() == "Its 2 similar copies"  # 001 heads its story
+    assert len(actions) == 1 + len(results) - 1
+    actions[-1].trigger()
+    view = window.compare_view
+    assert view is not None
+    qtbot.waitUntil(lambda: view.comparison is not None, timeout=INDEXING_TIMEOUT_MS)
+    assert view.shown_ids() == [reading.id, results.ids()[-1]]
+    actions[0].trigger()
+    qtbot.waitUntil(lambda: len(view.panes) == 3, timeout=INDEXING_TIMEOUT_MS)
+    assert set(view.shown_ids()) == {names["001"], "copy_of_001.txt", "feed.jsonl#1"}

@@ -64,6 +64,8 @@ ENTITY_DOCK_WIDTH = 400
 saved window state decides."""
 RESULTS_SHARE = 0.55
 """First-run share of the results pane beside the reader."""
+COMPARE_WITH_CHOICES = 10
+"""Results the reader's "Compare with…" menu offers (the first ones, in the results' order)."""
 
 
 def _folder_of_drop(event: QDragEnterEvent | QDropEvent) -> Path | None:
@@ -148,6 +150,7 @@ class MainWindow(QMainWindow):
         self.reader = ReaderPane(font_size=self.settings.get(S.READER_FONT_SIZE))
         self.reader.font_size_changed.connect(self._on_reader_font_size_changed)
         self.reader.header.citation_copied.connect(self._on_reader_citation_copied)
+        self.reader.compare_menu.aboutToShow.connect(self._on_reader_compare_menu_about_to_show)
         self.indexing_panel = IndexingPanel()
         self.indexing_panel.cancel_requested.connect(self._on_indexing_panel_cancel_requested)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -666,6 +669,28 @@ class MainWindow(QMainWindow):
 
     def _on_entity_sidebar_filter_changed(self, entity_ids: tuple[str, ...]) -> None:
         self.search(self.search_panel.request())
+
+    def _on_reader_compare_menu_about_to_show(self) -> None:
+        """List what the reader's article can be compared with: its story's copies, then the
+        other results of the first page."""
+        menu = self.reader.compare_menu
+        menu.clear()
+        results, article = self.results_model.results, self.reader.article
+        if results is None or article is None:
+            return
+        ids = results.ids()
+        row = ids.index(article.id) if article.id in ids else None
+        story = self.results_model.story_ids(row) if row is not None else [article.id]
+        if len(story) > 1:
+            action = menu.addAction(self.tr("Its {count} similar copies").format(count=number(len(story) - 1)))
+            action.triggered.connect(lambda: self.compare(story))
+            menu.addSeparator()
+        for other in [r for r in range(min(len(ids), COMPARE_WITH_CHOICES + 1)) if ids[r] != article.id][:COMPARE_WITH_CHOICES]:
+            hit = results.hit(other)
+            title = hit.title or hit.path
+            title = title if len(title) <= 70 else title[:69] + "…"
+            action = menu.addAction(f"{isolated(title)} — {isolated(hit.source)}" if hit.source else isolated(title))
+            action.triggered.connect(lambda _checked=False, other_id=hit.id: self.compare([article.id, other_id]))
 
     def _on_one_per_story_action_toggled(self, checked: bool) -> None:
         self.settings.set(S.ONE_PER_STORY, checked)

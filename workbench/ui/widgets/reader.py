@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QStyle, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSpinBox, QStyle, QToolButton, QVBoxLayout, QWidget
 
 from workbench.ui.entity_types import ENTITY_TYPES, TYPE_COLOURS, type_label
 from workbench.ui.i18n import Retranslating
@@ -82,6 +82,13 @@ class ReaderPane(Retranslating, QWidget):
         self.match_label = ElidedLabel(elide_mode=Qt.TextElideMode.ElideRight)
         self.match_label.setObjectName("match_label")
 
+        self.compare_menu = QMenu(self)
+        """Filled by the window when it opens: the articles this one can be compared with."""
+        self.compare_button = QToolButton()
+        self.compare_button.setObjectName("compare_with_button")
+        self.compare_button.setMenu(self.compare_menu)
+        self.compare_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+
         self.font_size_box = QSpinBox()
         self.font_size_box.setRange(MIN_FONT_SIZE, MAX_FONT_SIZE)
         self.font_size_box.setValue(font_size)
@@ -112,6 +119,7 @@ class ReaderPane(Retranslating, QWidget):
         tools.addWidget(self.previous_button)
         tools.addWidget(self.next_button)
         tools.addWidget(self.match_label, 1)
+        tools.addWidget(self.compare_button)
         tools.addWidget(self.font_label)
         tools.addWidget(self.font_size_box)
         layout = QVBoxLayout(self)
@@ -154,6 +162,8 @@ class ReaderPane(Retranslating, QWidget):
         self.font_size_box.setSuffix(self.tr(" pt"))
         self.font_size_box.setToolTip(self.tr("Text size"))
         self.font_label.setText(self.tr("Text size:"))
+        self.compare_button.setText(self.tr("Compare with…"))
+        self.compare_button.setToolTip(self.tr("Compare this article with another result side by side"))
         self.legend_caption.setText(self.tr("Entities:"))
         for entity_type, label in self._legend_labels.items():
             label.setText(type_label(entity_type))
@@ -196,6 +206,7 @@ class ReaderPane(Retranslating, QWidget):
         self._quotes = []
         self._current = -1
         self.legend.hide()
+        self.compare_button.setEnabled(False)
         self.header.show_article(None)
         self.text_edit.clear_text()
         self._update_navigation()
@@ -216,6 +227,7 @@ class ReaderPane(Retranslating, QWidget):
         self._article = article
         self._corpus = corpus
         self.header.show_article(article, corpus)
+        self.compare_button.setEnabled(True)
         self.text_edit.show_text(article.text, article.boilerplate)
         length = len(article.text)
         self._spans = sorted((s, e) for s, e in spans if 0 <= s < e <= length)
