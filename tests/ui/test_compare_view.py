@@ -62,11 +62,23 @@ def compare_rows(qtbot: QtBot, window: MainWindow, ids: list[str]) -> CompareVie
     return view
 
 
-def test_ctrl_d_compares_the_selected_results_with_shared_passages_coloured_alike(
-        qtbot: QtBot, planted_window: tuple[MainWindow, dict[str, str]], type_search: TypeSearch) -> None:
+def compare_edited_copy(qtbot: QtBot, planted_window: tuple[MainWindow, dict[str, str]], type_search: TypeSearch,
+                        resize: bool = False) -> CompareView:
+    """Compare seed 002 with its edited copy (4% of words rewritten) from the results of بوتين;
+    ``resize``: in a short view, so both texts scroll."""
     window, names = planted_window
     type_search(window, "بوتين")
     view = compare_rows(qtbot, window, [names["002"], "edited_002.txt"])
+    if resize:
+        view.resize(1000, 400)
+        qtbot.wait(50)
+    return view
+
+
+def test_ctrl_d_compares_the_selected_results_with_shared_passages_coloured_alike(
+        qtbot: QtBot, planted_window: tuple[MainWindow, dict[str, str]], type_search: TypeSearch) -> None:
+    view = compare_edited_copy(qtbot, planted_window, type_search)
+    names = planted_window[1]
     assert len(view.panes) == 2 and sorted(view.shown_ids()) == sorted([names["002"], "edited_002.txt"])
     assert view.isVisible() and view.shared_count() > 5
     comparison = view.comparison
@@ -84,11 +96,7 @@ def test_ctrl_d_compares_the_selected_results_with_shared_passages_coloured_alik
 
 def test_clicking_a_shared_passage_scrolls_the_other_pane_to_its_counterpart(
         qtbot: QtBot, planted_window: tuple[MainWindow, dict[str, str]], type_search: TypeSearch) -> None:
-    window, names = planted_window
-    type_search(window, "بوتين")
-    view = compare_rows(qtbot, window, [names["002"], "edited_002.txt"])
-    view.resize(1000, 400)
-    qtbot.wait(50)
+    view = compare_edited_copy(qtbot, planted_window, type_search, resize=True)
     first, second = view.panes
     comparison = view.comparison
     assert comparison is not None
@@ -111,9 +119,7 @@ def test_clicking_a_shared_passage_scrolls_the_other_pane_to_its_counterpart(
 
 def test_slider_next_previous_move_and_close(
         qtbot: QtBot, planted_window: tuple[MainWindow, dict[str, str]], type_search: TypeSearch) -> None:
-    window, names = planted_window
-    type_search(window, "بوتين")
-    view = compare_rows(qtbot, window, [names["002"], "edited_002.txt"])
+    view = compare_edited_copy(qtbot, planted_window, type_search)
     view.set_threshold(0.3)
     loose = view.shared_count()
     view.set_threshold(0.99)
@@ -140,11 +146,7 @@ def test_slider_next_previous_move_and_close(
 
 def test_synchronised_scrolling_follows_the_first_pane(
         qtbot: QtBot, planted_window: tuple[MainWindow, dict[str, str]], type_search: TypeSearch) -> None:
-    window, names = planted_window
-    type_search(window, "بوتين")
-    view = compare_rows(qtbot, window, [names["002"], "edited_002.txt"])
-    view.resize(1000, 400)
-    qtbot.wait(50)
+    view = compare_edited_copy(qtbot, planted_window, type_search, resize=True)
     first, second = (pane.text.verticalScrollBar() for pane in view.panes)
     first.setValue(first.maximum())
     assert second.value() == 0
