@@ -15,6 +15,7 @@ from tests.planted_copies import make_corpus
 from workbench.core.index import UpdateReport
 from workbench.core.search import SearchResults
 from workbench.ui import settings as S
+from workbench.ui.bidi import FIRST_STRONG_ISOLATE, isolated
 from workbench.ui.main_window import MainWindow
 from workbench.ui.models.results_model import COPY_ROLE
 from workbench.ui.widgets.compare_view import CompareView
@@ -258,3 +259,22 @@ def test_compare_with_from_the_reader(
     actions[0].trigger()
     qtbot.waitUntil(lambda: len(view.panes) == 3, timeout=INDEXING_TIMEOUT_MS)
     assert set(view.shown_ids()) == {names["001"], "copy_of_001.txt", "feed.jsonl#1"}
+
+
+def test_summary_strip_names_shared_and_lone_entities_differing_numbers_and_quotations(
+        qtbot: QtBot, planted_window: tuple[MainWindow, dict[str, str]], type_search: TypeSearch) -> None:
+    window, names = planted_window
+    type_search(window, "حلب")
+    view = compare_rows(qtbot, window, [names["001"], names["004"]])  # SANA's and another desk's Lavrov on Aleppo
+    comparison = view.comparison
+    assert comparison is not None
+    text = view.summary.toPlainText()
+    assert text.startswith(f"Overall similarity: {round(100 * comparison.similarity)}% · {view.shared_count()} shared")
+    assert comparison.shared_entities and all(name in text for name in comparison.shared_entities[:8])
+    position = view.shown_ids().index(names["001"])
+    sana = comparison.articles[view.order()[position]]
+    assert f"Article {position + 1} ({isolated('سانا')})" in text  # names and numbers keep their own direction
+    assert sana.entities_only and sana.entities_only[0] in text
+    differing = [mention.text for compared in comparison.articles for mention in compared.differing]
+    assert differing and "differing numbers: " in text and differing[0] in text
+    assert f"{len(sana.quotes)} quotations: {FIRST_STRONG_ISOLATE}سيرغي لافروف (" in text
