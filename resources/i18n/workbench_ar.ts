@@ -687,6 +687,10 @@
     <context>
         <name>CompareView</name>
         <message>
+            <source>Compare articles</source>
+            <translation>مقارنة المقالات</translation>
+        </message>
+        <message>
             <source>Previous shared passage</source>
             <translation>المقطع المشترك السابق</translation>
         </message>

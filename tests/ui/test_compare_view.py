@@ -143,6 +143,8 @@ def test_slider_next_previous_move_and_close(
     qtbot.mouseClick(view.panes[0].close_button, Qt.MouseButton.LeftButton)
     assert view.shown_ids() == [before[0]] and view.shared_count() == 0
     assert view.panes[0].text.layer("passages") == []
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert not view.isVisible() and view.windowTitle() == "Compare articles"
 
 
 def test_synchronised_scrolling_follows_the_first_pane(

@@ -89,7 +89,10 @@ class CompareView(Retranslating, QWidget):
         self.next_action = QAction(self)
         self.next_action.setShortcuts([QKeySequence("F8"), QKeySequence("Alt+Down")])
         self.next_action.triggered.connect(self.next_passage)
-        self.addActions([self.previous_action, self.next_action])
+        self.close_action = QAction(self)
+        self.close_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Close), QKeySequence("Escape")])
+        self.close_action.triggered.connect(self.close)
+        self.addActions([self.previous_action, self.next_action, self.close_action])
         self.previous_button = QToolButton()
         self.previous_button.setDefaultAction(self.previous_action)
         self.next_button = QToolButton()
@@ -121,6 +124,7 @@ class CompareView(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         """Set every text in the interface language."""
+        self.setWindowTitle(self.tr("Compare articles"))
         self.previous_action.setText(self.tr("Previous shared passage"))
         self.previous_action.setToolTip(self.tr("Previous shared passage (Shift+F8)"))
         self.next_action.setText(self.tr("Next shared passage"))
