@@ -209,11 +209,6 @@ class CompareView(Retranslating, QWidget):
         """Pairs of shared passages among the articles shown, at the threshold."""
         return len(self._links)
 
-    def passage_colour(self, article: int, passage: int) -> QColor | None:
-        """The colour of a passage of a comparison article, None when it is not shared."""
-        group = self._groups.get((article, passage))
-        return PASSAGE_COLOURS[group % len(PASSAGE_COLOURS)] if group is not None else None
-
     # ----- panes ------------------------------------------------------------------------------
 
     def _rebuild_panes(self) -> None:
