@@ -1162,6 +1162,10 @@
         <source>+{count} similar</source>
         <translation>+{count} مشابهة</translation>
     </message>
+    <message>
+        <source>Compare</source>
+        <translation>قارن</translation>
+    </message>
 </context>
 <context>
     <name>IndexStatus</name>

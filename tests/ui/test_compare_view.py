@@ -220,6 +220,13 @@ def test_planted_copies_fold_under_their_story_and_expand(
     assert compare is not None
     qtbot.waitUntil(lambda: compare.comparison is not None, timeout=INDEXING_TIMEOUT_MS)
     assert set(compare.shown_ids()) == copies_of_001 and len(compare.panes) == 3
+    compare.close()
+    index = model.index(head, model.TITLE)
+    button = view.hit_delegate.compare_badge_rect(view.visualRect(index), index, view.font())
+    assert button is not None and not button.intersects(badge)
+    with qtbot.waitSignal(compare.comparison_shown, timeout=INDEXING_TIMEOUT_MS):
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=button.center().toPoint())  # one click
+    assert compare.isVisible() and set(compare.shown_ids()) == copies_of_001
 
 
 def test_one_per_story_leaves_copies_out_and_keeps_the_badge(

@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         self.results_model.sort_requested.connect(self._on_results_model_sort_requested)
         self.results_view = ResultsView(self.results_model)
         self.results_view.row_selected.connect(self._on_results_view_row_selected)
+        self.results_view.story_compare_requested.connect(self._on_results_view_story_compare_requested)
         self.concordance_view = ConcordanceView()
         self.concordance_view.line_selected.connect(self._on_concordance_view_line_selected)
         self.concordance_view.source_filter_changed.connect(self._on_concordance_view_source_filter_changed)
@@ -669,6 +670,9 @@ class MainWindow(QMainWindow):
 
     def _on_entity_sidebar_filter_changed(self, entity_ids: tuple[str, ...]) -> None:
         self.search(self.search_panel.request())
+
+    def _on_results_view_story_compare_requested(self, row: int) -> None:
+        self.compare(self.results_model.story_ids(row))
 
     def _on_reader_compare_menu_about_to_show(self) -> None:
         """List what the reader's article can be compared with: its story's copies, then the

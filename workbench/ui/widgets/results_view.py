@@ -37,6 +37,7 @@ MIN_TITLE_WIDTH = 260
 COPY_INDENT = 18
 """How far a copy folded under its story is indented (pixels)."""
 BADGE_PADDING = 6
+BADGE_GAP = 4
 BADGE_COLOUR = QColor("#e0e0e0")
 
 
@@ -55,19 +56,33 @@ class HitDelegate(QStyledItemDelegate):
         return self.tr("+{count} similar").format(count=localised_number(similar))
 
     def badge_rect(self, rect: QRect, index: QModelIndex | QPersistentModelIndex, font: QFont) -> QRectF | None:
-        """Where a story row's badge is painted in its cell ``rect`` (None for other rows): at the
-        end of the title, on the edge the title does not start from."""
+        """Where a story row's "+N similar" badge is painted in its cell ``rect`` (None for other
+        rows): at the end of the title, on the edge the title does not start from."""
+        found = self._badges(rect, index, font)
+        return found[0] if found is not None else None
+
+    def compare_badge_rect(self, rect: QRect, index: QModelIndex | QPersistentModelIndex, font: QFont) -> QRectF | None:
+        """Where a story row's "Compare" badge is (beside "+N similar"; None for other rows)."""
+        found = self._badges(rect, index, font)
+        return found[1] if found is not None else None
+
+    def _badges(self, rect: QRect, index: QModelIndex | QPersistentModelIndex,
+                font: QFont) -> tuple[QRectF, QRectF] | None:
         similar = index.data(SIMILAR_ROLE)
         if not similar:
             return None
-        badge_font = QFont(font)
-        badge_font.setPointSizeF(font.pointSizeF() * 0.85)
-        width = QFontMetrics(badge_font).horizontalAdvance(self.badge_text(index.row(), similar)) + 2 * BADGE_PADDING
+        metrics = QFontMetrics(_badge_font(font))
+        width = metrics.horizontalAdvance(self.badge_text(index.row(), similar)) + 2 * BADGE_PADDING
+        compare_width = metrics.horizontalAdvance(self.tr("Compare")) + 2 * BADGE_PADDING
         inner = QRectF(rect).adjusted(CELL_PADDING, 3, -CELL_PADDING, -2)
         height = inner.height() / 2 - 2
-        rtl = text_direction(str(index.data() or "")) == Qt.LayoutDirection.RightToLeft
-        left = inner.left() if rtl else inner.right() - width
-        return QRectF(left, inner.top(), width, height)
+        if text_direction(str(index.data() or "")) == Qt.LayoutDirection.RightToLeft:
+            compare_left = inner.left()
+            left = compare_left + compare_width + BADGE_GAP
+        else:
+            compare_left = inner.right() - compare_width
+            left = compare_left - BADGE_GAP - width
+        return (QRectF(left, inner.top(), width, height), QRectF(compare_left, inner.top(), compare_width, height))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         opt, title, selected = paint_cell_background(self, painter, option, index)
@@ -80,11 +95,13 @@ class HitDelegate(QStyledItemDelegate):
         half = rect.height() / 2
         title_rect = QRectF(rect.left(), rect.top(), rect.width(), half)
         line_rect = QRectF(rect.left(), rect.top() + half, rect.width(), half)
-        badge = self.badge_rect(opt.rect, index, opt.font)
-        if badge is not None:
+        badges = self._badges(opt.rect, index, opt.font)
+        if badges is not None:
+            badge, compare = badges
             self._paint_badge(painter, badge, self.badge_text(index.row(), index.data(SIMILAR_ROLE)), opt.font)
-            title_rect = title_rect.adjusted(badge.width() + CELL_PADDING, 0, 0, 0) if rtl \
-                else title_rect.adjusted(0, 0, -badge.width() - CELL_PADDING, 0)
+            self._paint_badge(painter, compare, self.tr("Compare"), opt.font)
+            taken = badge.width() + compare.width() + BADGE_GAP + CELL_PADDING
+            title_rect = title_rect.adjusted(taken, 0, 0, 0) if rtl else title_rect.adjusted(0, 0, -taken, 0)
         painter.save()
         title_font = QFont(opt.font)
         title_font.setBold(True)
@@ -105,9 +122,7 @@ class HitDelegate(QStyledItemDelegate):
     @staticmethod
     def _paint_badge(painter: QPainter, rect: QRectF, text: str, font: QFont) -> None:
         painter.save()
-        badge_font = QFont(font)
-        badge_font.setPointSizeF(font.pointSizeF() * 0.85)
-        painter.setFont(badge_font)
+        painter.setFont(_badge_font(font))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(BADGE_COLOUR)
@@ -117,11 +132,19 @@ class HitDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+def _badge_font(font: QFont) -> QFont:
+    smaller = QFont(font)
+    smaller.setPointSizeF(font.pointSizeF() * 0.85)
+    return smaller
+
+
 class ResultsView(QTableView):
     """Keyboard-friendly results table: selecting a row (click, arrows) opens the hit."""
 
     row_selected = Signal(int)
     """The user selected a hit (click, arrows, Enter); carries its row in the results."""
+    story_compare_requested = Signal(int)
+    """The user clicked "Compare" on a story's row; carries the row."""
 
     def __init__(self, model: ResultsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -264,9 +287,15 @@ class ResultsView(QTableView):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         index = self.indexAt(event.position().toPoint())
         if index.isValid() and index.column() == ResultsModel.TITLE and event.button() == Qt.MouseButton.LeftButton:
-            badge = self.hit_delegate.badge_rect(self.visualRect(index), index, self.font())
+            rect = self.visualRect(index)
+            badge = self.hit_delegate.badge_rect(rect, index, self.font())
             if badge is not None and badge.contains(event.position()):
                 self.toggle_story(index.row())
+                event.accept()
+                return
+            compare = self.hit_delegate.compare_badge_rect(rect, index, self.font())
+            if compare is not None and compare.contains(event.position()):
+                self.story_compare_requested.emit(index.row())
                 event.accept()
                 return
         super().mousePressEvent(event)
