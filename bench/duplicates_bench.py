@@ -42,9 +42,11 @@ from index_bench import DEFAULT_DATA, print_facts, write_corpus  # noqa: E402
 from workbench.core.compare import DEFAULT_DUPLICATE_THRESHOLD, DuplicateStage, DuplicateStore  # noqa: E402
 from workbench.core.compare.duplicates import DuplicateGroup  # noqa: E402
 from workbench.core.index import CorpusIndex  # noqa: E402
-from workbench.core.index.corpus_index import COMMIT_EVERY  # noqa: E402
 from workbench.core.ingest import Article, read_file  # noqa: E402
 from workbench.core.workspace import INDEX_STAGES, Workspace  # noqa: E402
+
+BATCH_ARTICLES = 900
+"""Articles the store takes per ``replace``: about one indexing task (index/planning.py MAX_TASK_BYTES)."""
 
 
 def run_once(corpus: Path, home: Path, grouping: bool, processes: int) -> dict[str, float]:
@@ -86,9 +88,9 @@ def stage_costs(corpus: Path, tagged: int, whoosh_ms: float) -> tuple[list[tuple
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         store = DuplicateStore(Path(folder))
         started = time.process_time()
-        for start in range(0, len(articles), COMMIT_EVERY):
-            chunk = range(start, min(start + COMMIT_EVERY, len(articles)))
-            store.replace([], [(articles[i].id, articles[i].path, fingerprints[i]) for i in chunk])
+        for generation, start in enumerate(range(0, len(articles), BATCH_ARTICLES), 1):
+            chunk = range(start, min(start + BATCH_ARTICLES, len(articles)))
+            store.replace([], [(articles[i].id, articles[i].path, fingerprints[i]) for i in chunk], generation)
         store_ms = (time.process_time() - started) * 1000 / len(articles)
         started = time.perf_counter()
         groups = store.groups(DEFAULT_DUPLICATE_THRESHOLD)

@@ -40,6 +40,14 @@
         <translation>توقفت عملية الفهرسة على نحو غير متوقع (رمز الخروج {code})؛ يحتفظ الفهرس بما حُفظ. حدّث الفهرس للمتابعة.</translation>
     </message>
     <message>
+        <source>The index in {folder} cannot be opened ({reason}): check that your user may read and write it, or delete the folder to rebuild it.</source>
+        <translation>تعذّر فتح الفهرس في {folder} ({reason}): تحقّق من أن مستخدمك يستطيع قراءته والكتابة فيه، أو احذف المجلد لإعادة بنائه.</translation>
+    </message>
+    <message>
+        <source>The index folder {folder} belongs to another user or is read-only, so it can be searched but not updated: give your user write access to it (for example sudo chown -R $USER on it), or set WORKBENCH_HOME to another folder.</source>
+        <translation>مجلد الفهرس {folder} يملكه مستخدم آخر أو هو للقراءة فقط، فيمكن البحث فيه دون تحديثه: امنح مستخدمك صلاحية الكتابة فيه (مثلًا sudo chown -R $USER عليه)، أو اضبط WORKBENCH_HOME على مجلد آخر.</translation>
+    </message>
+    <message>
         <source>The corpus folder {folder} does not exist: check the path or open another folder.</source>
         <translation>مجلد المدوّنة {folder} غير موجود: تحقق من المسار أو افتح مجلدًا آخر.</translation>
     </message>
@@ -48,16 +56,36 @@
         <translation>{folder} ملف وليس مجلدًا: افتح المجلد الذي يحتوي على المقالات.</translation>
     </message>
     <message>
+        <source>The index was incomplete; it has been rebuilt from the corpus.</source>
+        <translation>كان الفهرس ناقصًا؛ فأُعيد بناؤه من المدوّنة.</translation>
+    </message>
+    <message>
+        <source>The index was made by another version of the workbench (format {old}, now {new}); it has been rebuilt from the corpus.</source>
+        <translation>أُنشئ الفهرس بإصدار آخر من منصة العمل (الصيغة {old}، والآن {new})؛ فأُعيد بناؤه من المدوّنة.</translation>
+    </message>
+    <message>
+        <source>The index and its list of files did not match; it has been rebuilt from the corpus.</source>
+        <translation>لم يتطابق الفهرس مع قائمة ملفاته؛ فأُعيد بناؤه من المدوّنة.</translation>
+    </message>
+    <message>
+        <source>The {stage} data beside the index was missing or damaged; the index has been rebuilt from the corpus.</source>
+        <translation>كانت بيانات {stage} المحفوظة بجانب الفهرس مفقودة أو تالفة؛ فأُعيد بناء الفهرس من المدوّنة.</translation>
+    </message>
+    <message>
+        <source>The index was damaged ({error}) and has been rebuilt from the corpus.</source>
+        <translation>كان الفهرس تالفًا ({error})، وقد أُعيد بناؤه من المدوّنة.</translation>
+    </message>
+    <message>
+        <source>The index in {folder} must be rebuilt, but it belongs to another user or is read-only: give your user write access to it (for example sudo chown -R $USER on it), or set WORKBENCH_HOME to another folder.</source>
+        <translation>يجب إعادة بناء الفهرس في {folder}، لكنه يملكه مستخدم آخر أو هو للقراءة فقط: امنح مستخدمك صلاحية الكتابة فيه (مثلًا sudo chown -R $USER عليه)، أو اضبط WORKBENCH_HOME على مجلد آخر.</translation>
+    </message>
+    <message>
         <source>Cannot create the index folder {folder} ({reason}): make it writable or set WORKBENCH_HOME to another folder.</source>
         <translation>تعذّر إنشاء مجلد الفهرس {folder} ({reason}): اجعله قابلًا للكتابة أو اضبط WORKBENCH_HOME على مجلد آخر.</translation>
     </message>
     <message>
         <source>Another workbench process is updating the index of {corpus}: wait for it to finish, then try again.</source>
         <translation>هناك عملية أخرى من منصة العمل تحدّث فهرس {corpus}: انتظر حتى تنتهي ثم حاول مرة أخرى.</translation>
-    </message>
-    <message>
-        <source>Could not save the index in {folder} ({reason}): free disk space or fix permissions, then index again. The previous index is intact.</source>
-        <translation>تعذّر حفظ الفهرس في {folder} ({reason}): وفّر مساحة على القرص أو أصلح الأذونات، ثم أعد الفهرسة. الفهرس السابق سليم.</translation>
     </message>
     <message>
         <source>Some metadata overrides were not applied. {problems}</source>
@@ -510,6 +538,30 @@
     <message>
         <source>There is no article &apos;{article_id}&apos; in this corpus: use an id from `workbench search --json`.</source>
         <translation>لا توجد مقالة بالمعرّف &apos;{article_id}&apos; في هذه المدوّنة: استخدم معرّفًا مما يطبعه `workbench search --json`.</translation>
+    </message>
+    <message>
+        <source>The index lock {path} is a folder, not a file: delete or rename it, then try again.</source>
+        <translation>قفل الفهرس {path} مجلد وليس ملفًا: احذفه أو غيّر اسمه، ثم حاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>Cannot use the index lock {path} ({reason}): give your user write access to its folder, or set WORKBENCH_HOME to another folder.</source>
+        <translation>تعذّر استخدام قفل الفهرس {path} ({reason}): امنح مستخدمك صلاحية الكتابة في مجلده، أو اضبط WORKBENCH_HOME على مجلد آخر.</translation>
+    </message>
+    <message>
+        <source>None of its articles could be indexed; the reasons are listed with its articles.</source>
+        <translation>تعذّرت فهرسة كل مقالاته؛ الأسباب مذكورة مع مقالاته.</translation>
+    </message>
+    <message>
+        <source>It could not be indexed ({error}). Please report this, with the file if you can.</source>
+        <translation>تعذّرت فهرسته ({error}). يُرجى الإبلاغ عن ذلك، مع الملف إن أمكن.</translation>
+    </message>
+    <message>
+        <source>Could not save the index in {folder} ({reason}): free disk space or fix permissions, then index again. What was saved before is intact.</source>
+        <translation>تعذّر حفظ الفهرس في {folder} ({reason}): وفّر مساحة على القرص أو أصلح الأذونات، ثم أعد الفهرسة. ما حُفظ من قبل سليم.</translation>
+    </message>
+    <message>
+        <source>Part of the index was damaged ({segments} failed its checksum); the {files} file(s) it held have been indexed again.</source>
+        <translation>كان جزء من الفهرس تالفًا (لم يجتز {segments} فحص المجموع الاختباري)؛ وأُعيدت فهرسة الملفات التي كان يحويها وعددها {files}.</translation>
     </message>
 </context>
 <context>
@@ -1297,6 +1349,10 @@
     <message>
         <source>parse error</source>
         <translation>خطأ في التحليل</translation>
+    </message>
+    <message>
+        <source>indexing error</source>
+        <translation>خطأ في الفهرسة</translation>
     </message>
     <message numerus="yes">
         <source>Skipped files: %Ln</source>

@@ -73,13 +73,15 @@ def test_the_store_forgets_removed_files_and_reopens_with_its_pairs(tmp_path: Pa
     fingerprint = Fingerprint("h1", signature(words).tobytes())  # type: ignore[union-attr]
     store = DuplicateStore(tmp_path)
     store.replace([], [("a", "a.txt", fingerprint), ("b", "b.txt", fingerprint._replace(content_hash="h2")),
-                       ("c", "c.txt", Fingerprint("h3", None))])
+                       ("c", "c.txt", Fingerprint("h3", None))], generation=1)
     assert [(g.ids, g.similarity, g.exact) for g in store.groups()] == [(("a", "b"), 1.0, False)]
     store.close()
     store = DuplicateStore(tmp_path)
     assert len(store.groups()) == 1
     generation = store.generation()
-    store.replace(["b.txt"], [])
+    store.replace(["b.txt"], [], generation=2)
     assert store.groups() == [] and store.generation() == generation + 1
+    store.replace([], [("c", "c.txt", Fingerprint("h3", None))], generation=2)
+    assert store.applied_generation() == 2 and store.groups() == [], "applying a batch again changes nothing"
     assert np.frombuffer(fingerprint.signature or b"", dtype=np.uint32).size == 126
     store.close()

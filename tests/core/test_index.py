@@ -6,13 +6,18 @@ import json
 import multiprocessing
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
 from workbench.core import paths
+from workbench.core.entities.catalog import EntityCatalog
+from workbench.core.entities.extraction import CatalogMention
+from workbench.core.entities.stage import EntityStage
 from workbench.core.errors import CorpusError
+from workbench.core.index import CorpusIndex
+from workbench.core.ingest import Article
 from workbench.core.progress import CancelToken, Progress
 from workbench.core.search import SearchRequest
 from workbench.core.workspace import Workspace
@@ -103,11 +108,31 @@ def test_folder_vanishing_after_open_is_a_clear_error(seeds_copy: Path) -> None:
     index.close()
 
 
+def small_tasks(monkeypatch: pytest.MonkeyPatch, size: int = 600) -> None:
+    """Make every task (and so every published batch) a few small files or records."""
+    monkeypatch.setattr("workbench.core.index.planning.FIRST_TASK_BYTES", size)
+    monkeypatch.setattr("workbench.core.index.planning.MAX_TASK_BYTES", size)
+    monkeypatch.setattr("workbench.core.index.updating.PROGRESS_INTERVAL", 0.0)
+
+
+def assert_consistent(workspace: Workspace) -> list[str]:
+    """No article twice, and the entity catalog holds exactly the indexed articles that have
+    mentions; returns the sorted article ids."""
+    with workspace.index.reading() as searcher:
+        ids = [fields["id"] for fields in searcher.all_stored_fields()]
+    assert len(ids) == len(set(ids)), "an article is indexed twice"
+    catalog = workspace.index.stage_store("entities")
+    assert isinstance(catalog, EntityCatalog)
+    catalogued = set(catalog.article_ids().values())
+    assert catalogued <= set(ids)
+    assert workspace.index.article_count() == len(ids)
+    return sorted(ids)
+
+
 def test_cancel_keeps_finished_work_and_the_next_run_completes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = tmp_path / "corpus"
     write_articles(corpus, 60)
-    monkeypatch.setattr("workbench.core.index.corpus_index.COMMIT_EVERY", 10)
-    monkeypatch.setattr("workbench.core.index.corpus_index.PROGRESS_INTERVAL", 0.0)
+    small_tasks(monkeypatch)
     token = CancelToken()
 
     def cancel_after_25(progress: Progress) -> None:
@@ -123,6 +148,39 @@ def test_cancel_keeps_finished_work_and_the_next_run_completes(tmp_path: Path, m
     assert not resumed.cancelled
     assert resumed.articles == 60
     assert resumed.added == 60 - report.added
+    assert len(assert_consistent(index)) == 60
+    index.close()
+
+
+def test_search_during_indexing_returns_committed_results(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "corpus"
+    write_articles(corpus, 40)
+    small_tasks(monkeypatch)
+    indexing = Workspace.open(corpus)
+    reader = Workspace.open(corpus)  # another reader of the same index, as a second process would be
+    seen: list[int] = []
+
+    def search_now(progress: Progress) -> None:
+        if progress.phase == "index" and 0 < progress.done < progress.total:
+            seen.append(total(reader, "حلب"))
+
+    indexing.update(progress=search_now)
+    assert seen and 0 < seen[0] < 40, seen
+    assert seen == sorted(seen)
+    assert total(reader, "حلب") == 40
+    reader.close()
+    indexing.close()
+
+
+def test_searching_an_empty_index_finds_nothing(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    index = Workspace.open(corpus)
+    assert index.update().articles == 0
+    assert total(index, "حلب") == 0
+    assert index.engine.search_ids(SearchRequest("حلب")) == []
+    assert index.index.sources() == {}
+    assert index.entities_json() == []
     index.close()
 
 
@@ -130,50 +188,70 @@ class _Crash(Exception):
     """Stands in for a crash (power loss, kill) in the middle of an indexing run."""
 
 
-def test_crash_mid_run_leaves_previous_index_usable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_crash_mid_run_keeps_what_was_committed_and_the_next_run_completes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = tmp_path / "corpus"
     write_articles(corpus, 20)
     index = Workspace.open(corpus)
     index.update()
     write_articles(corpus, 20, place="دمشق", start=20)
-    monkeypatch.setattr("workbench.core.index.corpus_index.PROGRESS_INTERVAL", 0.0)
+    small_tasks(monkeypatch)
 
     def crash(progress: Progress) -> None:
-        if progress.phase == "index" and progress.done == 10:
+        if progress.phase == "index" and progress.done >= 10:
             raise _Crash()
 
     with pytest.raises(_Crash):
         index.update(progress=crash)
     assert total(index, "حلب") == 20
+    assert 10 <= total(index, "دمشق") < 20
     index.close()
     reopened = Workspace.open(corpus)
     report = reopened.update()
-    assert report.added == 20 and report.articles == 40
+    assert report.articles == 40 and report.added + (40 - report.indexed_articles - 20) == 20
     assert total(reopened, "دمشق") == 20
+    assert len(assert_consistent(reopened)) == 40
     reopened.close()
 
 
-def _hold_write_lock_and_die(index_dir: str, ready: multiprocessing.Event) -> None:  # type: ignore[valid-type]
-    from whoosh import index as windex
+def _hold_lock_and_die(corpus: str, home: str, ready: multiprocessing.Event) -> None:  # type: ignore[valid-type]
+    os.environ["WORKBENCH_HOME"] = home
+    from workbench.core.index.locking import IndexLock
 
-    writer = windex.open_dir(index_dir).writer()
-    writer.add_document(id="never-committed", path="x")
+    root = Path(corpus).resolve()
+    IndexLock(paths.index_dir(root).parent, root).acquire()
     ready.set()
     os._exit(1)
 
 
-def test_stale_lock_of_a_dead_process_is_recovered(seeds_copy: Path) -> None:
+def test_stale_lock_of_a_dead_process_is_recovered(seeds_copy: Path, isolated_home: Path) -> None:
     index = Workspace.open(seeds_copy)
     index.update()
     context = multiprocessing.get_context("fork")
     ready = context.Event()
-    process = context.Process(target=_hold_write_lock_and_die, args=(str(index.index.index_dir), ready))
+    process = context.Process(target=_hold_lock_and_die, args=(str(seeds_copy), str(isolated_home), ready))
     process.start()
     process.join(30)
     assert ready.is_set()
     (seeds_copy / "new.txt").write_text("خبر عن تدمر", encoding="utf-8")
     report = index.update()
     assert report.added == 1 and report.articles == 6
+    index.close()
+
+
+def test_a_busy_index_is_reported_at_once_when_not_waiting(seeds_copy: Path) -> None:
+    from workbench.core.errors import IndexBusyError
+    from workbench.core.index.locking import IndexLock
+
+    index = Workspace.open(seeds_copy)
+    lock = IndexLock(index.index.index_dir.parent, index.corpus)
+    lock.acquire()
+    try:
+        with pytest.raises(IndexBusyError, match="Another workbench process"):
+            index.update(wait=False)
+    finally:
+        lock.release()
+    assert index.update(wait=False).articles == 5
     index.close()
 
 
@@ -222,55 +300,96 @@ def test_parallel_indexing_gives_the_same_index(tmp_path: Path, monkeypatch: pyt
     corpus = tmp_path / "corpus"
     write_articles(corpus, 30, place="حلب")
     write_articles(corpus, 30, place="دمشق", start=30)
-    monkeypatch.setattr("workbench.core.index.corpus_index.PARALLEL_MIN_BYTES", 1000)
+    monkeypatch.setattr("workbench.core.index.updating.PARALLEL_MIN_BYTES", 1000)
+    small_tasks(monkeypatch, 2000)
     index = Workspace.open(corpus)
     report = index.update(processes=2)
-    assert report.articles == 60 and report.worker_processes == 2
+    assert report.articles == 60 and report.worker_processes == 1  # beside the updating process's thread
     assert total(index, "حلب") == 30 and total(index, '"وزارة الدفاع"') == 60
     (corpus / "article_00000.txt").unlink()
     assert index.update(processes=2).articles == 59
+    assert len(assert_consistent(index)) == 59
     index.close()
 
 
+class DyingInWorkersStage(EntityStage):
+    """Entity extraction that kills any worker process it runs in (the parent runs it fine)."""
+
+    def __init__(self) -> None:
+        self.parent = os.getpid()  # pickled with the stage (a class attribute would be the worker's own pid)
+
+    def analyse(self, articles: Sequence[Article]) -> list[list[CatalogMention]]:
+        if os.getpid() != self.parent:
+            os._exit(9)
+        return super().analyse(articles)
+
+
 def test_run_goes_on_in_process_when_the_workers_die(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from concurrent.futures.process import BrokenProcessPool
-
-    def dying_workers(*args: object) -> Iterator[object]:
-        raise BrokenProcessPool("a worker was killed")
-        yield  # a generator, like the real one
-
     corpus = tmp_path / "corpus"
     write_articles(corpus, 12)
-    monkeypatch.setattr("workbench.core.index.corpus_index.PARALLEL_MIN_BYTES", 0)
-    monkeypatch.setattr("workbench.core.index.corpus_index.prepare_in_workers", dying_workers)
-    index = Workspace.open(corpus)
+    monkeypatch.setattr("workbench.core.index.updating.PARALLEL_MIN_BYTES", 0)
+    index = CorpusIndex.open(corpus, [DyingInWorkersStage()])
     report = index.update(processes=2)
     assert report.articles == 12 and report.added == 12
     assert report.worker_processes == 0, "the report says the workers did not do the work"
     index.close()
 
 
-def test_cancel_inside_a_large_collection_file_stops_at_once_and_saves_no_part_of_it(
+def test_cancel_inside_a_large_collection_keeps_its_committed_records_and_resumes_after_them(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     records = [{"title": f"خبر {n}", "content": f"أعلنت وزارة الدفاع الروسية خبرا رقم {n} عن حلب."} for n in range(96)]
     (corpus / "news.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records),
                                        encoding="utf-8")
-    monkeypatch.setattr("workbench.core.index.corpus_index.PARALLEL_MIN_BYTES", 0)
-    monkeypatch.setattr("workbench.core.index.corpus_index.PROGRESS_INTERVAL", 0.0)
-    monkeypatch.setattr("workbench.core.index.preparing.CHUNK_ARTICLES", 8)
+    monkeypatch.setattr("workbench.core.index.planning.STREAM_COLLECTION_BYTES", 0)
+    small_tasks(monkeypatch, 1500)
     token = CancelToken()
 
-    def cancel_after_the_first_chunk(progress: Progress) -> None:
-        if progress.phase == "index" and progress.articles >= 8:
+    def cancel_after_some(progress: Progress) -> None:
+        if progress.phase == "index" and progress.articles >= 20:
             token.cancel()
 
     index = Workspace.open(corpus)
-    report = index.update(progress=cancel_after_the_first_chunk, cancel=token, processes=2)
+    report = index.update(progress=cancel_after_some, cancel=token)
     assert report.cancelled
-    assert (report.added, report.indexed_articles, report.articles) == (0, 0, 0)
+    assert report.added == 0 and 20 <= report.articles < 96
+    assert total(index, "حلب") == report.articles
     finished = index.update()
-    assert (finished.added, finished.articles) == (1, 96)
+    assert (finished.added, finished.articles, finished.indexed_articles) == (1, 96, 96 - report.articles)
     assert total(index, "حلب") == 96
+    assert assert_consistent(index) == sorted(f"news.jsonl#{n}" for n in range(1, 97))
     index.close()
+
+
+def index_files_state(workspace: Workspace) -> dict[str, tuple[int, int]]:
+    """Size and mtime of every file of the index folder (SQLite's shared-memory files aside)."""
+    return {p.name: (p.stat().st_size, p.stat().st_mtime_ns) for p in workspace.index.index_dir.iterdir()
+            if not p.name.endswith("-shm")}
+
+
+def test_an_unchanged_corpus_with_unreadable_files_is_checked_without_reading_or_writing_anything(
+        seeds_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from workbench.core.index import preparing
+    from workbench.core.index.locking import IndexLock
+
+    (seeds_copy / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    workspace = Workspace.open(seeds_copy)
+    assert [s.relpath for s in workspace.update().skipped] == ["image.txt"]
+    before = index_files_state(workspace)
+    reads: list[str] = []
+    real_read = preparing.read_file
+    monkeypatch.setattr(preparing, "read_file", lambda root, relpath: reads.append(relpath) or real_read(root, relpath))
+    lock = IndexLock(workspace.index.index_dir.parent, workspace.corpus)
+    lock.acquire()  # another process is writing: an unchanged corpus must not even wait for it
+    try:
+        report = workspace.update()
+        assert total(workspace, "بحلب") == 4
+        assert workspace.index.info().articles == 5
+    finally:
+        lock.release()
+    assert reads == [] and [s.relpath for s in report.skipped] == ["image.txt"]
+    assert index_files_state(workspace) == before
+    (seeds_copy / "image.txt").write_text("خبر عن حلب", encoding="utf-8")
+    assert workspace.update().articles == 6 and reads == ["image.txt"]
+    workspace.close()

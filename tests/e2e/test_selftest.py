@@ -15,7 +15,7 @@ from tests.conftest import SEEDS_DIR
 from workbench.cli import main
 from workbench.cli import selftest_commands as selftest
 from workbench.core import paths
-from workbench.core.index.corpus_index import PARALLEL_MIN_BYTES
+from workbench.core.index.updating import PARALLEL_MIN_BYTES
 
 pytestmark = pytest.mark.gui  # the desktop check loads Qt
 

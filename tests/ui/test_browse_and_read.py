@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from workbench.core.index import UpdateReport
+from workbench.core.index.planning import STREAM_COLLECTION_BYTES
 from workbench.core.search import SearchResults
 from workbench.ui import settings as S
 from workbench.ui.dialogs.settings_dialog import SettingsDialog
@@ -24,6 +26,8 @@ from workbench.ui.numbers import WESTERN, apply_digit_style
 OpenAndIndex = Callable[[MainWindow, Path], UpdateReport]
 TypeSearch = Callable[[MainWindow, str], SearchResults]
 WAIT = 30_000
+NEWS_RECORDS = 1500
+"""SaudiNewsNet records of the collection indexed during a search (about 4.5 MB)."""
 
 
 @pytest.fixture
@@ -224,6 +228,37 @@ def test_a_search_during_indexing_returns_what_is_committed(
         pass  # indexing ends and the same search runs again over every article
     assert refreshed.args[0].total == 1504
     assert not window.search_panel.note_label.isVisible()
+
+
+def test_a_search_during_indexing_sees_each_batch_as_it_is_committed_and_cancel_keeps_them(
+        qtbot: QtBot, seeds_window: MainWindow, type_search: TypeSearch, shared_dir: Path) -> None:
+    """Issue 16's time to first search in the GUI: a large collection is published a batch at a
+    time by the indexing child process, and the window's searches see each batch at once."""
+    window = seeds_window
+    corpus = window.corpus
+    assert corpus is not None
+    feed = corpus / "saudinewsnet.jsonl"
+    with gzip.open(shared_dir / "data" / "news" / "saudinewsnet.jsonl.gz", "rt", encoding="utf-8") as source, \
+            feed.open("w", encoding="utf-8") as out:
+        out.writelines(line for _, line in zip(range(NEWS_RECORDS), source, strict=False))
+    assert feed.stat().st_size >= STREAM_COLLECTION_BYTES  # indexed and published in several batches
+    window.update_index()
+    results = type_search(window, "السعودية")
+    for _ in range(240):  # the first batch is published within seconds of the workers' start
+        if results.indexed > 5 or not window.session.is_indexing:
+            break
+        qtbot.wait(250)
+        results = type_search(window, "السعودية")
+    assert window.session.is_indexing, "indexing ended before a batch was seen: make the collection larger"
+    assert 5 < results.indexed < 5 + NEWS_RECORDS and results.total > 0
+    assert "indexing continues" in window.search_panel.note_label.text()
+    seen = results.indexed
+    qtbot.mouseClick(window.indexing_panel.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.session.is_indexing, timeout=WAIT)
+    kept = type_search(window, "السعودية")
+    assert seen <= kept.indexed <= 5 + NEWS_RECORDS, "cancel keeps every batch already committed"
+    assert window.session.workspace is not None
+    assert window.session.workspace.index.article_count() == kept.indexed
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1024, 640)])

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import os
+import signal
 import sys
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import TextIO
 
-from workbench.core.errors import EXIT_FAILURE, EXIT_USAGE, WorkbenchError
-from workbench.core.index import UpdateReport
+from workbench.core.errors import EXIT_FAILURE, EXIT_USAGE, IndexBusyError, IndexingError, WorkbenchError
+from workbench.core.index import UpdateReport, default_processes
 from workbench.core.ingest import FileWarning, SkippedFile
 from workbench.core.paths import demo_corpus_dir
-from workbench.core.progress import Progress
+from workbench.core.progress import CancelToken, Progress
 from workbench.core.workspace import Workspace
 
 __all__ = ["EXIT_FAILURE", "EXIT_OK", "EXIT_USAGE", "CliError", "add_corpus_argument", "open_workspace",
@@ -70,26 +72,93 @@ def resolve_corpus(args: argparse.Namespace) -> None:
 
 
 def indexing_processes() -> int:
-    """Worker processes for indexing: one per core, two at most (the writer needs a core too)."""
-    return min(2, os.cpu_count() or 1)
+    """Worker processes for indexing: one per core, as many as the free memory allows."""
+    return default_processes()
 
 
 @contextmanager
-def open_workspace(corpus: Path, show_progress: bool = False) -> Iterator[tuple[Workspace, UpdateReport]]:
-    """Open a corpus and bring its index up to date first (every command reads a current index)."""
+def open_workspace(corpus: Path, show_progress: bool = False,
+                   read_only: bool = True) -> Iterator[tuple[Workspace, UpdateReport]]:
+    """Open a corpus and bring its index up to date first (every command reads a current index).
+
+    ``read_only`` commands (search, info, entities) do not wait for another process that is
+    updating the index, nor fail when the index cannot be written: they read what is committed,
+    with a note on stderr. Ctrl-C or SIGTERM during the update stops it like Cancel: the workers
+    stop, what they did is kept, and the command ends with one line (exit 130 or 143).
+    """
     workspace = Workspace.open(corpus)
     try:
         printer = ProgressPrinter(sys.stderr) if show_progress else None
-        report = workspace.update(progress=printer, processes=indexing_processes())
+        with cancel_on_signals() as stopping:
+            try:
+                report = workspace.update(progress=printer, cancel=stopping.token, processes=indexing_processes(),
+                                          wait=not read_only)
+            except IndexBusyError:
+                if not read_only:
+                    raise
+                report = UpdateReport(articles=_first_articles(workspace, stopping.token))
+                print(f"workbench: note: another workbench process is still indexing this corpus; reading the "
+                      f"{report.articles} articles indexed so far.", file=sys.stderr)
+            except IndexingError as error:
+                if not read_only:
+                    raise
+                print(f"workbench: note: {error} Reading what is already indexed.", file=sys.stderr)
+                report = UpdateReport(articles=workspace.index.article_count())
         if printer is not None:
             printer.finish()
         if report.rebuilt_reason:
             print(f"workbench: note: {report.rebuilt_reason}", file=sys.stderr)
         for notice in workspace.notices:
             print(f"workbench: note: {notice}", file=sys.stderr)
+        if stopping.signal is not None:
+            raise CliError(f"stopped by {signal.Signals(stopping.signal).name}: {report.articles} articles are indexed "
+                           "and searchable; run the same command again to finish.", 128 + stopping.signal)
         yield workspace, report
     finally:
         workspace.close()
+
+
+FIRST_BATCH_WAIT_SECONDS = 60.0
+"""How long a reading command waits for another process's indexing to commit its first articles."""
+
+
+def _first_articles(workspace: Workspace, cancel: CancelToken) -> int:
+    """The articles in the index, once there are any (another process is indexing it now)."""
+    deadline = time.monotonic() + FIRST_BATCH_WAIT_SECONDS
+    while (articles := workspace.index.article_count()) == 0 and time.monotonic() < deadline and not cancel.cancelled:
+        time.sleep(0.2)
+    return articles
+
+
+class _Stopping:
+    """What ``cancel_on_signals`` hands out: the cancel token, and the signal that set it."""
+
+    def __init__(self) -> None:
+        self.token = CancelToken()
+        self.signal: int | None = None
+
+
+@contextmanager
+def cancel_on_signals() -> Iterator[_Stopping]:
+    """Turn the first SIGINT or SIGTERM into a cancel request for the block (a second one
+    interrupts at once). Outside the main thread, signals are left alone."""
+    stopping = _Stopping()
+    if threading.current_thread() is not threading.main_thread():
+        yield stopping
+        return
+
+    def handle(number: int, frame: FrameType | None) -> None:
+        if stopping.signal is not None:
+            raise KeyboardInterrupt
+        stopping.signal = number
+        stopping.token.cancel()
+
+    previous = {number: signal.signal(number, handle) for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield stopping
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def print_skipped(report: UpdateReport, stream: TextIO) -> None:
@@ -119,10 +188,15 @@ class ProgressPrinter:
         self.printed = False
 
     def __call__(self, progress: Progress) -> None:
+        if progress.phase == "waiting":
+            self.stream.write("waiting for another workbench process that is updating this index...\n")
+            self.stream.flush()
+            return
         if progress.phase != "index":
             return
         eta = f", {progress.eta_seconds:.0f} s left" if progress.eta_seconds is not None else ""
-        line = (f"indexing: {progress.done}/{progress.total} files, {progress.articles} articles, "
+        share = f" ({100 * progress.fraction:.0f}%)" if progress.fraction is not None else ""
+        line = (f"indexing: {progress.done}/{progress.total} files{share}, {progress.articles} articles, "
                 f"{progress.rate:.0f} articles/s{eta}")
         now = time.monotonic()
         if self.interactive:

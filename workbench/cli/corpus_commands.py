@@ -104,7 +104,7 @@ def unshield(args: argparse.Namespace) -> argparse.Namespace:
 
 
 def _cmd_index(args: argparse.Namespace) -> int:
-    with open_workspace(args.corpus, show_progress=True) as (_, report):
+    with open_workspace(args.corpus, show_progress=True, read_only=False) as (_, report):
         pass
     print_skipped(report, sys.stderr)
     if report.articles == 0:

@@ -110,7 +110,9 @@ def normalize(text: str) -> str:
 
 
 _WORD_NORMS: dict[str, str] = {}
-_WORD_CACHE_LIMIT = 500_000
+_WORD_CACHE_LIMIT = 60_000
+"""Words whose normalised form is memoised: the commonest words cover most tokens, and every
+indexing worker holds one such memo (about 200 bytes a word)."""
 _last_tokenized: tuple[str, list[Token]] = ("", [])
 
 

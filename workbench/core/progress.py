@@ -13,10 +13,25 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Progress:
-    """One progress report of a long job."""
+    """One progress report of a long job.
+
+    The phases of an index update (``CorpusIndex.update``), in the order they can occur:
+
+    - ``"waiting"``: another process is updating this index; this one waits for it to finish
+      (done = total = 0).
+    - ``"index"``: reading, analysing and indexing. done/total count FILES (a collection
+      counts when its last record is in); ``articles`` counts the articles analysed so far
+      (searchable a few seconds later, as each batch is published); ``fraction`` is the share
+      of the work done, by bytes of the files to index, which moves steadily even inside one
+      large collection (use it for a progress bar); ``message`` names the file last published.
+      Reported about five times a second; cancelling stops the workers within one article.
+    - ``"merge"``: merging the run's small segments into one (done 0 of 1, then 1 of 1);
+      a cancel skips it (nothing is lost, it happens at the next update).
+    - ``"entities"``: the GUI groups the entities' spellings after indexing (done = total = 0).
+    """
 
     phase: str
-    """Machine-readable step name, e.g. ``"scan"``, ``"index"``, ``"commit"``."""
+    """Machine-readable step name (see above)."""
     done: int
     """Units finished in this phase (files for indexing)."""
     total: int
@@ -29,6 +44,8 @@ class Progress:
     """Estimated seconds left, None when unknown."""
     message: str = ""
     """Human-readable detail (current file, skipped file reason, ...)."""
+    fraction: float | None = None
+    """Share of the phase's work done, 0 to 1, when it is known more finely than done/total."""
 
 
 ProgressCallback = Callable[[Progress], None]

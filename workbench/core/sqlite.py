@@ -15,12 +15,22 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
-def connect(path: Path, timeout: float = 5.0) -> sqlite3.Connection:
+def connect(path: Path, durable: bool = False, read_only: bool = False, timeout: float = 5.0) -> sqlite3.Connection:
     """Open (or create) a database file in WAL mode with explicit transactions; a statement
-    waits up to ``timeout`` seconds for another connection's lock before it fails."""
+    waits up to ``timeout`` seconds for another connection's lock before it fails.
+
+    ``durable`` makes every commit reach the disk before it returns (``synchronous=FULL``):
+    for the index's manifest and stage stores, whose commits must survive a power loss in the
+    order they were made. ``read_only`` opens an existing file without ever writing to it.
+    """
+    if read_only:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=timeout,
+                             check_same_thread=False, isolation_level=None)
+        db.execute("PRAGMA query_only=1")
+        return db
     db = sqlite3.connect(path, timeout=timeout, check_same_thread=False, isolation_level=None)
     db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
     return db
 
 
@@ -34,3 +44,22 @@ def transaction(db: sqlite3.Connection, begin: str = "BEGIN") -> Iterator[None]:
         db.execute("ROLLBACK")
         raise
     db.execute("COMMIT")
+
+
+def check_integrity(db: sqlite3.Connection, what: str) -> None:
+    """Raise sqlite3.DatabaseError if SQLite finds the file damaged (``PRAGMA quick_check``);
+    ``what`` names the file in the message ("the entity catalog")."""
+    verdict = db.execute("PRAGMA quick_check").fetchone()
+    if verdict is None or verdict[0] != "ok":
+        raise sqlite3.DatabaseError(f"{what} is damaged: {verdict}")
+
+
+def indexed_generation(db: sqlite3.Connection) -> int:
+    """The index generation a stage store last applied (its ``meta`` table; 0 for a new store)."""
+    row = db.execute("SELECT value FROM meta WHERE key = 'indexed_generation'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def set_indexed_generation(db: sqlite3.Connection, generation: int) -> None:
+    """Record, inside the caller's transaction, the index generation a stage store now matches."""
+    db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('indexed_generation', ?)", (str(generation),))

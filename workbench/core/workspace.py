@@ -22,7 +22,6 @@ from workbench.core.entities.stage import EntityStage
 from workbench.core.export import ExportReport, ExportRequest, ExportSources, export
 from workbench.core.index import CorpusIndex, IndexStage, UpdateReport
 from workbench.core.index.child_process import update_in_child
-from workbench.core.index.corpus_index import WRITER_MEMORY_MB
 from workbench.core.messages import Message
 from workbench.core.progress import CancelToken, ProgressCallback
 from workbench.core.search import Histogram, SearchEngine, SearchRequest
@@ -76,17 +75,20 @@ class Workspace:
         return self.index.corpus
 
     def update(self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
-               processes: int = 1, writer_memory_mb: int = WRITER_MEMORY_MB, in_child: bool = False) -> UpdateReport:
+               processes: int = 1, in_child: bool = False, wait: bool = True) -> UpdateReport:
         """Bring the index in line with the folder (see ``CorpusIndex.update``).
 
         ``in_child`` runs the update in a spawned process (``index.child_process``), for a GUI
-        whose event loop must not stall; this workspace sees the result at its next read.
+        whose event loop must not stall; this workspace sees each batch as it is published.
+        An unchanged corpus is checked here, without starting that process (a reopen costs a
+        folder scan). ``wait`` False raises IndexBusyError at once if another process is
+        updating the index.
         """
-        if not in_child:
-            return self.index.update(progress, cancel, processes, writer_memory_mb)
-        rebuilt_reason = self.index.take_rebuilt_reason()
-        report = update_in_child(self.corpus, self.index.stages, progress, cancel, processes, writer_memory_mb)
-        report.rebuilt_reason = report.rebuilt_reason or rebuilt_reason
+        if not in_child or not self.index.needs_update():
+            return self.index.update(progress, cancel, processes, wait)
+        rebuilt = self.index.take_rebuilt()
+        report = update_in_child(self.corpus, self.index.stages, progress, cancel, processes, wait)
+        report.rebuilt = report.rebuilt or rebuilt
         return report
 
     def entities_json(self, type: str | None = None, query: str | None = None,

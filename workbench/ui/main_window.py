@@ -486,7 +486,11 @@ class MainWindow(QMainWindow):
     def _expected_articles(self) -> int | None:
         """About how many articles the running indexing will have (None while unknown)."""
         progress = self._progress
-        if progress is None or not progress.total or not progress.done or progress.phase != "index":
+        if progress is None or progress.phase != "index" or not progress.articles:
+            return None
+        if progress.fraction:  # by bytes, so it holds inside one large collection file
+            return round(progress.articles / progress.fraction)
+        if not progress.total or not progress.done:
             return None
         return round(progress.articles / progress.done * progress.total)
 

@@ -29,7 +29,7 @@ from PySide6.QtCore import QObject, Signal
 
 from workbench.core.compare import Quote, StoryFolding
 from workbench.core.entities.service import EntityMention
-from workbench.core.index import RESPONSIVE_WRITER_MEMORY_MB, IndexInfo, UpdateReport
+from workbench.core.index import IndexInfo, UpdateReport, default_processes
 from workbench.core.ingest import Article
 from workbench.core.progress import CancelToken, Progress, ProgressCallback
 from workbench.core.search import Histogram, SearchRequest, SearchResults
@@ -38,9 +38,6 @@ from workbench.core.workspace import Workspace
 from workbench.ui.models.concordance_model import KeyedLine, keyed
 from workbench.ui.workers import Job, Task, WorkerPool
 
-INDEXING_PROCESSES = 2
-"""Worker processes that run the analysis stages while the indexing child writes the index
-(spawned, so safe from any thread; small corpora stay in-process anyway)."""
 FIRST_PAGE_HITS = 40
 """Hits whose snippets the search job builds in the background: about two screens of results."""
 FIRST_CONCORDANCE_LINES = 1000
@@ -181,8 +178,7 @@ class CorpusSession(QObject):
             return False
 
         def job(progress: ProgressCallback, cancel: CancelToken) -> Indexed:
-            report = workspace.update(progress, cancel, processes=INDEXING_PROCESSES,
-                                      writer_memory_mb=RESPONSIVE_WRITER_MEMORY_MB, in_child=True)
+            report = workspace.update(progress, cancel, processes=default_processes(), in_child=True)
             if (report.indexed_articles or report.removed or report.rebuilt_reason) and not cancel.cancelled:
                 # Group the entities' spellings now, while the user expects to wait, rather than
                 # on the first search (seconds on a large corpus); the service keeps the result.

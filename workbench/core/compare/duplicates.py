@@ -115,7 +115,7 @@ class DuplicateStore:
     def __init__(self, index_dir: Path) -> None:
         self.path = index_dir / self.FILENAME
         self._lock = threading.Lock()
-        self._db = sqlite.connect(self.path)
+        self._db = sqlite.connect(self.path, durable=True)
         self._db.executescript(_SCHEMA)
         self._groups: dict[float, tuple[int, list[DuplicateGroup]]] = {}
 
@@ -130,23 +130,40 @@ class DuplicateStore:
             row = self._db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
         return int(row[0]) if row else 0
 
-    def replace(self, paths: Iterable[str], results: Sequence[tuple[str, str, Fingerprint]]) -> None:
-        """After a Whoosh commit: forget the articles of ``paths``, then add ``results`` as
-        (article id, path, fingerprint) and pair each with the similar articles already here."""
+    def check(self) -> None:
+        """Raise sqlite3.DatabaseError if SQLite finds the file damaged."""
+        with self._lock:
+            sqlite.check_integrity(self._db, "the near-duplicate store")
+
+    def applied_generation(self) -> int:
+        """The index generation of the last ``replace`` (0 for a new or emptied store)."""
+        with self._lock:
+            return sqlite.indexed_generation(self._db)
+
+    def replace(self, paths: Iterable[str], results: Sequence[tuple[str, str, Fingerprint]], generation: int) -> None:
+        """After the Whoosh commit of ``generation``: forget the articles of the files in
+        ``paths`` and those in ``results``, then add ``results`` as (article id, path,
+        fingerprint) and pair each with the similar articles already here, in one durable
+        transaction; applying it twice is harmless (index/stages.py). A large collection comes
+        in several batches, so only the articles given are replaced."""
         with self._lock, sqlite.transaction(self._db):
-            for path in set(paths) | {path for _, path, _ in results}:
-                self._forget(path)
+            for path in set(paths):
+                self._forget("path", path)
+            for article_id, _, _ in results:
+                self._forget("article_id", article_id)
             for article_id, path, fingerprint in results:
                 self._add(article_id, path, fingerprint)
             self._db.execute("INSERT INTO meta (key, value) VALUES ('generation', '1') ON CONFLICT (key) "
                              "DO UPDATE SET value = CAST(value AS INTEGER) + 1")
+            sqlite.set_indexed_generation(self._db, generation)
 
-    def _forget(self, path: str) -> None:
-        numbers = [row[0] for row in self._db.execute("SELECT id FROM articles WHERE path = ?", (path,))]
+    def _forget(self, column: str, value: str) -> None:
+        """Forget the articles whose ``column`` ("path" or "article_id") is ``value``, with their pairs."""
+        numbers = [row[0] for row in self._db.execute(f"SELECT id FROM articles WHERE {column} = ?", (value,))]
         for number in numbers:
             self._db.execute("DELETE FROM pairs WHERE a = ? OR b = ?", (number, number))
             self._db.execute("DELETE FROM bands WHERE article = ?", (number,))
-        self._db.execute("DELETE FROM articles WHERE path = ?", (path,))
+        self._db.execute(f"DELETE FROM articles WHERE {column} = ?", (value,))
 
     def _add(self, article_id: str, path: str, fingerprint: Fingerprint) -> None:
         number = int(self._db.execute(

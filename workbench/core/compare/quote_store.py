@@ -86,7 +86,7 @@ class QuoteStore:
     def __init__(self, index_dir: Path) -> None:
         self.path = index_dir / self.FILENAME
         self._lock = threading.Lock()
-        self._db = sqlite.connect(self.path)
+        self._db = sqlite.connect(self.path, durable=True)
         self._db.executescript(_SCHEMA)
 
     def close(self) -> None:
@@ -94,16 +94,30 @@ class QuoteStore:
         with self._lock:
             self._db.close()
 
-    def replace(self, paths: Iterable[str], results: Sequence[tuple[str, str, list[QuoteRecord]]]) -> None:
-        """After a Whoosh commit: drop the quotes of ``paths``, then add ``results`` as
-        (article id, path, quotes), in one transaction."""
+    def check(self) -> None:
+        """Raise sqlite3.DatabaseError if SQLite finds the file damaged."""
+        with self._lock:
+            sqlite.check_integrity(self._db, "the quotation store")
+
+    def applied_generation(self) -> int:
+        """The index generation of the last ``replace`` (0 for a new or emptied store)."""
+        with self._lock:
+            return sqlite.indexed_generation(self._db)
+
+    def replace(self, paths: Iterable[str], results: Sequence[tuple[str, str, list[QuoteRecord]]],
+                generation: int) -> None:
+        """After the Whoosh commit of ``generation``: drop the quotes of the files in ``paths``
+        and of the articles in ``results``, then add ``results`` as (article id, path, quotes),
+        in one durable transaction; applying it twice is harmless (index/stages.py). A large
+        collection comes in several batches, so only the articles given are replaced."""
         with self._lock, sqlite.transaction(self._db):
-            for path in set(paths) | {path for _, path, _ in results}:
-                self._db.execute("DELETE FROM quotes WHERE path = ?", (path,))
+            self._db.executemany("DELETE FROM quotes WHERE path = ?", [(path,) for path in set(paths)])
+            self._db.executemany("DELETE FROM quotes WHERE article_id = ?", [(i,) for i, _, _ in results])
             self._db.executemany(
                 "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(article_id, path, *record.span, record.text, record.verb, record.window, record.title)
                  for article_id, path, records in results for record in records])
+            sqlite.set_indexed_generation(self._db, generation)
 
     def quotes(self, article_ids: Collection[str] | None = None) -> dict[str, list[QuoteRecord]]:
         """Article id -> its quotes in text order; every article with quotes, or those of ``article_ids``."""

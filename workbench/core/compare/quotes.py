@@ -143,7 +143,12 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         if words:
             found.extend(_paragraph_quotes(text, start, end, words))
     quotes = _drop_channels(text, found)
-    return [_with_title(text, tokens, quote) for quote in quotes]
+    if not quotes:
+        return []
+    positions: dict[str, list[int]] = {}  # each word without its proclitics -> where it stands
+    for number, token in enumerate(tokens):
+        positions.setdefault(split_proclitics(token.norm).word, []).append(number)
+    return [_with_title(text, tokens, positions, quote) for quote in quotes]
 
 
 # -- one paragraph ------------------------------------------------------------------------------
@@ -443,8 +448,11 @@ def _drop_channels(text: str, quotes: list[QuoteSpan]) -> list[QuoteSpan]:
     return kept
 
 
-def _with_title(text: str, tokens: list[Token], quote: QuoteSpan) -> QuoteSpan:
-    """For a head that may be a title, the words after another occurrence of it (where its name may be)."""
+def _with_title(text: str, tokens: list[Token], positions: dict[str, list[int]], quote: QuoteSpan) -> QuoteSpan:
+    """For a head that may be a title, the words after another occurrence of it (where its name may be).
+
+    ``positions`` lists, for each word of ``tokens`` without its proclitics, where it stands (in
+    order), so only the places where a title's first word stands are compared."""
     if quote.head_start == quote.head_end:
         return quote
     head = [t.norm for t in tokenize(text[quote.head_start:quote.head_end])]
@@ -452,10 +460,12 @@ def _with_title(text: str, tokens: list[Token], quote: QuoteSpan) -> QuoteSpan:
         return quote  # one word is a name (or البيان), more is a description, not a title
     for length in range(min(3, len(head)), 1, -1):
         key = head[:length]
-        for i in range(len(tokens) - length + 1):
+        for i in positions.get(key[0], ()):
+            if i > len(tokens) - length:
+                break
             if tokens[i].start == quote.head_start:
                 continue
-            if split_proclitics(tokens[i].norm).word == key[0] and [t.norm for t in tokens[i + 1:i + length]] == key[1:]:
+            if [t.norm for t in tokens[i + 1:i + length]] == key[1:]:
                 after = tokens[i + length:i + length + TITLE_NAME_WORDS]
                 if after:
                     return quote._replace(title_start=after[0].start, title_end=after[-1].end)

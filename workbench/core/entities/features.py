@@ -64,21 +64,25 @@ class FeatureExtractor:
         self._cache: dict[str, WordFeatures] = {}
         self._forms: dict[str, tuple[str, str]] = {}
 
-    def form(self, word: str) -> tuple[str, str]:
-        """(normalised form, matching key) of one word, memoised apart from the bulky features."""
+    def form(self, word: str, remember: bool = True) -> tuple[str, str]:
+        """(normalised form, matching key) of one word, memoised apart from the bulky features
+        (unless ``remember`` is False)."""
         found = self._forms.get(word)
         if found is None:
-            if len(self._forms) >= FORMS_LIMIT:
-                self._forms.clear()
-            found = self._forms[word] = (arabic.normalize(word), arabic.match_key(word))
+            found = (arabic.normalize(word), arabic.match_key(word))
+            if remember:
+                if len(self._forms) >= FORMS_LIMIT:
+                    self._forms.clear()
+                self._forms[word] = found
         return found
 
-    def word(self, word: str) -> WordFeatures:
-        """Normalised form, matching key and features of one word (cached)."""
+    def word(self, word: str, remember: bool = True) -> WordFeatures:
+        """Normalised form, matching key and features of one word (cached unless ``remember``
+        is False: the tagger keeps each word's scores instead, and a cached entry weighs ~4 KB)."""
         cached = self._cache.get(word)
         if cached is not None:
             return cached
-        norm, key = self.form(word)
+        norm, key = self.form(word, remember)
         clitic = norm[: len(norm) - len(key)] if norm.endswith(key) else "?"
         if arabic.is_arabic(norm):
             shape = "ar"
@@ -114,7 +118,7 @@ class FeatureExtractor:
         for d in (-1, 1):
             context[d] += [f"{d}n={norm}", f"{d}cl={clitic}"]
         entry = WordFeatures(norm, key, own, context)
-        if len(self._cache) < CACHE_LIMIT:
+        if remember and len(self._cache) < CACHE_LIMIT:
             self._cache[word] = entry
         return entry
 

@@ -5,7 +5,8 @@
 caller, so the index knows nothing of entities or any other stage's meaning.
 """
 
-from workbench.core.index.corpus_index import RESPONSIVE_WRITER_MEMORY_MB, CorpusIndex, IndexInfo, UpdateReport
+from workbench.core.index.corpus_index import CorpusIndex, IndexInfo, UpdateReport
+from workbench.core.index.running import default_processes
 from workbench.core.index.stages import IndexStage, StageStore
 
-__all__ = ["RESPONSIVE_WRITER_MEMORY_MB", "CorpusIndex", "IndexInfo", "IndexStage", "StageStore", "UpdateReport"]
+__all__ = ["CorpusIndex", "IndexInfo", "IndexStage", "StageStore", "UpdateReport", "default_processes"]

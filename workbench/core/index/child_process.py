@@ -1,18 +1,25 @@
 """Run CorpusIndex.update in a separate process, relaying progress and cancel.
 
-For an interactive caller: Whoosh's segment writing and Python's garbage collector hold the
-interpreter lock for hundreds of milliseconds at a time, which freezes any GUI sharing the
-process. Run in a spawned child, indexing leaves the caller's process free; the caller's own
-CorpusIndex sees the result at its next search (the index and the SQLite files are shared on
-disk). The child is started with "spawn", which is safe from any thread.
+For an interactive caller: the updating process publishes segments and writes SQLite, and
+Python's garbage collector can hold its interpreter lock for a long time, which would freeze
+a GUI sharing the process. Run in a spawned child, indexing leaves the caller's process free;
+the caller's own CorpusIndex sees each batch as soon as it is published (the index and the
+SQLite files are shared on disk). The child is started with "spawn", which is safe from any
+thread.
+
+The child never outlives the caller: a watchdog thread cancels the run when the caller's
+process disappears (the workers of the run stop in turn, and what they finished is kept), and
+exits outright if that takes more than EXIT_GRACE_SECONDS.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
 import multiprocessing.synchronize
 import os
 import queue
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -24,17 +31,18 @@ from workbench.core.messages import translatable
 from workbench.core.progress import CancelToken, Progress, ProgressCallback
 
 POLL_SECONDS = 0.1
+EXIT_GRACE_SECONDS = 30.0
+"""How long an orphaned child may take to stop its workers and save what they did."""
 
 
 def update_in_child(corpus: Path, stages: Sequence[IndexStage] = (), progress: ProgressCallback | None = None,
-                    cancel: CancelToken | None = None, processes: int = 1, writer_memory_mb: int = 32) -> UpdateReport:
+                    cancel: CancelToken | None = None, processes: int = 1, wait: bool = True) -> UpdateReport:
     """CorpusIndex.open(corpus, stages).update(...) in a child process; same result, same exceptions."""
     context = multiprocessing.get_context("spawn")
     events = context.Queue()
     stop = context.Event()
     child = context.Process(target=_child_main, name="workbench-indexing",
-                            args=(str(corpus), tuple(stages), str(paths.data_home()), events, stop, processes,
-                                  writer_memory_mb))
+                            args=(str(corpus), tuple(stages), str(paths.data_home()), events, stop, processes, wait))
     child.start()
     try:
         while True:
@@ -56,7 +64,7 @@ def update_in_child(corpus: Path, stages: Sequence[IndexStage] = (), progress: P
             elif kind == "error":
                 raise payload
     finally:
-        child.join(timeout=30)
+        child.join(timeout=EXIT_GRACE_SECONDS)
         if child.is_alive():
             child.terminate()
         events.close()
@@ -64,29 +72,39 @@ def update_in_child(corpus: Path, stages: Sequence[IndexStage] = (), progress: P
 
 def _child_main(corpus: str, stages: tuple[IndexStage, ...], home: str,
                 events: multiprocessing.Queue,  # type: ignore[type-arg]
-                stop: multiprocessing.synchronize.Event, processes: int, writer_memory_mb: int) -> None:
+                stop: multiprocessing.synchronize.Event, processes: int, wait: bool) -> None:
     os.environ[paths.HOME_ENV] = home
     token = CancelToken()
     parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_watch_parent, args=(parent.sentinel, token, events), name="parent-watchdog",
+                         daemon=True).start()
 
     def relay(progress: Progress) -> None:
         # The stop flag is polled here rather than waited on by a thread: a process that exits
         # while waiting on a multiprocessing Event makes the parent's set() block for ever.
-        # A parent that died (the app was killed) also stops the run, at a safe point.
         if stop.is_set():
             token.cancel()
-        elif parent is not None and not parent.is_alive():
-            token.cancel()
-            events.cancel_join_thread()  # nobody reads the queue any more: do not block exit on it
-        events.put(("progress", progress))
+        if not token.cancelled or parent is None or parent.is_alive():
+            events.put(("progress", progress))
 
     try:
         index = CorpusIndex.open(Path(corpus), stages)
         try:
-            report = index.update(progress=relay, cancel=token, processes=processes,
-                                  writer_memory_mb=writer_memory_mb)
+            report = index.update(progress=relay, cancel=token, processes=processes, wait=wait)
         finally:
             index.close()
         events.put(("done", report))
     except BaseException as error:
         events.put(("error", error))
+
+
+def _watch_parent(sentinel: int, token: CancelToken,
+                  events: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+    """Cancel the run when the parent process dies; exit if stopping takes too long."""
+    multiprocessing.connection.wait([sentinel])
+    events.cancel_join_thread()  # nobody reads the queue any more: do not block exit on it
+    token.cancel()
+    deadline = threading.Timer(EXIT_GRACE_SECONDS, os._exit, args=(1,))
+    deadline.daemon = True
+    deadline.start()

@@ -1,33 +1,39 @@
-"""The per-corpus Whoosh index: open (or repair), update incrementally, read articles.
+"""The per-corpus Whoosh index: open (creating or repairing it), update it, read articles from it.
 
-Layout: ``<data home>/corpora/<key>/index/`` holds the Whoosh segments, ``manifest.sqlite3``
-(see manifest.py) and the stores of the analysis stages (stages.py; the entity catalog). The
-corpus folder itself is only ever read. Searching is the search package's job: it reads
-through ``reading()``.
+Layout: ``<data home>/corpora/<key>/`` holds ``index.lock`` (locking.py) and ``index/``, with
+the Whoosh segments and their table of contents, ``manifest.sqlite3`` (manifest.py) and the
+stores of the analysis stages (stages.py; the entity catalog). The corpus folder itself is
+only ever read. Searching is the search package's job: it reads through ``reading()``.
 
-Safety rules this module keeps:
-- Whoosh commits are atomic; the stage stores and then the manifest are written after each
-  commit. An interrupted run
-  (Ctrl-C, crash, power loss) leaves the last committed index usable and the next run
-  re-processes whatever the manifest does not vouch for.
-- Work is committed every COMMIT_EVERY articles, so a cancelled or crashed run keeps what it did.
-- An index that cannot be opened, or was written with another SCHEMA_VERSION, is rebuilt from
-  the corpus and the reason is reported (``UpdateReport.rebuilt_reason``), never a traceback.
-- Whoosh's write lock is an OS file lock, released when a process dies, so a crashed run never
-  leaves a stale lock behind; a live writer elsewhere gives a clear IndexBusyError.
+What this module guarantees:
+- **One atomic step at a time.** Every change (a finished segment, deletions, a merge) is one
+  batch that the Whoosh index, the manifest and the stage stores take together or not at all
+  (manifest.py, publishing.py); a run killed at any instant leaves, after the next open,
+  exactly the articles, mentions and counts of a clean run, never a duplicate.
+- **One writer.** Creating, rebuilding, repairing and updating all hold the index lock
+  (locking.py); readers never wait for it and see whatever was committed last, while the
+  update goes on (new articles are searchable seconds after the first batch).
+- **Searching never writes.** An unchanged corpus (unreadable files included: they are
+  remembered by size and mtime) is checked without taking the lock or writing anything.
+- **Damage is repaired, with a message.** An index that cannot be read, was written by another
+  version, or whose stage data is missing or out of step is rebuilt (``UpdateReport.rebuilt``);
+  a segment file whose checksum no longer matches is dropped and its files indexed again. An
+  index folder the user may not write to is searched as it is, and never deleted.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
+import os
 import shutil
 import threading
 import time
 import warnings
 from collections.abc import Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,38 +41,35 @@ from typing import Any
 from whoosh import index as windex
 from whoosh import query as wq
 from whoosh import scoring
+from whoosh.codec.base import Automata
+from whoosh.index import TOC
+from whoosh.reading import EmptyReader, MultiReader
 from whoosh.searching import Searcher
 
 from workbench.core import paths
 from workbench.core.errors import CorpusError, IndexBusyError, IndexingError
-from workbench.core.index.manifest import Manifest
+from workbench.core.index.locking import IndexLock
+from workbench.core.index.manifest import Manifest, SegmentRow
 from workbench.core.index.mapped_storage import MappedStorage
-from workbench.core.index.preparing import prepare_in_process, prepare_in_workers
-from workbench.core.index.schema import SCHEMA_VERSION, article_from_stored, build_schema, document_fields
+from workbench.core.index.preparing import BUILD_PREFIX
+from workbench.core.index.publishing import Publisher, checksum_file, fsync_folder, toc_checksum
+from workbench.core.index.schema import SCHEMA_VERSION, article_from_stored, build_schema
+from workbench.core.index.segments import INDEX_NAME, segment_file_name
 from workbench.core.index.stages import IndexStage, StageStore
-from workbench.core.ingest import Article, CorpusFile, FileWarning, SkippedFile, scan_corpus
-from workbench.core.messages import translatable
+from workbench.core.index.updating import Update, survey
+from workbench.core.ingest import Article, FileWarning, SkippedFile
+from workbench.core.messages import Message, translatable
 from workbench.core.progress import CancelToken, Progress, ProgressCallback
 
-__all__ = ["RESPONSIVE_WRITER_MEMORY_MB", "WEIGHTING", "CorpusIndex", "IndexInfo", "UpdateReport"]
+__all__ = ["WEIGHTING", "CorpusIndex", "IndexInfo", "UpdateReport"]
 
 log = logging.getLogger(__name__)
 
-INDEX_NAME = "MAIN"
-"""Whoosh's name for the index in its folder (its default, so older indexes open unchanged)."""
-
-COMMIT_EVERY = 5000
-PARALLEL_MIN_BYTES = 2_000_000
-"""Runs with less text to index stay in-process: worker start-up would cost more than it saves."""
-WRITE_LOCK_TIMEOUT = 3.0
-WRITER_MEMORY_MB = 32
-"""Whoosh's posting buffer before it spills to sorted runs on disk. Python objects make the real
-footprint several times this: 128 MB peaked at 575 MB for 6,000 articles, 32 MB at 361 MB, at
-the same speed (100 articles/s)."""
-RESPONSIVE_WRITER_MEMORY_MB = 2
-"""A buffer whose sort takes under ~100 ms (about 24,000 postings), for indexing beside a GUI."""
-PROGRESS_INTERVAL = 0.2
 WEIGHTING = scoring.BM25F(B=0.75, K1=1.2)
+EXPANSIONS_CACHED = 256
+"""Fuzzy-term expansions a multi-segment reader keeps (it lives as long as one index snapshot)."""
+OPEN_WAIT_SECONDS = 120.0
+"""How long ``open`` waits for another process that is creating or repairing the same index."""
 
 
 @dataclass
@@ -83,12 +86,18 @@ class UpdateReport:
     """Problems inside indexed files (records left out, bytes replaced), for every indexed file."""
     cancelled: bool = False
     seconds: float = 0.0
-    rebuilt_reason: str | None = None
+    rebuilt: Message | None = None
+    """Why the index was rebuilt or partly repaired before this run (None if it was not)."""
     indexed_articles: int = 0
     """Articles read and indexed by this run."""
     worker_processes: int = 0
     """Worker processes that ran the analysis stages for this run (0: the indexing process did);
     0 also after workers failed and the run went on in-process."""
+
+    @property
+    def rebuilt_reason(self) -> str | None:
+        """``rebuilt`` in English."""
+        return None if self.rebuilt is None else str(self.rebuilt)
 
 
 @dataclass(frozen=True)
@@ -110,83 +119,54 @@ class IndexInfo:
 class CorpusIndex:
     """The index of one corpus folder. Safe for one updating thread beside reading threads."""
 
-    def __init__(self, corpus: Path, index_dir: Path, ix: windex.Index, manifest: Manifest,
-                 stages: tuple[IndexStage, ...], stores: dict[str, StageStore], rebuilt_reason: str | None) -> None:
+    def __init__(self, corpus: Path, index_dir: Path, lock: IndexLock, ix: windex.Index, manifest: Manifest,
+                 stages: tuple[IndexStage, ...], stores: dict[str, StageStore], rebuilt: Message | None) -> None:
         self.corpus = corpus
         self.index_dir = index_dir
         self.stages = stages
+        self._lock = lock
         self._ix = ix
         self._manifest = manifest
         self._stores = stores
-        self._rebuilt_reason = rebuilt_reason
+        self._rebuilt = rebuilt
         self._read_lock = threading.RLock()
         self._write_lock = threading.Lock()
         self._searcher: Searcher | None = None
         self._retired: list[Searcher] = []
+        self._verified: dict[str, tuple[int, int]] = {}
+        """Segment files whose checksum matched, with the (size, mtime) they had then."""
 
     # -- opening ----------------------------------------------------------------------------
 
     @classmethod
     def open(cls, corpus: Path | str, stages: Sequence[IndexStage] = ()) -> CorpusIndex:
-        """Open the index of ``corpus``, creating or repairing it as needed (no indexing yet).
+        """Open the index of ``corpus``, creating or rebuilding it as needed (no indexing yet).
 
         ``stages`` are the analyses run on every article while indexing (the workspace passes
         entity extraction); an index opened with other stages than it was built with is rebuilt.
+        Raises CorpusError (no such folder), IndexingError (the index cannot be created or
+        repaired: permissions, disk), IndexBusyError (another process kept it locked too long).
         """
-        root = Path(corpus).expanduser().resolve()
-        if not root.exists():
-            raise CorpusError(translatable("The corpus folder {folder} does not exist: check the path or open "
-                                           "another folder."), folder=root)
-        if not root.is_dir():
-            raise CorpusError(translatable("{folder} is a file, not a folder: open the folder that contains the "
-                                           "articles."), folder=root)
+        root = _checked_root(corpus)
         index_dir = paths.index_dir(root)
-        try:
-            index_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise IndexingError(translatable("Cannot create the index folder {folder} ({reason}): make it writable "
-                                             "or set WORKBENCH_HOME to another folder."),
-                                folder=index_dir, reason=error.strerror) from error
         stages = tuple(stages)
-        ix, manifest, reason = cls._open_or_rebuild(index_dir, root, stages)
-        stores = {stage.name: stage.open_store(index_dir) for stage in stages}
-        return cls(root, index_dir, ix, manifest, stages, stores, reason)
-
-    @staticmethod
-    def _open_or_rebuild(index_dir: Path, root: Path,
-                         stages: tuple[IndexStage, ...]) -> tuple[windex.Index, Manifest, str | None]:
-        manifest: Manifest | None = None
-        reason: str | None = None
-        layout = _layout(stages)
+        lock = IndexLock(index_dir.parent, root)
+        rebuilt = _ensure_usable(index_dir, root, stages, lock)
         try:
-            manifest = Manifest(index_dir)
-            version = manifest.get_meta("schema_version")
-            has_toc = any(index_dir.glob("*.toc"))
-            if version == layout and has_toc:
-                return _open_whoosh(index_dir), manifest, None
-            if version is not None and version != layout:
-                reason = (f"The index was made by another version of the workbench (format {version}, "
-                          f"now {layout}); it has been rebuilt from the corpus.")
-            elif version is not None or has_toc:
-                reason = "The index was incomplete; it has been rebuilt from the corpus."
-        except Exception as error:  # any failure to read an existing index means it is damaged: rebuild
-            log.warning("index at %s unreadable, rebuilding: %r", index_dir, error)
-            reason = f"The index was damaged ({error}) and has been rebuilt from the corpus."
-        if manifest is not None:
-            manifest.close()
-        ix, manifest = CorpusIndex._create(index_dir, root, stages)
-        return ix, manifest, reason
-
-    @staticmethod
-    def _create(index_dir: Path, root: Path, stages: tuple[IndexStage, ...]) -> tuple[windex.Index, Manifest]:
-        """A new, empty index folder: the Whoosh index, then the manifest (written last)."""
-        shutil.rmtree(index_dir, ignore_errors=True)
-        index_dir.mkdir(parents=True, exist_ok=True)
-        schema = build_schema(tuple(stage.name for stage in stages))
-        ix = windex.FileIndex.create(MappedStorage(str(index_dir)), schema, INDEX_NAME)
-        manifest = Manifest(index_dir)
-        manifest.set_meta({"schema_version": _layout(stages), "corpus": str(root)})
-        return ix, manifest
+            manifest = Manifest(index_dir, read_only=not _writable(index_dir))
+            ix = _open_whoosh(index_dir)
+            stores = {stage.name: stage.open_store(index_dir) for stage in stages}
+        except Exception as error:
+            raise IndexingError(translatable("The index in {folder} cannot be opened ({reason}): check that your "
+                                             "user may read and write it, or delete the folder to rebuild it."),
+                                folder=index_dir, reason=error) from error
+        index = cls(root, index_dir, lock, ix, manifest, stages, stores, rebuilt)
+        if manifest.pending() and not manifest.read_only and lock.try_acquire():
+            try:  # a run stopped mid-publication: finish it now (another updater would, too)
+                index._publisher().replay()
+            finally:
+                lock.release()
+        return index
 
     def stage_store(self, name: str) -> StageStore:
         """The store of the stage called ``name`` (KeyError if the index runs no such stage)."""
@@ -203,156 +183,130 @@ class CorpusIndex:
         for store in self._stores.values():
             store.close()
 
+    def take_rebuilt(self) -> Message | None:
+        """Why open() rebuilt the index (None if it did not); reported once, by the next update."""
+        rebuilt, self._rebuilt = self._rebuilt, None
+        return rebuilt
+
     # -- updating ---------------------------------------------------------------------------
 
+    def needs_update(self) -> bool:
+        """True when ``update`` has work to do: files added, changed or removed, a stopped run
+        to finish, or a damaged segment to repair. Reads only (no lock, no write)."""
+        work = survey(self.corpus, self._manifest, UpdateReport())
+        return work.has_work or bool(self._manifest.pending()) or bool(self._damaged_segments(strict=False))
+
     def update(self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
-               processes: int = 1, writer_memory_mb: int = WRITER_MEMORY_MB) -> UpdateReport:
+               processes: int = 1, wait: bool = True) -> UpdateReport:
         """Bring the index in line with the corpus folder: add new and changed files, drop deleted ones.
 
-        Cancelling commits the finished work and returns a report with ``cancelled=True``.
-        ``processes`` > 1 lets large runs (PARALLEL_MIN_BYTES of files or more) run the analysis
-        stages in that many worker processes while this one writes the index (see preparing.py).
-        ``writer_memory_mb`` is Whoosh's posting buffer: Whoosh sorts a full buffer in one call
-        that holds the GIL for ~3 us per posting, so an interactive caller indexing on a thread
-        passes a small value (RESPONSIVE_WRITER_MEMORY_MB) to keep its event loop responsive.
-        If the worker processes die (killed, out of memory), the run goes on in this process.
-        Raises CorpusError (folder gone), IndexBusyError, IndexingError (disk full, ...).
+        Work is published in small atomic batches while it goes on (searches see each at
+        once); cancelling stops the workers at the next article and keeps everything they did.
+        ``processes`` > 1 runs large updates in that many worker processes (see running.py);
+        if they die (killed, out of memory), the run goes on in this process. An unchanged
+        corpus is checked without any write. With ``wait`` False, raises IndexBusyError at
+        once if another process is updating this index.
+        Raises CorpusError (folder gone), IndexBusyError, IndexingError (disk full, permissions).
         """
         with self._write_lock:
+            started = time.monotonic()
+            report = UpdateReport(rebuilt=self.take_rebuilt())
+            work = survey(self.corpus, self._manifest, report)
+            if not (work.has_work or self._manifest.pending() or self._damaged_segments(strict=False)
+                    or self._manifest.scan_skips_changed(work.scan_skipped, work.present)):
+                return self._finish(report, started)
+            self._take_lock(progress, wait)
             try:
-                return self._update(progress, cancel, processes, writer_memory_mb)
-            except BrokenProcessPool:
-                log.warning("indexing workers stopped; continuing in this process", exc_info=True)
-                return self._update(progress, cancel, 1, writer_memory_mb)
+                self._update_locked(report, progress, cancel, processes)
+            finally:
+                self._lock.release()
+            return self._finish(report, started)
 
-    def take_rebuilt_reason(self) -> str | None:
-        """Why open() rebuilt the index (None if it did not); reported once, by the next update."""
-        reason, self._rebuilt_reason = self._rebuilt_reason, None
-        return reason
+    def _take_lock(self, progress: ProgressCallback | None, wait: bool) -> None:
+        if self._manifest.read_only:
+            raise IndexingError(translatable("The index folder {folder} belongs to another user or is read-only, so "
+                                             "it can be searched but not updated: give your user write access to it "
+                                             "(for example sudo chown -R $USER on it), or set WORKBENCH_HOME to "
+                                             "another folder."), folder=self.index_dir)
+        if self._lock.try_acquire():
+            return
+        if not wait:
+            raise IndexBusyError(translatable("Another workbench process is updating the index of {corpus}: wait "
+                                              "for it to finish, then try again."), corpus=self.corpus)
+        if progress is not None:
+            progress(Progress("waiting", 0, 0, message="another process is updating this index"))
+        self._lock.acquire()
 
-    def _update(self, progress: ProgressCallback | None, cancel: CancelToken | None, processes: int,
-                writer_memory_mb: int) -> UpdateReport:
-        """update() under the write lock: compares the corpus with the manifest afresh each time."""
-        started = time.monotonic()
-        report = UpdateReport(rebuilt_reason=self.take_rebuilt_reason())
-        files, scan_skipped = scan_corpus(self.corpus)
-        known = self._manifest.files()
-        current = {f.relpath for f in files}
-        removed = [p for p in known if p not in current]
-        todo = [f for f in files if known.get(f.relpath) != (f.size, f.mtime_ns)]
-        report.unchanged = len(files) - len(todo)
-        report.removed = len(removed)
-        report.skipped = list(scan_skipped)
-        self._manifest.forget_skipped_except(current | {s.relpath for s in scan_skipped})
-        if todo or removed:
-            parallel = processes if sum(f.size for f in todo) >= PARALLEL_MIN_BYTES else 1
-            self._write(todo, removed, known, report, progress, cancel, started, parallel, writer_memory_mb)
-            report.worker_processes = parallel if parallel > 1 else 0
-        self._manifest.record_skipped(scan_skipped, [s.relpath for s in scan_skipped])
+    def _update_locked(self, report: UpdateReport, progress: ProgressCallback | None, cancel: CancelToken | None,
+                       processes: int) -> None:
+        publisher = self._publisher()
+        try:
+            publisher.replay()
+            _remove_leftovers(self.index_dir)
+            publisher.clean()
+            damaged = self._damaged_segments(strict=True)
+            if damaged:
+                report.rebuilt = report.rebuilt or Update.repair(publisher, damaged)
+            while True:
+                update = Update(self.corpus, self.index_dir, self.stages, publisher, report, progress, cancel)
+                try:
+                    update.run(processes)
+                    break
+                except BrokenProcessPool:
+                    log.warning("indexing workers stopped; going on in this process", exc_info=True)
+                    publisher = self._publisher(publisher)
+                    processes = 1
+                    report.worker_processes = 0
+        finally:
+            publisher.close()
+            _remove_build_folders(self.index_dir)
+
+    def _publisher(self, previous: Publisher | None = None) -> Publisher:
+        if previous is not None:
+            previous.close()
+        return Publisher(self.index_dir, self._manifest, self.stages, self._stores)
+
+    def _finish(self, report: UpdateReport, started: float) -> UpdateReport:
         report.skipped = self._manifest.skipped()
         report.warnings = self._manifest.warnings()
-        report.articles = self._doc_count()
+        report.articles = self.article_count()
         report.seconds = time.monotonic() - started
         return report
 
-    def _write(self, todo: list[CorpusFile], removed: list[str], known: dict[str, tuple[int, int]],
-               report: UpdateReport, progress: ProgressCallback | None, cancel: CancelToken | None,
-               started: float, processes: int, memory_mb: int) -> None:
-        writer = self._writer(memory_mb)
-        for relpath in removed:
-            writer.delete_by_term("path", relpath)
-        batch: list[tuple[CorpusFile, int]] = []
-        results: list[tuple[str, str, tuple[Any, ...]]] = []
-        forgotten = list(removed)
-        batch_skipped: list[SkippedFile] = []
-        batch_warnings: list[FileWarning] = []
-        tried: list[str] = []
-        batch_articles = file_articles = done = 0
-        current: str | None = None
-        last_report = 0.0
-        pieces = (prepare_in_workers(self.corpus, todo, self.stages, processes) if processes > 1
-                  else prepare_in_process(self.corpus, todo, self.stages))
+    def _damaged_segments(self, strict: bool) -> list[str]:
+        """Segment files of the current generation that are missing or fail their checksum.
+
+        ``strict`` (under the lock): a segment the manifest does not know is damaged too;
+        otherwise it may be one another process is publishing right now, and is left alone.
+        Files already verified in this process are checked again only if their size or mtime
+        changed.
+        """
         try:
-            mid_file = False
-            with closing(pieces):
-                for piece in pieces:
-                    if cancel is not None and cancel.cancelled:
-                        report.cancelled = True
-                        mid_file = piece.file.relpath == current  # a collection file only partly added
-                        break
-                    if piece.file.relpath != current:
-                        current = piece.file.relpath
-                        tried.append(current)
-                        if current in known:
-                            writer.delete_by_term("path", current)
-                    if piece.skipped is not None:
-                        batch_skipped.append(piece.skipped)
-                        if current in known:
-                            forgotten.append(current)
-                    for article, found in piece.articles:
-                        results.append((article.id, article.path, found))
-                        writer.add_document(**document_fields(article, self._stage_terms(found)))
-                    file_articles += len(piece.articles)
-                    if piece.last:
-                        done += 1
-                        if piece.skipped is None:
-                            batch.append((piece.file, file_articles))
-                            batch_warnings.extend(piece.warnings)
-                            report.changed += current in known
-                            report.added += current not in known
-                            batch_articles += file_articles
-                            report.indexed_articles += file_articles
-                        file_articles = 0
-                    now = time.monotonic()
-                    if progress is not None and (now - last_report >= PROGRESS_INTERVAL or done == len(todo)):
-                        last_report = now
-                        articles = report.indexed_articles + file_articles
-                        progress(_progress(done, len(todo), articles, now - started, current))
-                    if batch_articles >= COMMIT_EVERY:
-                        self._commit(writer, batch, results, forgotten, batch_skipped, tried, progress, batch_warnings)
-                        batch, results, forgotten, batch_skipped, tried, batch_articles = [], [], [], [], [], 0
-                        batch_warnings = []
-                        writer = self._writer(memory_mb)
-            if mid_file:
-                # A file counts as indexed whole or not at all: drop the uncommitted batch (the
-                # next run redoes it) rather than save part of a collection.
-                writer.cancel()
-                _uncount(report, batch, known)
+            toc = TOC.read(MappedStorage(str(self.index_dir)), INDEX_NAME)
+        except Exception:  # unreadable now: the next open rebuilds
+            return []
+        rows = self._manifest.segments()
+        damaged = []
+        for segment in toc.segments:
+            name = segment_file_name(segment)
+            row = rows.get(name)
+            path = self.index_dir / name
+            try:
+                stat = path.stat()
+            except OSError:
+                damaged.append(name)
+                continue
+            if row is None:
+                if strict:
+                    damaged.append(name)
+                continue
+            if self._verified.get(name) == (stat.st_size, stat.st_mtime_ns):
+                continue
+            if stat.st_size != row.size or checksum_file(path).checksum != row.checksum:
+                damaged.append(name)
             else:
-                self._commit(writer, batch, results, forgotten, batch_skipped, tried, progress, batch_warnings)
-        except BaseException:
-            writer.cancel()
-            raise
-
-    def _writer(self, memory_mb: int) -> Any:
-        """A Whoosh writer (its type is not public API); IndexBusyError while another process writes."""
-        try:
-            return self._ix.writer(timeout=WRITE_LOCK_TIMEOUT, limitmb=memory_mb)
-        except windex.LockError as error:
-            raise IndexBusyError(translatable("Another workbench process is updating the index of {corpus}: "
-                                              "wait for it to finish, then try again."), corpus=self.corpus) from error
-
-    def _stage_terms(self, found: tuple[Any, ...]) -> dict[str, list[str]]:
-        """Per stage field, the keyword terms of one article's stage results."""
-        return {stage.name: list(stage.terms(result)) for stage, result in zip(self.stages, found, strict=True)}
-
-    def _commit(self, writer: Any, batch: list[tuple[CorpusFile, int]],
-                results: list[tuple[str, str, tuple[Any, ...]]], forgotten: list[str],
-                skipped: list[SkippedFile], tried: list[str], progress: ProgressCallback | None,
-                warnings: Sequence[FileWarning] = ()) -> None:
-        if progress is not None:
-            progress(Progress("commit", 0, 0, message="saving the index"))
-        try:
-            writer.commit()
-        except OSError as error:
-            raise IndexingError(translatable("Could not save the index in {folder} ({reason}): free disk space or "
-                                             "fix permissions, then index again. The previous index is intact."),
-                                folder=self.index_dir, reason=error.strerror or error) from error
-        for number, stage in enumerate(self.stages):
-            self._stores[stage.name].replace([*forgotten, *tried],
-                                             [(article_id, path, found[number]) for article_id, path, found in results])
-        self._manifest.record_batch(batch, forgotten, warnings)
-        self._manifest.record_skipped(skipped, tried)
+                self._verified[name] = (stat.st_size, stat.st_mtime_ns)
+        return damaged
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -382,7 +336,8 @@ class CorpusIndex:
         """The lock that guards every read of a searcher this index handed out."""
         return self._read_lock
 
-    def _doc_count(self) -> int:
+    def article_count(self) -> int:
+        """Articles in the index now (what the last committed batch left)."""
         with self._read_lock:
             return int(self._get_searcher().doc_count())
 
@@ -399,6 +354,8 @@ class CorpusIndex:
         """Article count per source, largest first."""
         with self._read_lock:
             searcher = self._get_searcher()
+            if not searcher.doc_count():
+                return {}
             groups = searcher.search(wq.Every(), groupedby="source", limit=None).groups("source")
         counts = {name: len(docs) for name, docs in groups.items() if name}
         return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
@@ -409,7 +366,7 @@ class CorpusIndex:
             reader = self._get_searcher().reader()
             dates = [_text(d) for d in reader.lexicon("date")]
             dates = [d for d in dates if d]
-            articles = self._doc_count()
+            articles = self.article_count()
         size = sum(p.stat().st_size for p in self.index_dir.rglob("*") if p.is_file())
         return IndexInfo(
             corpus=self.corpus, articles=articles, files=self._manifest.file_count(), sources=self.sources(),
@@ -419,10 +376,265 @@ class CorpusIndex:
         )
 
 
+# -- opening, creating, repairing ---------------------------------------------------------------
+
+def _checked_root(corpus: Path | str) -> Path:
+    root = Path(corpus).expanduser().resolve()
+    if not root.exists():
+        raise CorpusError(translatable("The corpus folder {folder} does not exist: check the path or open "
+                                       "another folder."), folder=root)
+    if not root.is_dir():
+        raise CorpusError(translatable("{folder} is a file, not a folder: open the folder that contains the "
+                                       "articles."), folder=root)
+    return root
+
+
 def _layout(stages: Sequence[IndexStage]) -> str:
     """The index format: the schema version and the stages whose fields it has."""
     names = "+".join(stage.name for stage in stages)
     return f"{SCHEMA_VERSION}:{names}" if names else str(SCHEMA_VERSION)
+
+
+class _New:
+    """_inspect's answer for a folder with no index yet."""
+
+
+@dataclass(frozen=True)
+class _Damaged:
+    """_inspect's answer for an index whose segment files are missing or truncated."""
+
+    segments: list[str]
+
+
+_NEW = _New()
+
+
+def _ensure_usable(index_dir: Path, root: Path, stages: tuple[IndexStage, ...], lock: IndexLock) -> Message | None:
+    """Make sure ``index_dir`` holds a usable index, creating, repairing or rebuilding it under the lock.
+
+    Returns why it was rebuilt or repaired (None if it was usable or new). Another process may
+    be creating or repairing the same index: then this waits until the index is usable or the
+    lock is free.
+    """
+    state = _inspect(index_dir, stages)
+    if state is None:
+        return None
+    deadline = time.monotonic() + OPEN_WAIT_SECONDS
+    while not lock.try_acquire():
+        time.sleep(0.1)
+        if _inspect(index_dir, stages) is None:
+            return None
+        if time.monotonic() > deadline:
+            raise IndexBusyError(translatable("Another workbench process is updating the index of {corpus}: wait "
+                                              "for it to finish, then try again."), corpus=root)
+    try:
+        state = _inspect(index_dir, stages)
+        if state is None:
+            return None
+        _check_removable(index_dir)
+        if isinstance(state, _Damaged):
+            return _repair(index_dir, stages, state.segments)
+        _create(index_dir, root, stages)
+    finally:
+        lock.release()
+    return None if isinstance(state, _New) else state
+
+
+def _repair(index_dir: Path, stages: tuple[IndexStage, ...], damaged: list[str]) -> Message:
+    """Drop damaged segments and forget their files (under the lock; the next update indexes them)."""
+    manifest = Manifest(index_dir)
+    stores = {stage.name: stage.open_store(index_dir) for stage in stages}
+    publisher = Publisher(index_dir, manifest, stages, stores)
+    try:
+        publisher.replay()
+        return Update.repair(publisher, damaged)
+    finally:
+        publisher.close()
+        for store in stores.values():
+            store.close()
+        manifest.close()
+
+
+def _inspect(index_dir: Path, stages: tuple[IndexStage, ...]) -> Message | _New | _Damaged | None:
+    """None if the index in ``index_dir`` is usable; else _NEW, the segments to repair, or why it
+    must be rebuilt. Writes nothing."""
+    manifest_path = index_dir / Manifest.FILENAME
+    if not index_dir.is_dir() or (not manifest_path.exists() and not any(index_dir.glob("*.toc"))):
+        return _NEW
+    try:
+        if not manifest_path.exists():
+            return Message(translatable("The index was incomplete; it has been rebuilt from the corpus."))
+        manifest = Manifest(index_dir, read_only=True)
+        try:
+            manifest.check()
+            version = manifest.get_meta("schema_version")
+            if version != _layout(stages):
+                if version is None:
+                    return Message(translatable("The index was incomplete; it has been rebuilt from the corpus."))
+                return Message(translatable("The index was made by another version of the workbench (format {old}, "
+                                            "now {new}); it has been rebuilt from the corpus."),
+                               {"old": version, "new": _layout(stages)})
+            generation = manifest.generation()
+            pending = {batch.generation for batch in manifest.pending()}
+            articles = manifest.article_count()
+            rows = manifest.segments()
+            expected_toc = manifest.toc_checksum()
+        finally:
+            manifest.close()
+        toc = TOC.read(MappedStorage(str(index_dir)), INDEX_NAME)
+        if toc.generation == generation and not pending:
+            if expected_toc not in (None, toc_checksum(index_dir, generation)) or sum(
+                    s.doc_count() for s in toc.segments) != articles:
+                return Message(translatable("The index and its list of files did not match; it has been rebuilt "
+                                            "from the corpus."))
+            damaged = [name for segment in toc.segments if _missing_or_cut(index_dir, name := segment_file_name(segment),
+                                                                            rows.get(name))]
+            if damaged:
+                return _Damaged(damaged)
+        _open_whoosh(index_dir)
+        for stage in stages:
+            store = stage.open_store(index_dir)
+            try:
+                store.check()
+                if store.applied_generation() not in {generation, *pending}:
+                    return Message(translatable("The {stage} data beside the index was missing or damaged; the index "
+                                                "has been rebuilt from the corpus."), {"stage": stage.name})
+            finally:
+                store.close()
+    except Exception as error:  # any failure to read an existing index means it is damaged: rebuild
+        log.warning("index at %s unreadable, rebuilding: %r", index_dir, error)
+        return Message(translatable("The index was damaged ({error}) and has been rebuilt from the corpus."),
+                       {"error": type(error).__name__})
+    return None
+
+
+def _missing_or_cut(index_dir: Path, name: str, row: SegmentRow | None) -> bool:
+    """True when a segment file is missing, unknown to the manifest, or not the size it was written."""
+    try:
+        return row is None or (index_dir / name).stat().st_size != row.size
+    except OSError:
+        return True
+
+
+def _writable(index_dir: Path) -> bool:
+    """True when this user may write the index folder and its files (else it is only searched)."""
+    if not os.access(index_dir, os.W_OK | os.X_OK):
+        return False
+    return all(os.access(path, os.W_OK) for path in index_dir.iterdir() if path.is_file())
+
+
+def _check_removable(index_dir: Path) -> None:
+    """IndexingError unless this user may replace ``index_dir`` (never delete someone else's index)."""
+    if index_dir.exists() and not (_writable(index_dir) and os.access(index_dir.parent, os.W_OK | os.X_OK)):
+        raise IndexingError(translatable("The index in {folder} must be rebuilt, but it belongs to another user or "
+                                         "is read-only: give your user write access to it (for example sudo chown "
+                                         "-R $USER on it), or set WORKBENCH_HOME to another folder."),
+                            folder=index_dir)
+
+
+def _create(index_dir: Path, root: Path, stages: tuple[IndexStage, ...]) -> None:
+    """A new, empty index in place of ``index_dir``: built beside it, then swapped in by renames."""
+    parent = index_dir.parent
+    fresh = parent / f"{index_dir.name}.new-{os.getpid()}"
+    stale = parent / f"{index_dir.name}.old-{os.getpid()}"
+    try:
+        for leftover in parent.glob(f"{index_dir.name}.*-*"):
+            shutil.rmtree(leftover, ignore_errors=True)
+        fresh.mkdir(parents=True)
+        schema = build_schema(tuple(stage.name for stage in stages))
+        windex.FileIndex.create(MappedStorage(str(fresh), durable=True), schema, INDEX_NAME)
+        manifest = Manifest(fresh)
+        manifest.set_meta({"schema_version": _layout(stages), "corpus": str(root), "generation": "0"})
+        manifest.close()
+        for stage in stages:
+            stage.open_store(fresh).close()
+        if index_dir.exists():
+            os.replace(index_dir, stale)
+        os.replace(fresh, index_dir)
+        fsync_folder(parent)
+    except OSError as error:
+        raise IndexingError(translatable("Cannot create the index folder {folder} ({reason}): make it writable or "
+                                         "set WORKBENCH_HOME to another folder."),
+                            folder=index_dir, reason=error.strerror or error) from error
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def _remove_leftovers(index_dir: Path) -> None:
+    """Files a stopped run left behind (under the lock, nobody else is writing): build folders,
+    Whoosh's temporary folders and half-written TOC files."""
+    _remove_build_folders(index_dir)
+    for path in index_dir.iterdir():
+        if path.is_dir() and path.name.endswith(".tmp"):
+            shutil.rmtree(path, ignore_errors=True)
+        elif path.is_file() and ".toc." in path.name:
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
+def _remove_build_folders(index_dir: Path) -> None:
+    for folder in index_dir.glob(f"{BUILD_PREFIX}*"):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+class _SegmentedReader(MultiReader):
+    """Whoosh's reader over several segments, with fuzzy-term expansion done per segment.
+
+    MultiReader inherits the generic ``terms_within``, which walks the merged word list of
+    every segment in Python: a fuzzy query over a 30,000-article index of 8 segments took
+    3.5 s instead of 0.1 s. Here one Levenshtein automaton skips through each segment's word
+    list, and the union of their answers is the same set, kept for the reader's lifetime (a
+    search asks for the same expansion several times). With that, a search costs about the
+    same over 16 segments as over one (bench/index_bench.py measures it).
+    """
+
+    def terms_within(self, fieldname: str, text: str, maxdist: int, prefix: int = 0) -> Iterator[str]:
+        key = (fieldname, text, maxdist, prefix)
+        cache: dict[tuple[str, str, int, int], list[str]] = self.__dict__.setdefault("_within", {})
+        found = cache.get(key)
+        if found is None:
+            spelling = self.schema[fieldname].spelling_fieldname(fieldname)
+            automaton = Automata.levenshtein_dfa(text, maxdist, prefix)  # built once, not once per segment
+            found = list(dict.fromkeys(term for reader in self.readers
+                                       for term in Automata.find_matches(automaton, reader.cursor(spelling))))
+            if len(cache) >= EXPANSIONS_CACHED:
+                cache.clear()
+            cache[key] = found
+        return iter(found)
+
+    def expand_prefix(self, fieldname: str, prefix: str) -> Iterator[bytes]:
+        """The terms starting with ``prefix``, sorted: each segment's, merged as sets (Whoosh's
+        MultiReader merges the word lists through a heap in Python, term by term)."""
+        return iter(sorted({term for reader in self.readers for term in reader.expand_prefix(fieldname, prefix)}))
+
+
+class _EmptyIndexReader(EmptyReader):
+    """The reader of an index with no article yet: every search finds nothing (Whoosh's own
+    EmptyReader raises on the per-document columns that searches read)."""
+
+    def leaf_readers(self) -> list[tuple[Any, int]]:
+        return []
+
+    def has_column(self, fieldname: str) -> bool:
+        return True
+
+    def column_reader(self, fieldname: str, column: Any = None, reverse: bool = False,
+                      translate: bool = True) -> list[Any]:
+        return []
+
+
+class _CorpusWhooshIndex(windex.FileIndex):
+    """Whoosh's file index with the readers above."""
+
+    @classmethod
+    def _reader(cls, storage: Any, schema: Any, segments: Any, generation: Any, reuse: Any = None) -> Any:
+        reader = super()._reader(storage, schema, segments, generation, reuse=reuse)
+        if type(reader) is MultiReader:
+            reader.__class__ = _SegmentedReader
+        elif type(reader) is EmptyReader:
+            reader.__class__ = _EmptyIndexReader
+        return reader
 
 
 class _DamagedIndexError(Exception):
@@ -439,7 +651,7 @@ def _open_whoosh(index_dir: Path) -> windex.Index:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResourceWarning)
         try:
-            ix = windex.FileIndex(MappedStorage(str(index_dir)), indexname=INDEX_NAME)
+            ix = _CorpusWhooshIndex(MappedStorage(str(index_dir)), indexname=INDEX_NAME)
             with ix.searcher() as searcher:
                 searcher.doc_count()
             return ix
@@ -449,22 +661,6 @@ def _open_whoosh(index_dir: Path) -> windex.Index:
     raise failure
 
 
-def _uncount(report: UpdateReport, batch: list[tuple[CorpusFile, int]], known: dict[str, tuple[int, int]]) -> None:
-    """Take the files of a batch that was not saved back out of the report's counts."""
-    for corpus_file, articles in batch:
-        if corpus_file.relpath in known:
-            report.changed -= 1
-        else:
-            report.added -= 1
-        report.indexed_articles -= articles
-
-
 def _text(value: str | bytes) -> str:
     """A column or lexicon value as text (Whoosh hands back bytes for some field types)."""
     return value.decode("utf-8") if isinstance(value, bytes) else value
-
-
-def _progress(done: int, total: int, articles: int, elapsed: float, current: str) -> Progress:
-    rate = articles / elapsed if elapsed > 0 else 0.0
-    eta = (elapsed / done) * (total - done) if done else None
-    return Progress("index", done, total, articles=articles, rate=rate, eta_seconds=eta, message=current)

@@ -113,10 +113,22 @@ class MappedFile(BufferFile):
 
 
 class MappedStorage(FileStorage):
-    """A FileStorage whose files are read through a shared memory mapping (see module docstring)."""
+    """A FileStorage whose files are read through a shared memory mapping (see module docstring).
 
-    def __init__(self, path: str, readonly: bool = False) -> None:
+    ``durable`` flushes every file it writes to the disk when the file is closed, before Whoosh
+    renames it into place: the publishing process writes the index's table of contents this
+    way, so a power loss cannot leave a committed generation that points at unwritten bytes.
+    """
+
+    def __init__(self, path: str, readonly: bool = False, durable: bool = False) -> None:
         super().__init__(path, supports_mmap=False, readonly=readonly)
+        self.durable = durable
+
+    def create_file(self, name: str, excl: bool = False, mode: str = "wb", **kwargs: Any) -> StructFile:
+        """A new file for writing; flushed to disk on close when the storage is durable."""
+        if self.durable and "onclose" not in kwargs:
+            kwargs["onclose"] = _flush_to_disk
+        return super().create_file(name, excl=excl, mode=mode, **kwargs)
 
     def open_file(self, name: str, **kwargs: Any) -> StructFile:
         """Open an index file for reading: mapped, or (empty files) read plainly."""
@@ -126,3 +138,9 @@ class MappedStorage(FileStorage):
                 return super().open_file(name, **kwargs)
             mapping = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
         return MappedFile(mapping, 0, size, name=name, owns_mapping=True, onclose=kwargs.get("onclose"))
+
+
+def _flush_to_disk(file: StructFile) -> None:
+    """Called as a file is closed: push its bytes to the disk."""
+    file.flush()
+    os.fsync(file.file.fileno())

@@ -12,8 +12,10 @@ A stage has two halves:
   object and everything ``analyse`` returns must be picklable and small;
 - a ``StageStore`` keeps the results beside the Whoosh index, in the index folder (derived
   data, deleted on rebuild). The indexer writes it right after each Whoosh commit and before
-  the manifest, so it is never ahead of the index: files the manifest does not vouch for are
-  processed again by the next run, and ``replace`` drops their old rows first.
+  the manifest records the commit (manifest.py: the journal replays the write if a run stops
+  in between), so ``replace`` must be idempotent, and each store remembers the generation of
+  the last commit it applied: a store behind the manifest (deleted, emptied, replaced) is
+  detected and the index rebuilt with a message.
 
 A stage may also give each article search terms (``terms``): they are indexed in a keyword
 field named after the stage, so a search can be restricted to articles with a given result
@@ -32,9 +34,18 @@ from workbench.core.ingest import Article
 class StageStore(Protocol):
     """Where a stage keeps its results for the indexed articles."""
 
-    def replace(self, paths: Iterable[str], results: Sequence[tuple[str, str, Any]]) -> None:
-        """Drop every result of the files in ``paths``, then add ``results`` as
-        (article id, path, result), in one transaction."""
+    def replace(self, paths: Iterable[str], results: Sequence[tuple[str, str, Any]], generation: int) -> None:
+        """Drop every result of the files in ``paths`` and of the articles in ``results``, then
+        add ``results`` as (article id, path, result) and remember ``generation`` (the Whoosh
+        generation that indexed them), in one durable transaction. Applying the same call
+        twice leaves the store as applying it once."""
+
+    def applied_generation(self) -> int:
+        """The ``generation`` of the last ``replace`` (0 for a new or emptied store)."""
+
+    def check(self) -> None:
+        """Raise (any exception) if the store's files are damaged: a quick structural check,
+        run each time the index is opened (the index is then rebuilt with a message)."""
 
     def close(self) -> None:
         """Release the store's files."""

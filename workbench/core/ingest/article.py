@@ -25,7 +25,7 @@ from workbench.core.messages import Message
 __all__ = ["SKIP_REASONS", "WARNING_REASONS", "Article", "CorpusFile", "FileWarning", "SkippedFile"]
 
 SKIP_REASONS = frozenset({"binary", "encoding", "permission", "vanished", "too_large", "empty",
-                          "parse_error", "outside_link", "link_loop", "broken_link"})
+                          "parse_error", "outside_link", "link_loop", "broken_link", "index_error"})
 WARNING_REASONS = frozenset({"invalid_records", "empty_records", "too_large_records", "unclosed_quote",
                              "truncated", "replaced_bytes", "replaced_surrogates", "removed_controls"})
 
@@ -35,7 +35,9 @@ class SkippedFile(Exception):
 
     ``reason`` is one of SKIP_REASONS: "binary", "encoding", "permission", "vanished" (gone, or
     an I/O error: try again later), "too_large", "empty", "parse_error", and for symbolic links,
-    which are never followed out of the corpus, "outside_link", "link_loop", "broken_link";
+    which are never followed out of the corpus, "outside_link", "link_loop", "broken_link"; and
+    "index_error" when it was read but analysing or indexing it failed (a bug to report);
+    ``relpath`` may then name one record of a collection (``news.jsonl#12``);
     ``text`` is a sentence naming the problem and what to do about it, as a
     ``translatable`` template and its fields (see messages.py); ``message`` is that sentence in
     English.

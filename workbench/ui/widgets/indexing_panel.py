@@ -31,8 +31,11 @@ SKIP_REASONS = {
     "too_large": translate_noop("IndexingPanel", "too large"),
     "empty": translate_noop("IndexingPanel", "empty"),
     "parse_error": translate_noop("IndexingPanel", "parse error"),
+    "index_error": translate_noop("IndexingPanel", "indexing error"),
 }
 """The core's skip reason codes (``SkippedFile.reason``) as the list shows them."""
+FRACTION_STEPS = 1000
+"""Steps of the progress bar when the core reports the share of work done (``Progress.fraction``)."""
 
 
 def format_duration(seconds: float) -> str:
@@ -108,7 +111,10 @@ class IndexingPanel(Retranslating, QWidget):
     def update_progress(self, progress: Progress) -> None:
         """Show a core progress report."""
         self._progress = progress
-        if progress.total:
+        if progress.fraction is not None:  # by bytes: moves inside one large collection too
+            self.progress_bar.setRange(0, FRACTION_STEPS)
+            self.progress_bar.setValue(round(progress.fraction * FRACTION_STEPS))
+        elif progress.total:
             self.progress_bar.setRange(0, progress.total)
             self.progress_bar.setValue(min(progress.done, progress.total))
         else:
