@@ -19,6 +19,30 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>The current &amp;results (%Ln articles)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln articles to {file} in {seconds} s.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of them are missing from the corpus (exported as remembered).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>IndexStatus</name>
     <message numerus="yes">
         <source>%Ln articles</source>
@@ -97,6 +121,23 @@
         <translation>
             <numerusform>%Ln article</numerusform>
             <numerusform>%Ln articles</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SelectionsPanel</name>
+    <message numerus="yes">
+        <source>%Ln articles</source>
+        <translation type="unfinished">
+            <numerusform>%Ln article</numerusform>
+            <numerusform>%Ln articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -5,14 +5,38 @@ Columns come from ``models.results_model.COLUMNS``: the title stretches over wha
 leave, and each other column is as wide as its content needs, so the match is visible at laptop
 sizes without scrolling sideways. Arabic titles are laid out right-to-left whatever the
 interface's direction.
+
+The first column ticks the article into the current selection (click, or Space on the selected
+rows: Shift and Ctrl select several); the article's tags are painted as small labels at the end
+of its title line.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRectF, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QResizeEvent
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -24,7 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.ui.bidi import text_direction
-from workbench.ui.models.results_model import COLUMNS, KWIC_ROLE, ResultsModel
+from workbench.ui.models.results_model import COLUMNS, KWIC_ROLE, MARKS_ROLE, ResultsModel
 from workbench.ui.widgets.kwic_painting import paint_cell_background, paint_kwic_line, text_colour
 
 CELL_PADDING = 6
@@ -33,6 +57,41 @@ MAX_SOURCE_WIDTH = 140
 """The source column never takes more than this (longer names are elided; the tooltip has them)."""
 MIN_TITLE_WIDTH = 260
 """Below this width for the title (and its match), optional columns are hidden."""
+TAG_COLOUR = QColor("#d7ecd9")
+"""Background of a tag's label (a light green, readable under black text in both themes' cells)."""
+MAX_TAGS_SHARE = 0.45
+"""Tags take at most this share of the title line; more are elided."""
+
+
+def paint_tags(painter: QPainter, rect: QRectF, tags: tuple[str, ...], font: QFont) -> float:
+    """Paint ``tags`` as labels from the trailing end of ``rect`` (the end the interface reads
+    last); returns the width they took, so the title keeps the rest."""
+    if not tags:
+        return 0.0
+    metrics = QFontMetrics(font)
+    limit = rect.width() * MAX_TAGS_SHARE
+    used = 0.0
+    trailing_is_left = painter.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    painter.save()
+    painter.setFont(font)
+    for tag in tags:
+        width = metrics.horizontalAdvance(tag) + 2 * CELL_PADDING
+        if used + width > limit:
+            tag = metrics.elidedText(tag, Qt.TextElideMode.ElideRight, int(limit - used - 2 * CELL_PADDING))
+            width = metrics.horizontalAdvance(tag) + 2 * CELL_PADDING
+            if tag in ("", "…") or used + width > limit:
+                break
+        left = rect.left() + used if trailing_is_left else rect.right() - used - width
+        label = QRectF(left, rect.top() + 2, width, rect.height() - 4)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(TAG_COLOUR)
+        painter.drawRoundedRect(label, 4, 4)
+        painter.setPen(QColor("black"))
+        painter.setLayoutDirection(text_direction(tag))
+        painter.drawText(label, int(Qt.AlignmentFlag.AlignCenter), tag)
+        used += width + CELL_PADDING / 2
+    painter.restore()
+    return used
 
 
 class HitDelegate(QStyledItemDelegate):
@@ -45,6 +104,14 @@ class HitDelegate(QStyledItemDelegate):
         half = rect.height() / 2
         title_rect = QRectF(rect.left(), rect.top(), rect.width(), half)
         line_rect = QRectF(rect.left(), rect.top() + half, rect.width(), half)
+        marks = index.data(MARKS_ROLE)
+        if marks is not None and marks.tags:
+            painter.setLayoutDirection(opt.direction)
+            tags_width = paint_tags(painter, title_rect, marks.tags, opt.font)
+            if opt.direction == Qt.LayoutDirection.RightToLeft:
+                title_rect.setLeft(title_rect.left() + tags_width)
+            else:
+                title_rect.setRight(title_rect.right() - tags_width)
         painter.save()
         title_font = QFont(opt.font)
         title_font.setBold(True)
@@ -64,18 +131,48 @@ class HitDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+class TickDelegate(QStyledItemDelegate):
+    """The selection checkbox, centred in its narrow column; a click anywhere in the cell toggles it."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        opt, _text, _selected = paint_cell_background(self, painter, option, index)
+        state = index.data(Qt.ItemDataRole.CheckStateRole)
+        if state is None or opt.widget is None:
+            return
+        style = opt.widget.style()
+        check = QStyleOptionViewItem(opt)
+        size = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+        check.rect = QStyle.alignedRect(opt.direction, Qt.AlignmentFlag.AlignCenter, QSize(size, size), opt.rect)
+        check.state = (check.state & ~QStyle.StateFlag.State_HasFocus) | (
+            QStyle.StateFlag.State_On if Qt.CheckState(state) == Qt.CheckState.Checked else QStyle.StateFlag.State_Off)
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck, check, painter, opt.widget)
+
+    def editorEvent(self, event: QEvent, model: QAbstractItemModel, option: QStyleOptionViewItem,
+                    index: QModelIndex | QPersistentModelIndex) -> bool:
+        if event.type() == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent) \
+                and event.button() == Qt.MouseButton.LeftButton and option.rect.contains(event.position().toPoint()):
+            state = index.data(Qt.ItemDataRole.CheckStateRole)
+            if state is not None:
+                ticked = Qt.CheckState(state) != Qt.CheckState.Checked
+                return model.setData(index, Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked,
+                                     Qt.ItemDataRole.CheckStateRole)
+        return False
+
+
 class ResultsView(QTableView):
     """Keyboard-friendly results table: selecting a row (click, arrows) opens the hit."""
 
     row_selected = Signal(int)
     """The user selected a hit (click, arrows, Enter); carries its row in the results."""
+    toggle_requested = Signal(list)
+    """Space: tick (or untick) the selected rows; carries their row numbers."""
 
     def __init__(self, model: ResultsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
         self.setObjectName("results_view")
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
@@ -93,8 +190,23 @@ class ResultsView(QTableView):
         self._source_names: list[str] = []
         self._hit_delegate = HitDelegate(self)
         self.setItemDelegateForColumn(ResultsModel.TITLE, self._hit_delegate)
+        self._tick_delegate = TickDelegate(self)
+        self.setItemDelegateForColumn(ResultsModel.TICKED, self._tick_delegate)
         self.activated.connect(self._on_view_activated)
+        self.toggle_action = QAction(self)
+        self.toggle_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        self.toggle_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.toggle_action.triggered.connect(self._on_toggle_action_triggered)
+        self.addAction(self.toggle_action)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.fit_columns()
+
+    def selected_rows(self) -> list[int]:
+        """The selected rows, in order (the current row when none is selected)."""
+        rows = sorted(index.row() for index in self.selectionModel().selectedRows())
+        if not rows and self.currentIndex().isValid():
+            rows = [self.currentIndex().row()]
+        return rows
 
     def fit_columns(self, source_names: Iterable[str] | None = None) -> None:
         """Size the columns to their content (sources: the corpus's names) and the title to the rest."""
@@ -109,6 +221,10 @@ class ResultsView(QTableView):
                 header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
                 continue
             header.setSectionResizeMode(number, QHeaderView.ResizeMode.Fixed)
+            if column.key == "ticked":
+                indicator = self.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+                self.setColumnWidth(number, indicator + 4 * CELL_PADDING)
+                continue
             samples = [column.sample]
             if column.key == "source" and self._source_names:
                 samples = self._source_names
@@ -156,6 +272,11 @@ class ResultsView(QTableView):
         super().currentChanged(current, previous)
         if current.isValid() and (not previous.isValid() or current.row() != previous.row()):
             self.row_selected.emit(current.row())
+
+    def _on_toggle_action_triggered(self) -> None:
+        rows = self.selected_rows()
+        if rows:
+            self.toggle_requested.emit(rows)
 
     def _on_view_activated(self, index: QModelIndex) -> None:
         if index.isValid():
