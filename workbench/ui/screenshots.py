@@ -7,7 +7,10 @@ data home (the user's profile is never touched), indexes it, and saves per inter
   dock, the first hit open in the reader with its matches and the entity's mentions;
 - ``browse_<lang>.png`` (1280×720): every article, newest first (an empty query);
 - ``kwic_<lang>.png`` (1280×720): the concordance of the query, a line open in the reader;
-- ``small_<lang>.png`` (1024×640): the query's results at a small laptop size.
+- ``small_<lang>.png`` (1024×640): the query's results at a small laptop size;
+- ``marks_<lang>.png`` (1280×720): articles ticked into a selection, tagged, one open in the
+  reader with its tags and note, the selections dock in front;
+- ``export_<lang>.png``: the export dialog for that selection (the dialog alone).
 
 Used to check by eye that nothing is clipped or overlapping, that Arabic reads right-to-left,
 is shaped and uses the bundled font, that no text is in the wrong language, and for the README.
@@ -29,6 +32,9 @@ DEFAULT_ENTITY = "سيرغي لافروف"
 WAIT_MS = 600_000
 SIZE = (1280, 720)
 SMALL_SIZE = (1024, 640)
+SELECTION = "هدنة حلب"
+TAGS = (["هدنة", "حلب"], ["روسيا"], ["هدنة"])
+NOTE = "يقارن بتصريحات الخارجية الروسية في اليوم نفسه."
 
 
 def _wait_for(signal_source: object, *signals: str) -> None:
@@ -80,6 +86,40 @@ def _browse_view(window: Any, query: str, entity: str) -> None:
         _wait_idle(window)
 
 
+def _change_marks(window: Any, change: Callable[[], None]) -> None:
+    change()
+    _wait_for(window.marks, "changed", "failed")
+    _wait_idle(window)
+
+
+def _marks_view(window: Any, query: str, entity: str) -> Any:
+    """Three articles in a selection, two of them tagged, the first open with a note."""
+    window.browse()
+    _wait_for(window, "search_finished", "search_failed")
+    _wait_idle(window)
+    model, marks = window.results_model, window.marks
+    ids = [model.hit(row).id for row in range(min(4, model.rowCount()))]
+    _change_marks(window, lambda: marks.create_selection(SELECTION))
+    _change_marks(window, lambda: marks.tick(ids[:3], True))
+    for article_id, tags in zip(ids, TAGS, strict=False):
+        _change_marks(window, lambda article_id=article_id, tags=tags: marks.set_tags(article_id, tags))
+    _change_marks(window, lambda: marks.set_note(ids[0], NOTE))
+    window.results_view.select_row(0)  # the browse opened it already: its marks are in the reader
+    _wait_idle(window)
+    window.selections_dock.raise_()
+    return None
+
+
+def _export_view(window: Any, query: str, entity: str) -> Any:
+    from pathlib import PurePosixPath
+
+    _marks_view(window, query, entity)
+    dialog = window.show_export(SELECTION)
+    dialog.file_edit.setText(str(PurePosixPath("~/Documents") / f"{SELECTION}.xlsx"))
+    dialog.adjustSize()
+    return dialog
+
+
 def _kwic_view(window: Any, query: str, entity: str) -> None:
     _search(window, query)
     window.show_concordance()
@@ -91,12 +131,15 @@ def _kwic_view(window: Any, query: str, entity: str) -> None:
     _wait_idle(window)
 
 
-VIEWS: dict[str, tuple[tuple[int, int], Callable[[Any, str, str], None]]] = {
+VIEWS: dict[str, tuple[tuple[int, int], Callable[[Any, str, str], Any]]] = {
     "main": (SIZE, _main_view),
     "browse": (SIZE, _browse_view),
     "kwic": (SIZE, _kwic_view),
     "small": (SMALL_SIZE, _main_view),
+    "marks": (SIZE, _marks_view),
+    "export": (SIZE, _export_view),
 }
+"""Each view: the window's size, and what sets it up (returning the widget to grab, None: the window)."""
 
 
 def render(outdir: Path, query: str = DEFAULT_QUERY, entity: str = DEFAULT_ENTITY,
@@ -125,10 +168,10 @@ def render(outdir: Path, query: str = DEFAULT_QUERY, entity: str = DEFAULT_ENTIT
             window.open_corpus(folder)
             _wait_for(window, "search_finished", "indexing_failed")  # indexing, then every article listed
             _wait_idle(window)
-            prepare(window, query, entity)
+            shown = prepare(window, query, entity)
             QApplication.processEvents()
             path = outdir / f"{view}_{language}.png"
-            window.grab().save(str(path))
+            (shown if shown is not None else window).grab().save(str(path))
             written.append(path)
             window.close()
             window.deleteLater()
@@ -143,11 +186,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--query", default=DEFAULT_QUERY, help="query to show (default: %(default)s)")
     parser.add_argument("--entity", default=DEFAULT_ENTITY, help="entity to filter by (default: %(default)s)")
     parser.add_argument("--corpus", type=Path, help="corpus folder to show (default: the seeds)")
+    parser.add_argument("--views", nargs="+", choices=list(VIEWS), default=list(VIEWS), help="views to render (default: all)")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="workbench-shots-") as home:
         os.environ["WORKBENCH_HOME"] = home
-        for path in render(args.outdir, args.query, args.entity, corpus=args.corpus):
+        for path in render(args.outdir, args.query, args.entity, corpus=args.corpus, views=tuple(args.views)):
             sys.stdout.write(f"{path}\n")
     return 0
 
