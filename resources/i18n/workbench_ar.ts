@@ -675,6 +675,33 @@
     </message>
 </context>
 <context>
+    <name>ArticleMarksPanel</name>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>ال&amp;وسوم:</translation>
+    </message>
+    <message>
+        <source>tags, separated by commas</source>
+        <translation>وسوم تفصل بينها فواصل</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>ال&amp;ملاحظة:</translation>
+    </message>
+    <message>
+        <source>Your note on this article (saved as you type)</source>
+        <translation>ملاحظتك على هذه المقالة (تُحفظ أثناء الكتابة)</translation>
+    </message>
+    <message>
+        <source>In the selection {name}</source>
+        <translation>في المجموعة المختارة {name}</translation>
+    </message>
+    <message>
+        <source>Add to a new selection</source>
+        <translation>إضافة إلى مجموعة مختارة جديدة</translation>
+    </message>
+</context>
+<context>
     <name>ComparePane</name>
     <message>
         <source>Move this article one place earlier</source>
@@ -1205,6 +1232,166 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Articles</source>
+        <translation>المقالات</translation>
+    </message>
+    <message>
+        <source>Hits (the concordance)</source>
+        <translation>المطابقات (الكشاف السياقي)</translation>
+    </message>
+    <message>
+        <source>Entities</source>
+        <translation>الكيانات</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>الإشارات</translation>
+    </message>
+    <message>
+        <source>About (what was exported, and how)</source>
+        <translation>حول التصدير (ما صُدِّر وكيف)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <source>What to export</source>
+        <translation>ما يُصدَّر</translation>
+    </message>
+    <message>
+        <source>The &amp;selection</source>
+        <translation>المجموعة ال&amp;مختارة</translation>
+    </message>
+    <message>
+        <source>{name} ({count})</source>
+        <translation>{name} (المقالات: {count})</translation>
+    </message>
+    <message numerus="yes">
+        <source>The current &amp;results (%Ln articles)</source>
+        <translation>
+            <numerusform>ال&amp;نتائج الحالية (لا مقالات)</numerusform>
+            <numerusform>ال&amp;نتائج الحالية (مقالة واحدة)</numerusform>
+            <numerusform>ال&amp;نتائج الحالية (مقالتان)</numerusform>
+            <numerusform>ال&amp;نتائج الحالية (%Ln مقالات)</numerusform>
+            <numerusform>ال&amp;نتائج الحالية (%Ln مقالة)</numerusform>
+            <numerusform>ال&amp;نتائج الحالية (%Ln مقالة)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The whole &amp;corpus</source>
+        <translation>ال&amp;مدوّنة كلها</translation>
+    </message>
+    <message>
+        <source>a file ending in .xlsx, .csv or .jsonl</source>
+        <translation>ملف ينتهي اسمه بـ .xlsx أو .csv أو .jsonl</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>ا&amp;ختيار…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>الملف:</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>الجداول</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;تصدير</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>&amp;Open the file</source>
+        <translation>&amp;فتح الملف</translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation>إظهاره في ال&amp;مجلد</translation>
+    </message>
+    <message>
+        <source>Another export is running; wait for it to finish.</source>
+        <translation>يجري تصدير آخر؛ انتظر حتى ينتهي.</translation>
+    </message>
+    <message>
+        <source>Exporting to {file}…</source>
+        <translation>جارٍ التصدير إلى {file}…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>جارٍ الإلغاء…</translation>
+    </message>
+    <message>
+        <source>The file name must end in .xlsx, .csv or .jsonl.</source>
+        <translation>يجب أن ينتهي اسم الملف بـ .xlsx أو .csv أو .jsonl.</translation>
+    </message>
+    <message>
+        <source>Choose at least one table.</source>
+        <translation>اختر جدولًا واحدًا على الأقل.</translation>
+    </message>
+    <message>
+        <source>A .csv or .jsonl file holds one table: tick only one (or export to .xlsx).</source>
+        <translation>يحمل ملف .csv أو .jsonl جدولًا واحدًا: حدّد جدولًا واحدًا فقط (أو صدّر إلى .xlsx).</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>export.xlsx</source>
+        <translation>تصدير.xlsx</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>التصدير إلى</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv);;JSON Lines (*.jsonl)</source>
+        <translation>مصنف Excel ‏(*.xlsx);;CSV بترميز UTF-8 ‏(*.csv);;JSON Lines ‏(*.jsonl)</translation>
+    </message>
+    <message>
+        <source>The export was cancelled: no file was written (an existing file was left as it was).</source>
+        <translation>أُلغي التصدير: لم يُكتب أي ملف (وبقي الملف الموجود من قبل على حاله).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln articles to {file} in {seconds} s.</source>
+        <translation>
+            <numerusform>لم تُصدَّر أي مقالة إلى {file} (في {seconds} ث).</numerusform>
+            <numerusform>صُدِّرت مقالة واحدة إلى {file} في {seconds} ث.</numerusform>
+            <numerusform>صُدِّرت مقالتان إلى {file} في {seconds} ث.</numerusform>
+            <numerusform>صُدِّرت %Ln مقالات إلى {file} في {seconds} ث.</numerusform>
+            <numerusform>صُدِّرت %Ln مقالة إلى {file} في {seconds} ث.</numerusform>
+            <numerusform>صُدِّرت %Ln مقالة إلى {file} في {seconds} ث.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of them are missing from the corpus (exported as remembered).</source>
+        <translation>
+            <numerusform>ليس بينها مقالات مفقودة من المدوّنة.</numerusform>
+            <numerusform>واحدة منها مفقودة من المدوّنة (صُدِّرت كما حُفظت).</numerusform>
+            <numerusform>اثنتان منها مفقودتان من المدوّنة (صُدِّرتا كما حُفظتا).</numerusform>
+            <numerusform>%Ln منها مفقودة من المدوّنة (صُدِّرت كما حُفظت).</numerusform>
+            <numerusform>%Ln منها مفقودة من المدوّنة (صُدِّرت كما حُفظت).</numerusform>
+            <numerusform>%Ln منها مفقودة من المدوّنة (صُدِّرت كما حُفظت).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some text was cleaned up or split; the About sheet says what.</source>
+        <translation>نُظِّف بعض النص أو قُسِّم؛ وورقة «حول التصدير» تبيّن ذلك.</translation>
+    </message>
+    <message>
+        <source>The export failed: {reason}</source>
+        <translation>تعذّر التصدير: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>HitDelegate</name>
     <message>
         <source>▴ {count} similar</source>
@@ -1453,6 +1640,54 @@
         <translation>&amp;الإعدادات…</translation>
     </message>
     <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;تصدير…</translation>
+    </message>
+    <message>
+        <source>Se&amp;lection</source>
+        <translation>المجموعات ال&amp;مختارة</translation>
+    </message>
+    <message>
+        <source>&amp;Tick or untick</source>
+        <translation>&amp;تحديد أو إلغاء التحديد</translation>
+    </message>
+    <message>
+        <source>Put the chosen articles in the current selection, or take them out (Space)</source>
+        <translation>ضع المقالات المختارة في المجموعة المختارة الحالية أو أخرجها منها (مسافة)</translation>
+    </message>
+    <message>
+        <source>&amp;Tick or untick the article</source>
+        <translation>&amp;تحديد المقالة أو إلغاء تحديدها</translation>
+    </message>
+    <message>
+        <source>&amp;Add all results to the selection</source>
+        <translation>إ&amp;ضافة كل النتائج إلى المجموعة المختارة</translation>
+    </message>
+    <message>
+        <source>&amp;New selection…</source>
+        <translation>مجموعة مختارة &amp;جديدة…</translation>
+    </message>
+    <message>
+        <source>Write a n&amp;ote</source>
+        <translation>كتابة &amp;ملاحظة</translation>
+    </message>
+    <message>
+        <source>&amp;Selections</source>
+        <translation>المجموعات ال&amp;مختارة</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>م&amp;ساعدة</translation>
+    </message>
+    <message>
+        <source>&amp;About…</source>
+        <translation>&amp;حول البرنامج…</translation>
+    </message>
+    <message>
+        <source>Selections</source>
+        <translation>المجموعات المختارة</translation>
+    </message>
+    <message>
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
@@ -1574,6 +1809,10 @@
             <numerusform>%Ln مقالة تطابق «{query}»</numerusform>
             <numerusform>%Ln مقالة تطابق «{query}»</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>My selection</source>
+        <translation>مجموعتي المختارة</translation>
     </message>
     <message>
         <source>Its {count} similar copies</source>
@@ -1700,8 +1939,20 @@
         <translation>الدرجة</translation>
     </message>
     <message>
+        <source>In the current selection (click or Space to tick)</source>
+        <translation>في المجموعة المختارة الحالية (انقر أو اضغط المسافة للتحديد)</translation>
+    </message>
+    <message>
         <source>Similar copies from: {sources}</source>
         <translation>نسخ مشابهة من: {sources}</translation>
+    </message>
+    <message>
+        <source>Tags: {tags}</source>
+        <translation>الوسوم: {tags}</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>الملاحظة: {note}</translation>
     </message>
 </context>
 <context>
@@ -1803,6 +2054,103 @@
     <message>
         <source>also matched: {variants}</source>
         <translation>طوبقت أيضًا: {variants}</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionsPanel</name>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;جديدة…</translation>
+    </message>
+    <message>
+        <source>Make a new selection; ticks go into it (Ctrl+Shift+N)</source>
+        <translation>أنشئ مجموعة مختارة جديدة تذهب إليها المقالات المحددة (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <source>List this selection&apos;s articles as the results (Enter)</source>
+        <translation>اعرض مقالات هذه المجموعة نتائجَ للبحث (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>إعادة ت&amp;سمية…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;حذف…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;تصدير…</translation>
+    </message>
+    <message>
+        <source>Click a selection to tick articles into it; double-click to list its articles.</source>
+        <translation>انقر مجموعة لتذهب إليها المقالات التي تحددها؛ وانقر مرتين لعرض مقالاتها.</translation>
+    </message>
+    <message>
+        <source>New selection</source>
+        <translation>مجموعة مختارة جديدة</translation>
+    </message>
+    <message>
+        <source>Name of the new selection:</source>
+        <translation>اسم المجموعة المختارة الجديدة:</translation>
+    </message>
+    <message>
+        <source>Rename selection</source>
+        <translation>إعادة تسمية المجموعة المختارة</translation>
+    </message>
+    <message>
+        <source>New name of {name}:</source>
+        <translation>الاسم الجديد لـ{name}:</translation>
+    </message>
+    <message>
+        <source>Delete the selection {name}? Its articles keep their tags and notes.</source>
+        <translation>أتحذف المجموعة المختارة {name}؟ تبقى لمقالاتها وسومها وملاحظاتها.</translation>
+    </message>
+    <message>
+        <source>Delete selection</source>
+        <translation>حذف المجموعة المختارة</translation>
+    </message>
+    <message>
+        <source>{name} ({count}, {missing} missing)</source>
+        <translation>{name} ({count}، المفقودة: {missing})</translation>
+    </message>
+    <message>
+        <source>{name} ({count})</source>
+        <translation>{name} (المقالات: {count})</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln articles</source>
+        <translation>
+            <numerusform>%Ln مقالة</numerusform>
+            <numerusform>مقالة واحدة</numerusform>
+            <numerusform>مقالتان</numerusform>
+            <numerusform>%Ln مقالات</numerusform>
+            <numerusform>%Ln مقالة</numerusform>
+            <numerusform>%Ln مقالة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ticked articles go into this selection.</source>
+        <translation>تذهب المقالات التي تحددها إلى هذه المجموعة.</translation>
+    </message>
+    <message>
+        <source>Missing (their file is no longer in the corpus):</source>
+        <translation>مفقودة (لم يعد ملفها في المدوّنة):</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more</source>
+        <translation>
+            <numerusform>…</numerusform>
+            <numerusform>… ومقالة أخرى</numerusform>
+            <numerusform>… ومقالتان أخريان</numerusform>
+            <numerusform>… و%Ln مقالات أخرى</numerusform>
+            <numerusform>… و%Ln مقالة أخرى</numerusform>
+            <numerusform>… و%Ln مقالة أخرى</numerusform>
+        </translation>
     </message>
 </context>
 <context>

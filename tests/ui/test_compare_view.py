@@ -17,7 +17,7 @@ from workbench.core.search import SearchResults
 from workbench.ui import settings as S
 from workbench.ui.bidi import FIRST_STRONG_ISOLATE, isolated
 from workbench.ui.main_window import MainWindow
-from workbench.ui.models.results_model import COPY_ROLE
+from workbench.ui.models.results_model import COPY_ROLE, SIMILAR_ROLE
 from workbench.ui.widgets.compare_view import CompareView
 
 from .conftest import INDEXING_TIMEOUT_MS
@@ -43,7 +43,7 @@ def click_rows(qtbot: QtBot, window: MainWindow, rows: list[int]) -> None:
         if head is not None and not view.is_expanded(head):
             view.toggle_story(head)
     for number, row in enumerate(rows):
-        index = window.results_model.index(row, 0)
+        index = window.results_model.index(row, window.results_model.TITLE)
         view.scrollTo(index)
         modifier = Qt.KeyboardModifier.ControlModifier if number else Qt.KeyboardModifier.NoModifier
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, view.visualRect(index).center())
@@ -241,7 +241,7 @@ def test_one_per_story_leaves_copies_out_and_keeps_the_badge(
     assert len(kept) == 1
     row = folded.ids().index(kept.pop())
     assert window.results_model.similar_count(row) == 2 and window.results_model.copy_rows(row) == []
-    assert "Similar copies from" in window.results_model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Similar copies from" in window.results_model.index(row, window.results_model.TITLE).data(Qt.ItemDataRole.ToolTipRole)
     assert window.settings.get(S.ONE_PER_STORY)
     with qtbot.waitSignal(window.search_finished, timeout=INDEXING_TIMEOUT_MS):
         window.one_per_story_action.trigger()
@@ -287,3 +287,50 @@ def test_summary_strip_names_shared_and_lone_entities_differing_numbers_and_quot
     differing = [mention.text for compared in comparison.articles for mention in compared.differing]
     assert differing and "differing numbers: " in text and differing[0] in text
     assert f"{len(sana.quotes)} quotations: {FIRST_STRONG_ISOLATE}سيرغي لافروف (" in text
+
+
+def test_ticks_follow_the_rows_shown_in_a_folded_story(
+        qtbot: QtBot, planted_window: tuple[MainWindow, dict[str, str]], type_search: TypeSearch) -> None:
+    """The checkbox column and the folding live together: ticking a story's row ticks its own
+    article, Space on the "+N similar" row (or a Shift range over a folded story) leaves the
+    hidden copies alone, and an expanded copy ticks by itself."""
+    window, names = planted_window
+    results = type_search(window, "لافروف")
+    model, view = window.results_model, window.results_view
+    ids = results.ids()
+    story = {names["001"], "copy_of_001.txt", "feed.jsonl#1"}
+    head = min(ids.index(i) for i in story)
+    copies = model.copy_rows(head)
+    assert len(copies) == 2 and all(view.isRowHidden(row) for row in copies)
+
+    def ticked() -> set[str]:
+        return {article_id for article_id in ids if window.marks.is_ticked(article_id)}
+
+    rect = view.visualRect(model.index(head, model.TICKED))
+    with qtbot.waitSignal(window.marks.changed, timeout=INDEXING_TIMEOUT_MS):
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert ticked() == {ids[head]}
+    assert model.index(head, model.TITLE).data(SIMILAR_ROLE) == 2  # the badge stays beside the tick
+
+    view.setFocus()
+    view.select_row(head)
+    with qtbot.waitSignal(window.marks.changed, timeout=INDEXING_TIMEOUT_MS):
+        qtbot.keyClick(view, Qt.Key.Key_Space)  # unticks the story's row, not its hidden copies
+    assert ticked() == set()
+
+    shown = [row for row in range(head, model.rowCount()) if not view.isRowHidden(row)][:3]
+    assert len(shown) == 3 and shown[-1] > max(copies)
+    view.select_row(head)
+    for _ in range(2):  # the Shift range steps over the folded copies
+        qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert set(copies) <= {index.row() for index in view.selectionModel().selectedRows()}  # Qt's range has them
+    assert view.selected_rows() == shown
+    with qtbot.waitSignal(window.marks.changed, timeout=INDEXING_TIMEOUT_MS):
+        qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert ticked() == {ids[row] for row in view.selected_rows()} and not ticked() & {ids[row] for row in copies}
+
+    view.toggle_story(head)
+    rect = view.visualRect(model.index(copies[0], model.TICKED))
+    with qtbot.waitSignal(window.marks.changed, timeout=INDEXING_TIMEOUT_MS):
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert ids[copies[0]] in ticked() and ids[copies[1]] not in ticked()

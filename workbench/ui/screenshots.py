@@ -12,7 +12,10 @@ data home (the user's profile is never touched), indexes it, and saves per inter
   (the view's own window);
 - ``folded_<lang>.png`` (1280×720): results folded by story, one story expanded (the seeds
   with republished copies added, in the throw-away folder);
-- ``entity_<lang>.png``: the details of an entity, its articles over time and its quotations.
+- ``entity_<lang>.png``: the details of an entity, its articles over time and its quotations;
+- ``marks_<lang>.png`` (1280×720): articles ticked into a selection, tagged, one open in the
+  reader with its tags and note, the selections dock in front;
+- ``export_<lang>.png``: the export dialog for that selection (the dialog alone).
 
 Used to check by eye that nothing is clipped or overlapping, that Arabic reads right-to-left,
 is shaped and uses the bundled font, that no text is in the wrong language, and for the README.
@@ -26,6 +29,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +38,9 @@ DEFAULT_ENTITY = "سيرغي لافروف"
 WAIT_MS = 600_000
 SIZE = (1280, 720)
 SMALL_SIZE = (1024, 640)
+SELECTION = "هدنة حلب"
+TAGS = (["هدنة", "حلب"], ["روسيا"], ["هدنة"])
+NOTE = "يقارن بتصريحات الخارجية الروسية في اليوم نفسه."
 
 
 def _wait_for(signal_source: object, *signals: str) -> None:
@@ -83,6 +90,40 @@ def _browse_view(window: Any, query: str, entity: str) -> None:
     if window.results_model.rowCount() > 2:
         window.results_view.select_row(2)
         _wait_idle(window)
+
+
+def _change_marks(window: Any, change: Callable[[], None]) -> None:
+    change()
+    _wait_for(window.marks, "changed", "failed")
+    _wait_idle(window)
+
+
+def _marks_view(window: Any, query: str, entity: str) -> Any:
+    """Three articles in a selection, two of them tagged, the first open with a note."""
+    window.browse()
+    _wait_for(window, "search_finished", "search_failed")
+    _wait_idle(window)
+    model, marks = window.results_model, window.marks
+    ids = [model.hit(row).id for row in range(min(4, model.rowCount()))]
+    _change_marks(window, lambda: marks.create_selection(SELECTION))
+    _change_marks(window, lambda: marks.tick(ids[:3], True))
+    for article_id, tags in zip(ids, TAGS, strict=False):
+        _change_marks(window, partial(marks.set_tags, article_id, tags))
+    _change_marks(window, lambda: marks.set_note(ids[0], NOTE))
+    window.results_view.select_row(0)  # the browse opened it already: its marks are in the reader
+    _wait_idle(window)
+    window.selections_dock.raise_()
+    return None
+
+
+def _export_view(window: Any, query: str, entity: str) -> Any:
+    from pathlib import PurePosixPath
+
+    _marks_view(window, query, entity)
+    dialog = window.show_export(SELECTION)
+    dialog.file_edit.setText(str(PurePosixPath("~/Documents") / f"{SELECTION}.xlsx"))
+    dialog.adjustSize()
+    return dialog
 
 
 def _kwic_view(window: Any, query: str, entity: str) -> None:
@@ -159,6 +200,8 @@ VIEWS: dict[str, tuple[tuple[int, int], Callable[[Any, str, str], Any]]] = {
     "compare": (SIZE, _compare_view),
     "folded": (SIZE, _folded_view),
     "entity": (SIZE, _entity_view),
+    "marks": (SIZE, _marks_view),
+    "export": (SIZE, _export_view),
 }
 """Each view's window size and how to get there; a view that returns a widget (a dialog, the
 comparison window) is saved instead of the main window."""

@@ -5,14 +5,40 @@ Columns come from ``models.results_model.COLUMNS``: the title stretches over wha
 leave, and each other column is as wide as its content needs, so the match is visible at laptop
 sizes without scrolling sideways. Arabic titles are laid out right-to-left whatever the
 interface's direction.
+
+The first column ticks the article into the current selection (click, or Space on the selected
+rows: Shift and Ctrl select several); the article's tags are painted as small labels at the end
+of its title line.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPalette, QResizeEvent
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -24,7 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.ui.bidi import text_direction
-from workbench.ui.models.results_model import COLUMNS, COPY_ROLE, KWIC_ROLE, SIMILAR_ROLE, ResultsModel
+from workbench.ui.models.results_model import COLUMNS, COPY_ROLE, KWIC_ROLE, MARKS_ROLE, SIMILAR_ROLE, ResultsModel
 from workbench.ui.numbers import number as localised_number
 from workbench.ui.widgets.kwic_painting import paint_cell_background, paint_kwic_line, text_colour
 
@@ -39,6 +65,41 @@ COPY_INDENT = 18
 BADGE_PADDING = 6
 BADGE_GAP = 4
 BADGE_COLOUR = QColor("#e0e0e0")
+TAG_COLOUR = QColor("#d7ecd9")
+"""Background of a tag's label (a light green, readable under black text in both themes' cells)."""
+MAX_TAGS_SHARE = 0.45
+"""Tags take at most this share of the title line; more are elided."""
+
+
+def paint_tags(painter: QPainter, rect: QRectF, tags: tuple[str, ...], font: QFont) -> float:
+    """Paint ``tags`` as labels from the trailing end of ``rect`` (the end the painter's layout
+    direction reads last); returns the width they took, so the title keeps the rest."""
+    if not tags:
+        return 0.0
+    metrics = QFontMetrics(font)
+    limit = rect.width() * MAX_TAGS_SHARE
+    used = 0.0
+    trailing_is_left = painter.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    painter.save()
+    painter.setFont(font)
+    for tag in tags:
+        width = metrics.horizontalAdvance(tag) + 2 * CELL_PADDING
+        if used + width > limit:
+            tag = metrics.elidedText(tag, Qt.TextElideMode.ElideRight, int(limit - used - 2 * CELL_PADDING))
+            width = metrics.horizontalAdvance(tag) + 2 * CELL_PADDING
+            if tag in ("", "…") or used + width > limit:
+                break
+        left = rect.left() + used if trailing_is_left else rect.right() - used - width
+        label = QRectF(left, rect.top() + 2, width, rect.height() - 4)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(TAG_COLOUR)
+        painter.drawRoundedRect(label, 4, 4)
+        painter.setPen(QColor("black"))
+        painter.setLayoutDirection(text_direction(tag))
+        painter.drawText(label, int(Qt.AlignmentFlag.AlignCenter), tag)
+        used += width + CELL_PADDING / 2
+    painter.restore()
+    return used
 
 
 class HitDelegate(QStyledItemDelegate):
@@ -102,6 +163,11 @@ class HitDelegate(QStyledItemDelegate):
             self._paint_badge(painter, compare, self.tr("Compare"), opt.font)
             taken = badge.width() + compare.width() + BADGE_GAP + CELL_PADDING
             title_rect = title_rect.adjusted(taken, 0, 0, 0) if rtl else title_rect.adjusted(0, 0, -taken, 0)
+        marks = index.data(MARKS_ROLE)
+        if marks is not None and marks.tags:  # after the title, before its badges
+            painter.setLayoutDirection(direction)
+            tags_width = paint_tags(painter, title_rect, marks.tags, opt.font)
+            title_rect = title_rect.adjusted(tags_width, 0, 0, 0) if rtl else title_rect.adjusted(0, 0, -tags_width, 0)
         painter.save()
         title_font = QFont(opt.font)
         title_font.setBold(True)
@@ -138,6 +204,34 @@ def _badge_font(font: QFont) -> QFont:
     return smaller
 
 
+class TickDelegate(QStyledItemDelegate):
+    """The selection checkbox, centred in its narrow column; a click anywhere in the cell toggles it."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        opt, _text, _selected = paint_cell_background(self, painter, option, index)
+        state = index.data(Qt.ItemDataRole.CheckStateRole)
+        if state is None or opt.widget is None:
+            return
+        style = opt.widget.style()
+        check = QStyleOptionViewItem(opt)
+        size = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+        check.rect = QStyle.alignedRect(opt.direction, Qt.AlignmentFlag.AlignCenter, QSize(size, size), opt.rect)
+        check.state = (check.state & ~QStyle.StateFlag.State_HasFocus) | (
+            QStyle.StateFlag.State_On if Qt.CheckState(state) == Qt.CheckState.Checked else QStyle.StateFlag.State_Off)
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck, check, painter, opt.widget)
+
+    def editorEvent(self, event: QEvent, model: QAbstractItemModel, option: QStyleOptionViewItem,
+                    index: QModelIndex | QPersistentModelIndex) -> bool:
+        if event.type() == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent) \
+                and event.button() == Qt.MouseButton.LeftButton and option.rect.contains(event.position().toPoint()):
+            state = index.data(Qt.ItemDataRole.CheckStateRole)
+            if state is not None:
+                ticked = Qt.CheckState(state) != Qt.CheckState.Checked
+                return model.setData(index, Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked,
+                                     Qt.ItemDataRole.CheckStateRole)
+        return False
+
+
 class ResultsView(QTableView):
     """Keyboard-friendly results table: selecting a row (click, arrows) opens the hit."""
 
@@ -145,6 +239,8 @@ class ResultsView(QTableView):
     """The user selected a hit (click, arrows, Enter); carries its row in the results."""
     story_compare_requested = Signal(int)
     """The user clicked "Compare" on a story's row; carries the row."""
+    toggle_requested = Signal(list)
+    """Space: tick (or untick) the selected rows; carries their row numbers."""
 
     def __init__(self, model: ResultsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -175,8 +271,25 @@ class ResultsView(QTableView):
         model.modelReset.connect(self._on_model_reset)
         model.rowsInserted.connect(self._on_model_rows_inserted)
         self.setItemDelegateForColumn(ResultsModel.TITLE, self.hit_delegate)
+        self._tick_delegate = TickDelegate(self)
+        self.setItemDelegateForColumn(ResultsModel.TICKED, self._tick_delegate)
         self.activated.connect(self._on_view_activated)
+        self.toggle_action = QAction(self)
+        self.toggle_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        self.toggle_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.toggle_action.triggered.connect(self._on_toggle_action_triggered)
+        self.addAction(self.toggle_action)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.fit_columns()
+
+    def selected_rows(self) -> list[int]:
+        """The rows selected (Ctrl/Shift+click), in order (the current row when none is): what
+        Space ticks and "Compare" compares. Copies folded under their story are left out, even
+        inside a Shift+click range: the user did not see them."""
+        rows = sorted(index.row() for index in self.selectionModel().selectedRows() if not self.isRowHidden(index.row()))
+        if not rows and self.currentIndex().isValid():
+            rows = [self.currentIndex().row()]
+        return rows
 
     def fit_columns(self, source_names: Iterable[str] | None = None) -> None:
         """Size the columns to their content (sources: the corpus's names) and the title to the rest."""
@@ -191,6 +304,10 @@ class ResultsView(QTableView):
                 header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
                 continue
             header.setSectionResizeMode(number, QHeaderView.ResizeMode.Fixed)
+            if column.key == "ticked":
+                indicator = self.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+                self.setColumnWidth(number, indicator + 4 * CELL_PADDING)
+                continue
             samples = [column.sample]
             if column.key == "source" and self._source_names:
                 samples = self._source_names
@@ -314,15 +431,16 @@ class ResultsView(QTableView):
             return
         super().keyPressEvent(event)
 
-    def selected_rows(self) -> list[int]:
-        """The rows selected (Ctrl/Shift+click), in order; what "Compare" compares."""
-        return sorted(index.row() for index in self.selectionModel().selectedRows())
-
     def currentChanged(self, current: QModelIndex | QPersistentModelIndex,
                        previous: QModelIndex | QPersistentModelIndex) -> None:
         super().currentChanged(current, previous)
         if current.isValid() and (not previous.isValid() or current.row() != previous.row()):
             self.row_selected.emit(current.row())
+
+    def _on_toggle_action_triggered(self) -> None:
+        rows = self.selected_rows()
+        if rows:
+            self.toggle_requested.emit(rows)
 
     def _on_view_activated(self, index: QModelIndex) -> None:
         if index.isValid():
