@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.core.search.query import quoted
 from workbench.core.userdata import AnnotatedArticle
 from workbench.ui.bidi import isolated
 from workbench.ui.fonts import arabic_font
@@ -52,8 +53,8 @@ def confirm(parent: QWidget, title: str, text: str) -> bool:
 
 
 def quoted_selection_query(name: str) -> str:
-    """The query that lists a selection's articles."""
-    return 'selection:"{}"'.format(name.replace('"', ""))
+    """The query that lists a selection's articles (quote marks in its name escaped)."""
+    return f"selection:{quoted(name)}"
 
 
 class SelectionsPanel(Retranslating, QWidget):
