@@ -260,3 +260,30 @@ def _items(window: MainWindow) -> list[str]:
     """The texts of the selections dock's list, without the isolate marks around names."""
     panel = window.selections_panel
     return [re.sub("[\u2066-\u2069]", "", panel.list.item(row).text()) for row in range(panel.list.count())]
+
+
+def test_the_current_selection_is_remembered_for_the_next_run(
+    qtbot: QtBot, window: MainWindow, seeds_copy: Path, open_and_index: OpenAndIndex, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    open_and_index(window, seeds_copy)
+    for name in ("Aleppo truce", "SANA only"):
+        monkeypatch.setattr(selections_panel, "ask_name", lambda *args, name=name, **kwargs: name)
+        wait_marks(qtbot, window, window.selections_panel.new_selection)
+    assert window.marks.current == "SANA only"  # the newest, not the first of the list
+    window.close()
+
+    def restarted() -> MainWindow:
+        again = MainWindow(S.Settings())
+        qtbot.addWidget(again)
+        with qtbot.waitSignal(again.marks.changed, timeout=TIMEOUT):
+            open_and_index(again, seeds_copy)
+        return again
+
+    again = restarted()
+    assert again.marks.current == "SANA only"
+    again.marks.tick([TRUCE], True)  # ticks go where they went last time
+    qtbot.waitUntil(lambda: again.marks.marks_of(TRUCE).selections == ("SANA only",), timeout=TIMEOUT)
+    again.marks.delete_selection("SANA only")  # gone: the first selection is current, and remembered
+    qtbot.waitUntil(lambda: again.marks.current == "Aleppo truce", timeout=TIMEOUT)
+    again.close()
+    assert restarted().marks.current == "Aleppo truce"

@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
 
     def _build_reader_pane(self) -> QWidget:
         """The reader over the marks panel of the article it shows (tick, tags, note)."""
-        self.marks = UserMarks(self.session, self._default_selection_name, self)
+        self.marks = UserMarks(self.session, self._default_selection_name, self.settings, self)
         self.marks.changed.connect(self._on_marks_changed)
         self.marks.current_changed.connect(self._on_marks_current_changed)
         self.marks.failed.connect(self._on_marks_failed)

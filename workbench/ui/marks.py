@@ -8,7 +8,9 @@ transaction of the store), then the job reads the snapshot again and ``changed``
 views. Which articles are *missing* (marked, but their file is gone from the index) only changes
 when the index does, so it is read when the corpus opens and after each indexing run.
 
-Ticks go into the *current* selection; the first tick with no selection at all makes one.
+Ticks go into the *current* selection; the first tick with no selection at all makes one. The
+current selection is remembered per corpus in the settings, so the next run of the app ticks
+into it again (the first selection when it was deleted meanwhile).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
@@ -24,6 +27,7 @@ from workbench.core.search import SearchRequest
 from workbench.core.userdata import AnnotatedArticle, Annotations, ArticleMarks, Selection
 from workbench.core.workspace import Workspace
 from workbench.ui.session import CorpusSession
+from workbench.ui.settings import Settings
 
 NO_MARKS = ArticleMarks((), "", ())
 
@@ -64,14 +68,17 @@ class UserMarks(QObject):
     current_changed = Signal(str)
     """The selection ticks go into changed; carries its name ("" when there is none)."""
 
-    def __init__(self, session: CorpusSession, default_selection: Callable[[], str],
+    def __init__(self, session: CorpusSession, default_selection: Callable[[], str], settings: Settings,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._default_selection = default_selection
         """The name of the selection the first tick makes (in the interface language)."""
+        self._settings = settings
         self.snapshot = MarksSnapshot()
         self._current = ""
+        self._remembered = ""
+        """The current selection of the corpus's last session, until the first snapshot arrives."""
         session.opened.connect(self._on_session_opened)
 
     # ----- reading ----------------------------------------------------------------------------
@@ -82,7 +89,9 @@ class UserMarks(QObject):
         return self._current
 
     def set_current(self, name: str) -> None:
-        """Make ``name`` the selection ticks go into."""
+        """Make ``name`` the selection ticks go into (remembered for the corpus's next session)."""
+        if self._session.corpus is not None and not self._remembered:
+            self._settings.set_current_selection(self._session.corpus, name)
         if name != self._current:
             self._current = name
             self.current_changed.emit(name)
@@ -195,13 +204,15 @@ class UserMarks(QObject):
     def _apply(self, snapshot: MarksSnapshot) -> None:
         self.snapshot = snapshot
         names = [selection.name for selection in snapshot.selections]
+        wanted, self._remembered = self._remembered, ""
         if self._current not in names:
-            self.set_current(names[0] if names else "")
+            self.set_current(wanted if wanted in names else names[0] if names else "")
         self.changed.emit(snapshot)
 
-    def _on_session_opened(self, _folder: object) -> None:
+    def _on_session_opened(self, folder: Path) -> None:
         self.snapshot = MarksSnapshot()
-        self.set_current("")
+        self._remembered = self._settings.current_selection(folder)
+        self.set_current("")  # not remembered: the corpus's own snapshot comes next
         self.refresh()
 
 
