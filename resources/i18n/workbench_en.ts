@@ -41,6 +41,27 @@
                 <numerusform>%Ln of them are missing from the corpus (exported as remembered).</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%Ln cells that began like a formula (=, +, -, @) kept as text</source>
+            <translation>
+                <numerusform>%Ln cell that began like a formula (=, +, -, @) kept as text</numerusform>
+                <numerusform>%Ln cells that began like a formula (=, +, -, @) kept as text</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln texts too long for one cell continued in the next columns</source>
+            <translation>
+                <numerusform>%Ln text too long for one cell continued in the next columns</numerusform>
+                <numerusform>%Ln texts too long for one cell continued in the next columns</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln characters a spreadsheet cannot hold removed</source>
+            <translation>
+                <numerusform>%Ln character a spreadsheet cannot hold removed</numerusform>
+                <numerusform>%Ln characters a spreadsheet cannot hold removed</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>IndexStatus</name>

@@ -287,3 +287,37 @@ def test_the_current_selection_is_remembered_for_the_next_run(
     qtbot.waitUntil(lambda: again.marks.current == "Aleppo truce", timeout=TIMEOUT)
     again.close()
     assert restarted().marks.current == "Aleppo truce"
+
+
+def test_the_export_message_says_what_was_cleaned(
+    qtbot: QtBot, window: MainWindow, seeds_copy: Path, open_and_index: OpenAndIndex, tmp_path: Path,
+) -> None:
+    """Hostile text (a formula-like title and note, a control character, a 40,000-character article)
+    is exported safely, and the dialog's message counts each kind of clean-up, as the core did it."""
+    body = "أعلنت الوزارة " + "هدنة حلب " * 4500  # about 40,000 characters
+    (seeds_copy / "hostile.txt").write_text("=HYPERLINK(\"http://x\") عنوان\n" + body, encoding="utf-8")
+    open_and_index(window, seeds_copy)
+    wait_marks(qtbot, window, lambda: window.marks.set_note("hostile.txt", "@SUM(A1) ملاحظة\x07"))
+    dialog = window.show_export()
+    assert dialog is not None
+    dialog.set_what("corpus")
+    for name, out in (("xlsx", tmp_path / "all.xlsx"), ("csv", tmp_path / "all.csv")):
+        dialog.file_edit.setText(str(out))
+        if name == "csv":
+            for sheet, box in dialog.sheet_boxes.items():
+                box.setChecked(sheet == "articles")
+        with qtbot.waitSignal(window.session.export_finished, timeout=TIMEOUT) as finished:
+            dialog.start()
+        report: ExportReport = finished.args[0]
+        text = re.sub("[\u2066-\u2069]", "", dialog.status_label.text())
+        assert report.neutralised >= 2  # the title and the note (and the title's copy in the text)
+        assert f"{report.neutralised} cells that began like a formula (=, +, -, @) kept as text" in text
+        if name == "xlsx":
+            assert report.split == 1 and "1 text too long for one cell continued in the next columns" in text
+            assert report.removed_characters == 1 and "1 character a spreadsheet cannot hold removed" in text
+            assert "the About sheet lists them" in text
+            rows = list(openpyxl.load_workbook(out)["Articles"].iter_rows(values_only=True))
+            hostile = next(row for row in rows if row[0] == "hostile.txt")
+            assert "=HYPERLINK(\"http://x\") عنوان" in hostile and "@SUM(A1) ملاحظة" in hostile
+        else:  # a CSV cell has no length limit and holds a BEL
+            assert report.split == 0 and report.removed_characters == 0 and "About" not in text

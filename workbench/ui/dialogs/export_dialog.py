@@ -304,10 +304,27 @@ class ExportDialog(QDialog):
             if report.missing:
                 text += " " + self.tr("%Ln of them are missing from the corpus (exported as remembered).", "",
                                       report.missing)
-            if report.notes:
-                text += " " + self.tr("Some text was cleaned up or split; the About sheet says what.")
+            text += self._cleanup_summary(report)
             self._show_status(text)
         self._update_controls()
+
+    def _cleanup_summary(self, report: ExportReport) -> str:
+        """What the core changed so that the file is safe and complete (" ..." or "")."""
+        changes = []
+        if report.neutralised:
+            changes.append(self.tr("%Ln cells that began like a formula (=, +, -, @) kept as text", "",
+                                   report.neutralised))
+        if report.split:
+            changes.append(self.tr("%Ln texts too long for one cell continued in the next columns", "",
+                                   report.split))
+        if report.removed_characters:
+            changes.append(self.tr("%Ln characters a spreadsheet cannot hold removed", "", report.removed_characters))
+        if not changes:
+            return ""
+        listed = self.tr("; ").join(changes)
+        if report.path.suffix.lower() == ".xlsx":  # only a workbook has an About sheet
+            return " " + self.tr("Cleaned for safety: {changes} (the About sheet lists them).").format(changes=listed)
+        return " " + self.tr("Cleaned for safety: {changes}.").format(changes=listed)
 
     def _on_session_export_failed(self, exc: BaseException, _trace: str) -> None:
         if not self._running:
