@@ -1764,6 +1764,28 @@
             <source>Select two to four results to compare (you selected {count}).</source>
             <translation>حدد من نتيجتين إلى أربع نتائج للمقارنة (حددت {count}).</translation>
         </message>
+        <message numerus="yes">
+            <source>The comparison shows two to four articles; the selection {name} has %Ln.</source>
+            <translation>
+                <numerusform>تعرض المقارنة من مقالتين إلى أربع مقالات؛ وليس في المجموعة المختارة {name} أي مقالة.</numerusform>
+                <numerusform>تعرض المقارنة من مقالتين إلى أربع مقالات؛ وفي المجموعة المختارة {name} مقالة واحدة.</numerusform>
+                <numerusform>تعرض المقارنة من مقالتين إلى أربع مقالات؛ وفي المجموعة المختارة {name} مقالتان.</numerusform>
+                <numerusform>تعرض المقارنة من مقالتين إلى أربع مقالات؛ وفي المجموعة المختارة {name} %Ln مقالات.</numerusform>
+                <numerusform>تعرض المقارنة من مقالتين إلى أربع مقالات؛ وفي المجموعة المختارة {name} %Ln مقالة.</numerusform>
+                <numerusform>تعرض المقارنة من مقالتين إلى أربع مقالات؛ وفي المجموعة المختارة {name} %Ln مقالة.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln more are missing from the corpus.</source>
+            <translation>
+                <numerusform>ولا مقالات أخرى مفقودة من المدوّنة.</numerusform>
+                <numerusform>وفيها مقالة أخرى مفقودة من المدوّنة.</numerusform>
+                <numerusform>وفيها مقالتان أخريان مفقودتان من المدوّنة.</numerusform>
+                <numerusform>وفيها %Ln مقالات أخرى مفقودة من المدوّنة.</numerusform>
+                <numerusform>وفيها %Ln مقالة أخرى مفقودة من المدوّنة.</numerusform>
+                <numerusform>وفيها %Ln مقالة أخرى مفقودة من المدوّنة.</numerusform>
+            </translation>
+        </message>
         <message>
             <source>An unexpected error occurred. Details were saved to {path}</source>
             <translation>حدث خطأ غير متوقع. حُفظت التفاصيل في {path}</translation>
@@ -2126,6 +2148,14 @@
         <message>
             <source>&amp;Export…</source>
             <translation>&amp;تصدير…</translation>
+        </message>
+        <message>
+            <source>&amp;Compare</source>
+            <translation>&amp;قارن</translation>
+        </message>
+        <message>
+            <source>Compare this selection's articles side by side (two to four)</source>
+            <translation>قارن مقالات هذه المجموعة المختارة جنبًا إلى جنب (من مقالتين إلى أربع)</translation>
         </message>
         <message>
             <source>Click a selection to tick articles into it; double-click to list its articles.</source>

@@ -93,6 +93,20 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
+            <source>The comparison shows two to four articles; the selection {name} has %Ln.</source>
+            <translation>
+                <numerusform>The comparison shows two to four articles; the selection {name} has %Ln.</numerusform>
+                <numerusform>The comparison shows two to four articles; the selection {name} has %Ln.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln more are missing from the corpus.</source>
+            <translation>
+                <numerusform>%Ln more is missing from the corpus.</numerusform>
+                <numerusform>%Ln more are missing from the corpus.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%Ln files could not be indexed; see the list of skipped files below.</source>
             <translation>
                 <numerusform>%Ln file could not be indexed; see the list of skipped files below.</numerusform>

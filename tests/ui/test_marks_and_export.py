@@ -321,3 +321,39 @@ def test_the_export_message_says_what_was_cleaned(
             assert "=HYPERLINK(\"http://x\") عنوان" in hostile and "@SUM(A1) ملاحظة" in hostile
         else:  # a CSV cell has no length limit and holds a BEL
             assert report.split == 0 and report.removed_characters == 0 and "About" not in text
+
+
+def test_a_selection_is_compared_from_the_dock(
+    qtbot: QtBot, window: MainWindow, seeds_copy: Path, open_and_index: OpenAndIndex,
+) -> None:
+    """The dock's context menu compares a selection of two to four articles; with more or fewer,
+    a message says why not (counting the articles missing from the corpus)."""
+    open_and_index(window, seeds_copy)
+    qtbot.waitUntil(lambda: window.results_model.rowCount() == 5, timeout=TIMEOUT)
+    ids = [window.results_model.hit(row).id for row in range(5)]
+    wait_marks(qtbot, window, lambda: window.marks.tick(ids[:3], True))
+    panel = window.selections_panel
+    panel.list.setCurrentRow(0)
+    assert panel.compare_action in panel.list.actions() and panel.compare_action.isEnabled()
+    panel.compare_action.trigger()
+    compare = window.compare_view
+    assert compare is not None
+    qtbot.waitUntil(lambda: compare.comparison is not None and set(compare.shown_ids()) == set(ids[:3]),
+                    timeout=TIMEOUT)
+    assert len(compare.panes) == 3
+    compare.close()
+
+    wait_marks(qtbot, window, lambda: window.marks.tick(ids[3:], True))
+    panel.compare_action.trigger()
+    messages = [text for level, text in window.message_bar.messages() if level == "info"]
+    assert any("two to four articles" in text and "has 5" in text for text in messages)
+    assert not compare.isVisible()
+
+    wait_marks(qtbot, window, lambda: window.marks.tick(ids[1:], False))
+    (seeds_copy / ids[0]).unlink()  # the last article's file is gone: nothing left to compare
+    with qtbot.waitSignal(window.indexing_finished, timeout=TIMEOUT):
+        window.update_index()
+    qtbot.waitUntil(lambda: len(window.marks.snapshot.missing) == 1, timeout=TIMEOUT)
+    panel.compare_action.trigger()
+    messages = [text for level, text in window.message_bar.messages() if level == "info"]
+    assert any("has 0" in text and "1 more is missing from the corpus" in text for text in messages)

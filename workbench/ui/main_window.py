@@ -192,6 +192,7 @@ class MainWindow(QMainWindow):
         self.selections_panel = SelectionsPanel(self.marks)
         self.selections_panel.open_requested.connect(self.open_selection)
         self.selections_panel.export_requested.connect(self._on_selections_panel_export_requested)
+        self.selections_panel.compare_requested.connect(self.compare_selection)
         self.selections_dock = QDockWidget(self)
         self.selections_dock.setObjectName("selections_dock")
         self.selections_dock.setWidget(self.selections_panel)
@@ -497,6 +498,19 @@ class MainWindow(QMainWindow):
         if not 2 <= len(ids) <= MAX_ARTICLES:
             self.show_error(self.tr("Select two to four results to compare (you selected {count}).").format(
                 count=number(len(ids))), "info")
+            return
+        self.compare(ids)
+
+    def compare_selection(self, name: str) -> None:
+        """Compare the articles of the selection ``name`` (two to four of them in the corpus)."""
+        ids = self.marks.snapshot.present_in(name)
+        if not 2 <= len(ids) <= MAX_ARTICLES:
+            missing = len(self.marks.snapshot.missing_in(name))
+            message = self.tr("The comparison shows two to four articles; the selection {name} has %Ln.", "",
+                              len(ids)).format(name=isolated(f"“{name}”"))
+            if missing:
+                message += " " + self.tr("%Ln more are missing from the corpus.", "", missing)
+            self.show_error(message, "info")
             return
         self.compare(ids)
 

@@ -49,6 +49,11 @@ class MarksSnapshot:
         """The marks of one article (none: empty marks)."""
         return self.marks.get(article_id, NO_MARKS)
 
+    def present_in(self, selection: str) -> list[str]:
+        """The ids of a selection's articles that are in the corpus (not missing)."""
+        return [article_id for article_id, marks in self.marks.items()
+                if selection in marks.selections and article_id not in self.missing]
+
     def missing_in(self, selection: str) -> list[AnnotatedArticle]:
         """The missing articles of a selection."""
         return [article for article in self.missing.values() if selection in article.selections]

@@ -1,5 +1,6 @@
 """The selections dock: the corpus's named selections with their sizes, which one ticks go into,
-and what can be done with one (open it as a result list, rename, delete, export).
+and what can be done with one (open it as a result list, compare its articles, rename, delete,
+export).
 
 Clicking a selection makes it the current one (ticks in the results, the concordance and the
 reader go into it; it is shown in bold). Enter or a double click opens it as a result list (the
@@ -64,6 +65,8 @@ class SelectionsPanel(Retranslating, QWidget):
     """Show this selection's articles as the results."""
     export_requested = Signal(str)
     """Export this selection (the export dialog opens with it chosen)."""
+    compare_requested = Signal(str)
+    """Compare this selection's articles side by side (two to four)."""
 
     def __init__(self, marks: UserMarks, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,7 +97,10 @@ class SelectionsPanel(Retranslating, QWidget):
         self.delete_action.triggered.connect(self.delete_selection)
         self.export_action = QAction(self)
         self.export_action.triggered.connect(self._on_export_action_triggered)
-        for action in (self.open_action, self.rename_action, self.delete_action, self.export_action):
+        self.compare_action = QAction(self)
+        self.compare_action.triggered.connect(self._on_compare_action_triggered)
+        for action in (self.open_action, self.compare_action, self.rename_action, self.delete_action,
+                       self.export_action):
             self.list.addAction(action)
         self.addActions([self.rename_action, self.delete_action])
 
@@ -120,6 +126,8 @@ class SelectionsPanel(Retranslating, QWidget):
         self.rename_action.setText(self.tr("&Rename…"))
         self.delete_action.setText(self.tr("&Delete…"))
         self.export_action.setText(self.tr("&Export…"))
+        self.compare_action.setText(self.tr("&Compare"))
+        self.compare_action.setToolTip(self.tr("Compare this selection's articles side by side (two to four)"))
         self.hint.setText(self.tr("Click a selection to tick articles into it; double-click to list its articles."))
         self._fill(self._marks.snapshot)
 
@@ -197,7 +205,8 @@ class SelectionsPanel(Retranslating, QWidget):
 
     def _update_actions(self) -> None:
         chosen = bool(self.selected_name())
-        for action in (self.open_action, self.rename_action, self.delete_action, self.export_action):
+        for action in (self.open_action, self.compare_action, self.rename_action, self.delete_action,
+                       self.export_action):
             action.setEnabled(chosen)
 
     # ----- slots ------------------------------------------------------------------------------
@@ -220,6 +229,10 @@ class SelectionsPanel(Retranslating, QWidget):
     def _on_open_action_triggered(self) -> None:
         if self.selected_name():
             self.open_requested.emit(self.selected_name())
+
+    def _on_compare_action_triggered(self) -> None:
+        if self.selected_name():
+            self.compare_requested.emit(self.selected_name())
 
     def _on_export_action_triggered(self) -> None:
         if self.selected_name():
