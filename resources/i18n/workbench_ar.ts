@@ -693,8 +693,8 @@
             <translation>ملاحظتك على هذه المقالة (تُحفظ أثناء الكتابة)</translation>
         </message>
         <message>
-            <source>In the selection {name}</source>
-            <translation>في المجموعة المختارة {name}</translation>
+            <source>In the selection “{name}”</source>
+            <translation>في المجموعة المختارة «{name}»</translation>
         </message>
         <message>
             <source>Add to a new selection</source>
@@ -1765,14 +1765,14 @@
             <translation>حدد من نتيجتين إلى أربع نتائج للمقارنة (حددت {count}).</translation>
         </message>
         <message numerus="yes">
-            <source>The comparison shows two to four articles; the selection {name} has %Ln.</source>
+            <source>The comparison shows two to four articles; the selection “{name}” has %Ln.</source>
             <translation>
-                <numerusform>تعرض المقارنة من مقالتين إلى أربع مقالات؛ وليس في المجموعة المختارة {name} أي مقالة.</numerusform>
-                <numerusform>تعرض المقارنة من مقالتين إلى أربع مقالات؛ وفي المجموعة المختارة {name} مقالة واحدة.</numerusform>
-                <numerusform>تعرض المقارنة من مقالتين إلى أربع مقالات؛ وفي المجموعة المختارة {name} مقالتان.</numerusform>
-                <numerusform>تعرض المقارنة من مقالتين إلى أربع مقالات؛ وفي المجموعة المختارة {name} %Ln مقالات.</numerusform>
-                <numerusform>تعرض المقارنة من مقالتين إلى أربع مقالات؛ وفي المجموعة المختارة {name} %Ln مقالة.</numerusform>
-                <numerusform>تعرض المقارنة من مقالتين إلى أربع مقالات؛ وفي المجموعة المختارة {name} %Ln مقالة.</numerusform>
+                <numerusform>تعرض المقارنة من مقالتين إلى أربع مقالات؛ وليس في المجموعة المختارة «{name}» أي مقالة.</numerusform>
+                <numerusform>تعرض المقارنة من مقالتين إلى أربع مقالات؛ وفي المجموعة المختارة «{name}» مقالة واحدة.</numerusform>
+                <numerusform>تعرض المقارنة من مقالتين إلى أربع مقالات؛ وفي المجموعة المختارة «{name}» مقالتان.</numerusform>
+                <numerusform>تعرض المقارنة من مقالتين إلى أربع مقالات؛ وفي المجموعة المختارة «{name}» %Ln مقالات.</numerusform>
+                <numerusform>تعرض المقارنة من مقالتين إلى أربع مقالات؛ وفي المجموعة المختارة «{name}» %Ln مقالة.</numerusform>
+                <numerusform>تعرض المقارنة من مقالتين إلى أربع مقالات؛ وفي المجموعة المختارة «{name}» %Ln مقالة.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -2178,8 +2178,8 @@
             <translation>الاسم الجديد لـ{name}:</translation>
         </message>
         <message>
-            <source>Delete the selection {name}? Its articles keep their tags and notes.</source>
-            <translation>أتحذف المجموعة المختارة {name}؟ تبقى لمقالاتها وسومها وملاحظاتها.</translation>
+            <source>Delete the selection “{name}”? Its articles keep their tags and notes.</source>
+            <translation>أتحذف المجموعة المختارة «{name}»؟ تبقى لمقالاتها وسومها وملاحظاتها.</translation>
         </message>
         <message>
             <source>Delete selection</source>

@@ -93,10 +93,10 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <source>The comparison shows two to four articles; the selection {name} has %Ln.</source>
+            <source>The comparison shows two to four articles; the selection “{name}” has %Ln.</source>
             <translation>
-                <numerusform>The comparison shows two to four articles; the selection {name} has %Ln.</numerusform>
-                <numerusform>The comparison shows two to four articles; the selection {name} has %Ln.</numerusform>
+                <numerusform>The comparison shows two to four articles; the selection “{name}” has %Ln.</numerusform>
+                <numerusform>The comparison shows two to four articles; the selection “{name}” has %Ln.</numerusform>
             </translation>
         </message>
         <message numerus="yes">

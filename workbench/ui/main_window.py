@@ -506,8 +506,8 @@ class MainWindow(QMainWindow):
         ids = self.marks.snapshot.present_in(name)
         if not 2 <= len(ids) <= MAX_ARTICLES:
             missing = len(self.marks.snapshot.missing_in(name))
-            message = self.tr("The comparison shows two to four articles; the selection {name} has %Ln.", "",
-                              len(ids)).format(name=isolated(f"“{name}”"))
+            message = self.tr("The comparison shows two to four articles; the selection “{name}” has %Ln.", "",
+                              len(ids)).format(name=isolated(name))
             if missing:
                 message += " " + self.tr("%Ln more are missing from the corpus.", "", missing)
             self.show_error(message, "info")

@@ -28,7 +28,8 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -105,7 +106,8 @@ def _marks_view(window: Any, query: str, entity: str) -> Any:
     _wait_idle(window)
     model, marks = window.results_model, window.marks
     ids = [model.hit(row).id for row in range(min(4, model.rowCount()))]
-    _change_marks(window, lambda: marks.create_selection(SELECTION))
+    if SELECTION not in {selection.name for selection in marks.snapshot.selections}:  # "export" comes after "marks"
+        _change_marks(window, lambda: marks.create_selection(SELECTION))
     _change_marks(window, lambda: marks.tick(ids[:3], True))
     for article_id, tags in zip(ids, TAGS, strict=False):
         _change_marks(window, partial(marks.set_tags, article_id, tags))
@@ -215,6 +217,7 @@ def render(outdir: Path, query: str = DEFAULT_QUERY, entity: str = DEFAULT_ENTIT
     """Save one PNG per view and language into ``outdir``; returns their paths."""
     from PySide6.QtWidgets import QApplication
 
+    from workbench.core.paths import data_home
     from workbench.ui import settings as S
     from workbench.ui.app import build_window, create_application, default_corpus
 
@@ -224,28 +227,48 @@ def render(outdir: Path, query: str = DEFAULT_QUERY, entity: str = DEFAULT_ENTIT
     copies = corpus_with_copies(folder, Path(tempfile.mkdtemp(prefix="workbench-copies-")) / "corpus") \
         if NEEDS_COPIES & set(views) else folder
     written: list[Path] = []
+    base = data_home()
     for language in languages:
-        for view in views:
-            size, prepare = VIEWS[view]
-            settings = S.Settings()
-            settings.set(S.UI_LANGUAGE, language)
-            for layout in (S.WINDOW_GEOMETRY, S.WINDOW_STATE, S.MAIN_SPLITTER):
-                settings.set(layout, b"")  # each view's first-run layout at its size
-            window = build_window(app, settings)
-            window.resize(*size)
-            window.show()
-            window.open_corpus(copies if view in NEEDS_COPIES else folder)
-            _wait_for(window, "search_finished", "indexing_failed")  # indexing, then every article listed
-            _wait_idle(window)
-            shown = prepare(window, query, entity) or window
-            QApplication.processEvents()
-            path = outdir / f"{view}_{language}.png"
-            shown.grab().save(str(path))
-            written.append(path)
-            window.close()
-            window.deleteLater()
-            QApplication.processEvents()
+        # Each language in a data home of its own: the marks its views make (a selection, ticks,
+        # tags) and its settings are not in the other language's way.
+        with _data_home(base / f"shots-{language}"):
+            for view in views:
+                size, prepare = VIEWS[view]
+                settings = S.Settings()
+                settings.set(S.UI_LANGUAGE, language)
+                for layout in (S.WINDOW_GEOMETRY, S.WINDOW_STATE, S.MAIN_SPLITTER):
+                    settings.set(layout, b"")  # each view's first-run layout at its size
+                window = build_window(app, settings)
+                window.resize(*size)
+                window.show()
+                window.open_corpus(copies if view in NEEDS_COPIES else folder)
+                _wait_for(window, "search_finished", "indexing_failed")  # indexing, then every article listed
+                _wait_idle(window)
+                shown = prepare(window, query, entity) or window
+                QApplication.processEvents()
+                path = outdir / f"{view}_{language}.png"
+                shown.grab().save(str(path))
+                written.append(path)
+                window.close()
+                window.deleteLater()
+                QApplication.processEvents()
     return written
+
+
+@contextmanager
+def _data_home(folder: Path) -> Iterator[None]:
+    """Use ``folder`` as the data home (indexes, stores, settings) until the block ends."""
+    from workbench.core import paths
+
+    previous = os.environ.get(paths.HOME_ENV)
+    os.environ[paths.HOME_ENV] = str(folder)
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(paths.HOME_ENV, None)
+        else:
+            os.environ[paths.HOME_ENV] = previous
 
 
 def main(argv: list[str] | None = None) -> int:

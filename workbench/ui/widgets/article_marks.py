@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QSizePolicy,
+    QTextEdit,
     QWidget,
 )
 
@@ -113,10 +113,16 @@ class TagsEdit(QLineEdit):
             self.committed.emit()
 
 
-class NoteEdit(QPlainTextEdit):
-    """The note's text; says when it loses focus (to save at once)."""
+class NoteEdit(QTextEdit):
+    """The note's text, plain (pasted formatting is dropped); says when it loses focus (to save at
+    once). A QTextEdit rather than a QPlainTextEdit, whose layout puts every paragraph at the left:
+    here an Arabic paragraph starts at the right whatever the interface's language."""
 
     focus_lost = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptRichText(False)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
@@ -247,7 +253,7 @@ class ArticleMarksPanel(Retranslating, QWidget):
 
     def _show_selection(self) -> None:
         if self._selection:
-            self.tick_box.setText(self.tr("In the selection {name}").format(name=isolated(f"“{self._selection}”")))
+            self.tick_box.setText(self.tr("In the selection “{name}”").format(name=isolated(self._selection)))
         else:
             self.tick_box.setText(self.tr("Add to a new selection"))
 

@@ -72,24 +72,31 @@ MAX_TAGS_SHARE = 0.45
 
 
 def paint_tags(painter: QPainter, rect: QRectF, tags: tuple[str, ...], font: QFont) -> float:
-    """Paint ``tags`` as labels from the trailing end of ``rect`` (the end the painter's layout
-    direction reads last); returns the width they took, so the title keeps the rest."""
-    if not tags:
-        return 0.0
+    """Paint ``tags`` as labels at the trailing end of ``rect`` (the end the painter's layout
+    direction reads last), the first tag nearest the text before them; returns the width they
+    took, so the title keeps the rest."""
     metrics = QFontMetrics(font)
     limit = rect.width() * MAX_TAGS_SHARE
+    labels: list[tuple[str, float]] = []
     used = 0.0
-    trailing_is_left = painter.layoutDirection() == Qt.LayoutDirection.RightToLeft
-    painter.save()
-    painter.setFont(font)
     for tag in tags:
-        width = metrics.horizontalAdvance(tag) + 2 * CELL_PADDING
+        width: float = metrics.horizontalAdvance(tag) + 2 * CELL_PADDING
         if used + width > limit:
             tag = metrics.elidedText(tag, Qt.TextElideMode.ElideRight, int(limit - used - 2 * CELL_PADDING))
             width = metrics.horizontalAdvance(tag) + 2 * CELL_PADDING
             if tag in ("", "…") or used + width > limit:
                 break
-        left = rect.left() + used if trailing_is_left else rect.right() - used - width
+        labels.append((tag, width))
+        used += width + CELL_PADDING / 2
+    if not labels:
+        return 0.0
+    trailing_is_left = painter.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    start = rect.left() + used if trailing_is_left else rect.right() - used  # the edge nearest the title
+    painter.save()
+    painter.setFont(font)
+    offset = 0.0
+    for tag, width in labels:
+        left = start - offset - width if trailing_is_left else start + offset
         label = QRectF(left, rect.top() + 2, width, rect.height() - 4)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(TAG_COLOUR)
@@ -97,7 +104,7 @@ def paint_tags(painter: QPainter, rect: QRectF, tags: tuple[str, ...], font: QFo
         painter.setPen(QColor("black"))
         painter.setLayoutDirection(text_direction(tag))
         painter.drawText(label, int(Qt.AlignmentFlag.AlignCenter), tag)
-        used += width + CELL_PADDING / 2
+        offset += width + CELL_PADDING / 2
     painter.restore()
     return used
 
@@ -206,6 +213,11 @@ def _badge_font(font: QFont) -> QFont:
 
 class TickDelegate(QStyledItemDelegate):
     """The selection checkbox, centred in its narrow column; a click anywhere in the cell toggles it."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        # The style would draw its own indicator at the cell's edge, beside the centred one.
+        option.features &= ~QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         opt, _text, _selected = paint_cell_background(self, painter, option, index)

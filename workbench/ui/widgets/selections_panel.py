@@ -157,8 +157,8 @@ class SelectionsPanel(Retranslating, QWidget):
         name = self.selected_name()
         if not name:
             return
-        question = self.tr("Delete the selection {name}? Its articles keep their tags and notes.").format(
-            name=isolated(f"“{name}”"))
+        question = self.tr("Delete the selection “{name}”? Its articles keep their tags and notes.").format(
+            name=isolated(name))
         if confirm(self, self.tr("Delete selection"), question):
             self._marks.delete_selection(name)
 
