@@ -6,6 +6,7 @@ import json
 import multiprocessing
 import os
 import shutil
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,7 +18,9 @@ from workbench.core.entities.extraction import CatalogMention
 from workbench.core.entities.stage import EntityStage
 from workbench.core.errors import CorpusError
 from workbench.core.index import CorpusIndex
-from workbench.core.ingest import Article
+from workbench.core.index.preparing import FilesTask
+from workbench.core.index.running import TaskRunner
+from workbench.core.ingest import Article, scan_corpus
 from workbench.core.progress import CancelToken, Progress
 from workbench.core.search import SearchRequest
 from workbench.core.workspace import Workspace
@@ -310,6 +313,29 @@ def test_parallel_indexing_gives_the_same_index(tmp_path: Path, monkeypatch: pyt
     assert index.update(processes=2).articles == 59
     assert len(assert_consistent(index)) == 59
     index.close()
+
+
+def test_the_runner_yields_every_planned_task_when_the_consumer_is_the_slow_side(tmp_path: Path) -> None:
+    """Tasks that all finish while the consumer publishes an earlier result must not end the
+    run: every planned task comes back, in plan order (a run once stopped there, silently,
+    leaving a collection half indexed after reporting success)."""
+    corpus = tmp_path / "corpus"
+    write_articles(corpus, 24)
+    files, _ = scan_corpus(corpus)
+    plan = [FilesTask((corpus_file,)) for corpus_file in files]
+    runner = TaskRunner(corpus, tmp_path / "index", (), processes=2)
+    returned: list[object] = []
+    try:
+        assert len(list(runner.results(plan[:4], None, lambda articles: None))) == 4  # the worker is up
+        plan = plan[4:]
+        for item, result in runner.results(plan, None, lambda articles: None):
+            assert result is not None and [o.articles for o in result.outcomes] == [1]
+            returned.append(item)
+            if len(returned) == 3:
+                time.sleep(2.0)  # publishing is slow: every task in flight finishes meanwhile
+    finally:
+        runner.close()
+    assert returned == plan
 
 
 class DyingInWorkersStage(EntityStage):

@@ -170,7 +170,9 @@ class TaskRunner:
                     running.pop(future, None)
                     yield item, future.result()
             if not pending:
-                return
+                if exhausted or self.stopping:
+                    return
+                continue  # every task in flight finished while its result was being published: plan more
             wait(list(running), timeout=TICK_SECONDS, return_when=FIRST_COMPLETED)
             for done in [future for future in running if future.done()]:
                 del running[done]
