@@ -266,10 +266,11 @@ def test_the_current_selection_is_remembered_for_the_next_run(
     qtbot: QtBot, window: MainWindow, seeds_copy: Path, open_and_index: OpenAndIndex, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     open_and_index(window, seeds_copy)
-    for name in ("Aleppo truce", "SANA only"):
+    for name in ("Aleppo truce", "SANA only"):  # each new selection becomes the current one
         monkeypatch.setattr(selections_panel, "ask_name", lambda *args, name=name, **kwargs: name)
-        wait_marks(qtbot, window, window.selections_panel.new_selection)
-    assert window.marks.current == "SANA only"  # the newest, not the first of the list
+        window.selections_panel.new_selection()
+        qtbot.waitUntil(lambda name=name: window.marks.current == name, timeout=TIMEOUT)
+    assert [selection.name for selection in window.marks.snapshot.selections] == ["Aleppo truce", "SANA only"]
     window.close()
 
     def restarted() -> MainWindow:
