@@ -77,7 +77,7 @@ def test_scan_missing_folder_says_what_to_do(tmp_path: Path) -> None:
     with pytest.raises(CorpusError) as info:
         scan_corpus(missing)
     message = str(info.value)
-    assert "not found" in message and str(missing) in message and "\n" not in message
+    assert "does not exist" in message and str(missing) in message and "\n" not in message
 
 
 def test_scan_file_instead_of_folder(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ import json
 import multiprocessing
 import os
 import shutil
+import sqlite3
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -280,6 +281,24 @@ def test_index_of_another_format_version_is_rebuilt(seeds_copy: Path, monkeypatc
     reopened = Workspace.open(seeds_copy)
     report = reopened.update()
     assert report.rebuilt_reason and "another version" in report.rebuilt_reason
+    assert report.articles == 5
+    reopened.close()
+
+
+def test_index_of_the_release_before_the_journal_is_rebuilt_as_another_version(seeds_copy: Path) -> None:
+    """An index made by the previous format (5: no journal, no segment checksums) is rebuilt
+    with the "another version" message, not reported as damaged."""
+    index = Workspace.open(seeds_copy)
+    index.update()
+    index.close()
+    manifest = sqlite3.connect(paths.index_dir(seeds_copy) / "manifest.sqlite3")
+    with manifest:
+        manifest.execute("DROP TABLE journal")
+        manifest.execute("UPDATE meta SET value = '5:entities+quotes+duplicates' WHERE key = 'schema_version'")
+    manifest.close()
+    reopened = Workspace.open(seeds_copy)
+    report = reopened.update()
+    assert report.rebuilt_reason is not None and "another version of the workbench (format 5:" in report.rebuilt_reason
     assert report.articles == 5
     reopened.close()
 

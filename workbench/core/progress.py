@@ -47,6 +47,18 @@ class Progress:
     fraction: float | None = None
     """Share of the phase's work done, 0 to 1, when it is known more finely than done/total."""
 
+    def expected_articles(self) -> int | None:
+        """The articles an indexing run will hold at its end, estimated from the share of the
+        work done (by bytes, so it holds inside one large collection file, where files say
+        nothing), else from the files done; None outside indexing or before there is a basis."""
+        if self.phase != "index" or not self.articles:
+            return None
+        if self.fraction:
+            return max(self.articles, round(self.articles / self.fraction))
+        if not self.total or not self.done:
+            return None
+        return max(self.articles, round(self.articles / self.done * self.total))
+
 
 ProgressCallback = Callable[[Progress], None]
 

@@ -1,6 +1,6 @@
 """The one way the workbench opens its SQLite files and runs a transaction.
 
-The manifest, the entity catalog and the per-corpus store share these rules: autocommit mode
+The manifest, the stage stores (``StageDatabase``) and the per-corpus store share these rules: autocommit mode
 with explicit transactions (so a half-done change is never committed), write-ahead logging
 (readers do not block the writer, and a crash leaves the last commit intact), and connections
 usable from the GUI's worker thread as well as the thread that opened them (each owner
@@ -10,9 +10,11 @@ serialises its own access).
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import ClassVar
 
 
 def connect(path: Path, durable: bool = False, read_only: bool = False, timeout: float = 5.0) -> sqlite3.Connection:
@@ -63,3 +65,44 @@ def indexed_generation(db: sqlite3.Connection) -> int:
 def set_indexed_generation(db: sqlite3.Connection, generation: int) -> None:
     """Record, inside the caller's transaction, the index generation a stage store now matches."""
     db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('indexed_generation', ?)", (str(generation),))
+
+
+class StageDatabase:
+    """The SQLite file of one index stage's store (entity catalog, quotations, near-duplicates)
+    in an index folder: one durable connection behind a lock (thread-safe), its schema, and the
+    counters every such store keeps in its ``meta`` table. Subclasses name the file, say what
+    it is (for messages) and give the schema; they run their own queries under ``_lock``."""
+
+    FILENAME: ClassVar[str]
+    DESCRIPTION: ClassVar[str]
+    """What the file is, as a message names it ("the entity catalog")."""
+    SCHEMA: ClassVar[str]
+    """CREATE ... IF NOT EXISTS statements, with a ``meta (key, value)`` table."""
+
+    def __init__(self, index_dir: Path) -> None:
+        self.path = index_dir / self.FILENAME
+        self._lock = threading.Lock()
+        self._db = connect(self.path, durable=True)
+        self._db.executescript(self.SCHEMA)
+
+    def close(self) -> None:
+        """Close the database connection."""
+        with self._lock:
+            self._db.close()
+
+    def generation(self) -> int:
+        """A number that grows with every write: what is read at one generation stays valid until it changes."""
+        with self._lock:
+            row = self._db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        return int(row[0]) if row else 0
+
+    def check(self) -> None:
+        """Raise sqlite3.DatabaseError if SQLite finds the file damaged (``PRAGMA quick_check``:
+        about 80 ms for the entity catalog of 30,000 articles)."""
+        with self._lock:
+            check_integrity(self._db, self.DESCRIPTION)
+
+    def applied_generation(self) -> int:
+        """The index generation of the last ``replace`` (0 for a new or emptied store)."""
+        with self._lock:
+            return indexed_generation(self._db)

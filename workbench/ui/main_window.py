@@ -612,22 +612,11 @@ class MainWindow(QMainWindow):
         log.error("unexpected error in a background job, details in %s", path)
         return self.tr("An unexpected error occurred. Details were saved to {path}").format(path=isolated(str(path)))
 
-    def _expected_articles(self) -> int | None:
-        """About how many articles the running indexing will have (None while unknown)."""
-        progress = self._progress
-        if progress is None or progress.phase != "index" or not progress.articles:
-            return None
-        if progress.fraction:  # by bytes, so it holds inside one large collection file
-            return round(progress.articles / progress.fraction)
-        if not progress.total or not progress.done:
-            return None
-        return round(progress.articles / progress.done * progress.total)
-
     def _show_summary(self, outcome: SearchOutcome) -> None:
         results = outcome.results
         note = ""
         if outcome.during_indexing and self.session.is_indexing:
-            expected = self._expected_articles()
+            expected = self._progress.expected_articles() if self._progress is not None else None
             if expected is not None and expected > results.indexed:
                 note = self.tr("searching {indexed} of ~{expected} articles; indexing continues").format(
                     indexed=number(results.indexed), expected=number(expected))
@@ -672,7 +661,7 @@ class MainWindow(QMainWindow):
     def _on_session_indexing_finished(self, indexed: Indexed) -> None:
         report = indexed.report
         self._progress = None
-        self.indexing_panel.finish(report.skipped)
+        self.indexing_panel.finish(report.skipped, report.warnings)
         if report.rebuilt_reason:
             self.show_error(self.tr("The index was rebuilt: {reason}").format(reason=isolated(report.rebuilt_reason)), "warning")
         if report.skipped:

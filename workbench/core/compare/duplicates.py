@@ -15,7 +15,6 @@ above it, directly or through each other (single link), largest group first. A g
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,41 +103,19 @@ def _signature_bytes(words: Sequence[str]) -> bytes | None:
     return None if found is None else found.tobytes()
 
 
-class DuplicateStore:
+class DuplicateStore(sqlite.StageDatabase):
     """``duplicates.sqlite3`` of one index folder: signatures, band keys and similar pairs.
 
     Thread-safe (one connection, a lock). ``generation`` grows with every write.
     """
 
+    DESCRIPTION = "the near-duplicate store"
+    SCHEMA = _SCHEMA
     FILENAME = "duplicates.sqlite3"
 
     def __init__(self, index_dir: Path) -> None:
-        self.path = index_dir / self.FILENAME
-        self._lock = threading.Lock()
-        self._db = sqlite.connect(self.path, durable=True)
-        self._db.executescript(_SCHEMA)
+        super().__init__(index_dir)
         self._groups: dict[float, tuple[int, list[DuplicateGroup]]] = {}
-
-    def close(self) -> None:
-        """Close the database connection."""
-        with self._lock:
-            self._db.close()
-
-    def generation(self) -> int:
-        """A number that grows with every write: groups read at one generation stay valid until it changes."""
-        with self._lock:
-            row = self._db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
-        return int(row[0]) if row else 0
-
-    def check(self) -> None:
-        """Raise sqlite3.DatabaseError if SQLite finds the file damaged."""
-        with self._lock:
-            sqlite.check_integrity(self._db, "the near-duplicate store")
-
-    def applied_generation(self) -> int:
-        """The index generation of the last ``replace`` (0 for a new or emptied store)."""
-        with self._lock:
-            return sqlite.indexed_generation(self._db)
 
     def replace(self, paths: Iterable[str], results: Sequence[tuple[str, str, Fingerprint]], generation: int) -> None:
         """After the Whoosh commit of ``generation``: forget the articles of the files in

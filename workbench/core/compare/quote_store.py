@@ -9,7 +9,6 @@ the user's curation applied, so merging or renaming an entity needs no re-indexi
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -78,31 +77,12 @@ class QuoteStage:
         return hash(type(self))
 
 
-class QuoteStore:
+class QuoteStore(sqlite.StageDatabase):
     """``quotes.sqlite3`` of one index folder. Thread-safe (one connection, a lock)."""
 
+    DESCRIPTION = "the quotation store"
+    SCHEMA = _SCHEMA
     FILENAME = "quotes.sqlite3"
-
-    def __init__(self, index_dir: Path) -> None:
-        self.path = index_dir / self.FILENAME
-        self._lock = threading.Lock()
-        self._db = sqlite.connect(self.path, durable=True)
-        self._db.executescript(_SCHEMA)
-
-    def close(self) -> None:
-        """Close the database connection."""
-        with self._lock:
-            self._db.close()
-
-    def check(self) -> None:
-        """Raise sqlite3.DatabaseError if SQLite finds the file damaged."""
-        with self._lock:
-            sqlite.check_integrity(self._db, "the quotation store")
-
-    def applied_generation(self) -> int:
-        """The index generation of the last ``replace`` (0 for a new or emptied store)."""
-        with self._lock:
-            return sqlite.indexed_generation(self._db)
 
     def replace(self, paths: Iterable[str], results: Sequence[tuple[str, str, list[QuoteRecord]]],
                 generation: int) -> None:

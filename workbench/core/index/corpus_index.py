@@ -47,7 +47,7 @@ from whoosh.reading import EmptyReader, MultiReader
 from whoosh.searching import Searcher
 
 from workbench.core import paths
-from workbench.core.errors import CorpusError, IndexBusyError, IndexingError
+from workbench.core.errors import IndexBusyError, IndexingError
 from workbench.core.index.locking import IndexLock
 from workbench.core.index.manifest import Manifest, SegmentRow
 from workbench.core.index.mapped_storage import MappedStorage
@@ -57,7 +57,7 @@ from workbench.core.index.schema import SCHEMA_VERSION, article_from_stored, bui
 from workbench.core.index.segments import INDEX_NAME, segment_file_name
 from workbench.core.index.stages import IndexStage, StageStore
 from workbench.core.index.updating import Update, survey
-from workbench.core.ingest import Article, FileWarning, SkippedFile
+from workbench.core.ingest import Article, FileWarning, SkippedFile, checked_root
 from workbench.core.messages import Message, translatable
 from workbench.core.progress import CancelToken, Progress, ProgressCallback
 
@@ -147,7 +147,7 @@ class CorpusIndex:
         Raises CorpusError (no such folder), IndexingError (the index cannot be created or
         repaired: permissions, disk), IndexBusyError (another process kept it locked too long).
         """
-        root = _checked_root(corpus)
+        root = checked_root(corpus)
         index_dir = paths.index_dir(root)
         stages = tuple(stages)
         lock = IndexLock(index_dir.parent, root)
@@ -377,17 +377,6 @@ class CorpusIndex:
 
 
 # -- opening, creating, repairing ---------------------------------------------------------------
-
-def _checked_root(corpus: Path | str) -> Path:
-    root = Path(corpus).expanduser().resolve()
-    if not root.exists():
-        raise CorpusError(translatable("The corpus folder {folder} does not exist: check the path or open "
-                                       "another folder."), folder=root)
-    if not root.is_dir():
-        raise CorpusError(translatable("{folder} is a file, not a folder: open the folder that contains the "
-                                       "articles."), folder=root)
-    return root
-
 
 def _layout(stages: Sequence[IndexStage]) -> str:
     """The index format: the schema version and the stages whose fields it has."""

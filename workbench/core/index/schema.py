@@ -16,7 +16,10 @@ from whoosh import fields, formats
 from workbench.core.index.analysis import exact_analyzer, stem_analyzer
 from workbench.core.ingest import Article
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
+"""The index format. 6: the journal, segment checksums and placements in the manifest, resumable
+collections and the quotation and near-duplicate stores (issues 10, 13, 16); an index of another
+format is rebuilt, with a message saying so."""
 
 
 class SafePositions(formats.Positions):

@@ -21,10 +21,25 @@ from workbench.core.ingest.corpus import (
     SUPPORTED_SUFFIXES,
     ArticleStream,
     FileContents,
+    checked_root,
     read_articles,
     read_file,
     scan_corpus,
 )
 
-__all__ = ["MAX_ARTICLE_BYTES", "SKIP_REASONS", "SUPPORTED_SUFFIXES", "WARNING_REASONS", "Article", "ArticleStream",
-           "CorpusFile", "FileContents", "FileWarning", "SkippedFile", "read_articles", "read_file", "scan_corpus"]
+__all__ = [
+    "MAX_ARTICLE_BYTES",
+    "SKIP_REASONS",
+    "SUPPORTED_SUFFIXES",
+    "WARNING_REASONS",
+    "Article",
+    "ArticleStream",
+    "CorpusFile",
+    "FileContents",
+    "FileWarning",
+    "SkippedFile",
+    "checked_root",
+    "read_articles",
+    "read_file",
+    "scan_corpus",
+]

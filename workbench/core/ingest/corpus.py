@@ -57,7 +57,7 @@ from workbench.core.messages import translatable
 
 __all__ = [
     "MAX_ARTICLE_BYTES", "MAX_HTML_BYTES", "SIDECAR_NAME", "SUPPORTED_SUFFIXES", "ArticleStream", "FileContents",
-    "read_articles", "read_file", "scan_corpus",
+    "checked_root", "read_articles", "read_file", "scan_corpus",
 ]
 
 log = logging.getLogger(__name__)
@@ -77,8 +77,8 @@ def scan_corpus(root: Path) -> tuple[list[CorpusFile], list[SkippedFile]]:
     ``SkippedFile("permission")``; so does a sidecar that cannot be applied, with
     ``"parse_error"``. Raises ``CorpusError`` when ``root`` itself is unusable.
     """
+    checked_root(root)
     root = Path(root)
-    _check_root(root)
     files: list[CorpusFile] = []
     skipped: list[SkippedFile] = []
     _scan_folder(root, root.resolve(), "", files, skipped, top=True)
@@ -92,17 +92,20 @@ def scan_corpus(root: Path) -> tuple[list[CorpusFile], list[SkippedFile]]:
     return files, skipped
 
 
-def _check_root(root: Path) -> None:
-    """Raise CorpusError unless ``root`` is a folder this process may list."""
+def checked_root(corpus: Path | str) -> Path:
+    """The corpus folder as an absolute path; raises CorpusError unless it is a folder this
+    process may list (the one check every entry point makes before touching a corpus)."""
+    root = Path(corpus).expanduser().resolve()
     if not root.exists():
-        raise CorpusError(translatable("Corpus folder not found: {folder}. Check the path, or choose another "
-                                       "folder."), folder=root)
+        raise CorpusError(translatable("The corpus folder {folder} does not exist: check the path or open "
+                                       "another folder."), folder=root)
     if not root.is_dir():
         raise CorpusError(translatable("Not a folder: {folder}. Choose the folder that holds the articles, not a "
                                        "single file."), folder=root)
     if not os.access(root, os.R_OK | os.X_OK):
         raise CorpusError(translatable("Permission denied for corpus folder {folder}. Give your user read access to "
                                        "it, or copy the articles to a folder you own."), folder=root)
+    return root
 
 
 def _scan_folder(folder: Path, real_root: Path, prefix: str, files: list[CorpusFile],

@@ -1,9 +1,12 @@
-"""Indexing progress with Cancel, and the list of skipped files.
+"""Indexing progress with Cancel, and the list of files with problems.
 
-Shows what the core reports (``core.progress.Progress``), phase by phase: files (and articles)
-read, with the rate and the time left; then saving the index and grouping the entities'
+Shows what the core reports (``core.progress.Progress``), phase by phase: files and articles
+read ("1,234 of ~3,000 articles", estimated by bytes, so it moves inside one large collection
+file too), with the rate and the time left; then saving the index and grouping the entities'
 spellings, which have no count but are named and can be cancelled like the rest. Numbers follow
-the interface's digit style; skip reasons and explanations are in the interface language.
+the interface's digit style. The list below names the files that could not be read and those
+read with something left out or repaired (file warnings), with reasons and explanations in the
+interface language.
 """
 
 from __future__ import annotations
@@ -12,7 +15,17 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workbench.ui.bidi import isolated
 from workbench.ui.core_text import core_text
@@ -20,10 +33,10 @@ from workbench.ui.i18n import Retranslating, translate_noop
 from workbench.ui.numbers import duration, number
 
 if TYPE_CHECKING:
-    from workbench.core.ingest import SkippedFile
+    from workbench.core.ingest import FileWarning, SkippedFile
     from workbench.core.progress import Progress
 
-SKIP_REASONS = {
+SKIP_REASON_LABELS = {
     "binary": translate_noop("IndexingPanel", "binary"),
     "encoding": translate_noop("IndexingPanel", "encoding"),
     "permission": translate_noop("IndexingPanel", "permission"),
@@ -31,11 +44,30 @@ SKIP_REASONS = {
     "too_large": translate_noop("IndexingPanel", "too large"),
     "empty": translate_noop("IndexingPanel", "empty"),
     "parse_error": translate_noop("IndexingPanel", "parse error"),
+    "outside_link": translate_noop("IndexingPanel", "link outside the corpus"),
+    "link_loop": translate_noop("IndexingPanel", "link loop"),
+    "broken_link": translate_noop("IndexingPanel", "broken link"),
     "index_error": translate_noop("IndexingPanel", "indexing error"),
 }
 """The core's skip reason codes (``SkippedFile.reason``) as the list shows them."""
+WARNING_REASON_LABELS = {
+    "invalid_records": translate_noop("IndexingPanel", "invalid records left out"),
+    "empty_records": translate_noop("IndexingPanel", "empty records left out"),
+    "too_large_records": translate_noop("IndexingPanel", "records too large, left out"),
+    "unclosed_quote": translate_noop("IndexingPanel", "unclosed quote"),
+    "truncated": translate_noop("IndexingPanel", "reading stopped early"),
+    "replaced_bytes": translate_noop("IndexingPanel", "invalid bytes replaced"),
+    "replaced_surrogates": translate_noop("IndexingPanel", "invalid characters replaced"),
+    "removed_controls": translate_noop("IndexingPanel", "control characters removed"),
+}
+"""The core's warning codes (``FileWarning.reason``): files indexed with something left out or repaired."""
 FRACTION_STEPS = 1000
 """Steps of the progress bar when the core reports the share of work done (``Progress.fraction``)."""
+
+
+def _label(labels: dict[str, str], reason: str) -> str:
+    """A reason code as the list shows it, in the interface language (an unknown code as it is)."""
+    return QCoreApplication.translate("IndexingPanel", labels[reason]) if reason in labels else reason
 
 
 def format_duration(seconds: float) -> str:
@@ -70,6 +102,10 @@ class IndexingPanel(Retranslating, QWidget):
         self.skipped_tree.setObjectName("skipped_files")
         self.skipped_tree.setRootIsDecorated(False)
         self.skipped_tree.setMaximumHeight(140)
+        self.skipped_tree.setColumnCount(3)  # file, reason, explanation
+        header = self.skipped_tree.header()
+        for column in (0, 1):  # file and reason whole; the explanation takes the rest (tooltip if longer)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.skipped_tree.hide()
 
         row = QHBoxLayout()
@@ -87,8 +123,9 @@ class IndexingPanel(Retranslating, QWidget):
         self._progress: Progress | None = None
         self._cancelling = False
         self._skipped: list[SkippedFile] = []
+        self._warnings: list[FileWarning] = []
         self.retranslate()
-        self.set_skipped([])
+        self.set_problems([])
         self._show_running(False)
 
     @property
@@ -104,7 +141,7 @@ class IndexingPanel(Retranslating, QWidget):
         self._progress = None
         self.progress_bar.setRange(0, 0)
         self.cancel_button.setEnabled(True)
-        self.set_skipped([])
+        self.set_problems([])
         self._show_running(True)
         self._show_texts()
 
@@ -127,40 +164,44 @@ class IndexingPanel(Retranslating, QWidget):
         self.cancel_button.setEnabled(False)
         self._show_texts()
 
-    def finish(self, skipped: Sequence[SkippedFile] = ()) -> None:
-        """Hide the progress row; keep the panel only if files were skipped."""
+    def finish(self, skipped: Sequence[SkippedFile] = (), warnings: Sequence[FileWarning] = ()) -> None:
+        """Hide the progress row; keep the panel only if files were skipped or have warnings."""
         self._running = False
-        self.set_skipped(skipped)
+        self.set_problems(skipped, warnings)
         self._show_running(False)
 
-    def set_skipped(self, skipped: Sequence[SkippedFile]) -> None:
-        """List files the indexer could not read, with the reason."""
-        self._skipped = list(skipped)
+    def set_problems(self, skipped: Sequence[SkippedFile], warnings: Sequence[FileWarning] = ()) -> None:
+        """List the files the indexer could not read, then those it read with something left out
+        or repaired, each with the reason and the core's explanation (what to do)."""
+        self._skipped, self._warnings = list(skipped), list(warnings)
         self.skipped_tree.clear()
-        for item in self._skipped:
-            explanation = core_text(item.text)
-            reason = QCoreApplication.translate("IndexingPanel", SKIP_REASONS[item.reason]) \
-                if item.reason in SKIP_REASONS else item.reason
-            row = QTreeWidgetItem([item.relpath, reason, explanation])
+        rows = [(item.relpath, _label(SKIP_REASON_LABELS, item.reason), core_text(item.text)) for item in self._skipped]
+        rows += [(item.relpath, _label(WARNING_REASON_LABELS, item.reason), core_text(item.text))
+                 for item in self._warnings]
+        for relpath, reason, explanation in rows:
+            row = QTreeWidgetItem([relpath, reason, explanation])
             row.setToolTip(2, explanation)
             self.skipped_tree.addTopLevelItem(row)
-        count = len(self._skipped)
-        self.skipped_button.setText(self.tr("Skipped files: %Ln", "", count))
-        self.skipped_button.setVisible(count > 0)
-        if count == 0:
+        counts = []
+        if self._skipped:
+            counts.append(self.tr("Skipped files: %Ln", "", len(self._skipped)))
+        if self._warnings:
+            counts.append(self.tr("Files with warnings: %Ln", "", len({w.relpath for w in self._warnings})))
+        self.skipped_button.setText("  ·  ".join(counts))
+        self.skipped_button.setVisible(bool(rows))
+        if not rows:
             self.skipped_button.setChecked(False)
-        self.setVisible(self._running or count > 0)
+        self.setVisible(self._running or bool(rows))
 
     def skipped_count(self) -> int:
-        """Number of files listed as skipped."""
+        """Number of rows in the list of problems (skipped files and warnings)."""
         return self.skipped_tree.topLevelItemCount()
 
     def retranslate(self) -> None:
         """Set every text in the interface language."""
         self.cancel_button.setText(self.tr("Cancel"))
         self.skipped_tree.setHeaderLabels([self.tr("File"), self.tr("Reason"), self.tr("Details")])
-        if self._skipped:
-            self.set_skipped(self._skipped)
+        self.set_problems(self._skipped, self._warnings)
         self._show_texts()
 
     def _show_texts(self) -> None:
@@ -180,9 +221,12 @@ class IndexingPanel(Retranslating, QWidget):
             self.detail_label.setText(self.tr("grouping the spellings of entities…"))
             return
         parts = []
-        if progress.total:
+        if progress.total > 1:  # one collection file: its records are what moves
             parts.append(self.tr("{done} / {total} files").format(done=number(progress.done), total=number(progress.total)))
-        if progress.articles:
+        expected = progress.expected_articles()
+        if expected is not None and expected > progress.articles:
+            parts.append(self.tr("{done} of ~%Ln articles", "", expected).format(done=number(progress.articles)))
+        elif progress.articles:
             parts.append(self.tr("%Ln articles", "", progress.articles))
         if progress.rate:
             parts.append(self.tr("{rate} articles/s").format(rate=number(round(progress.rate))))
