@@ -555,6 +555,10 @@
         <source>Part of the index was damaged ({segments} failed its checksum); the {files} file(s) it held have been indexed again.</source>
         <translation>كان جزء من الفهرس تالفًا (لم يجتز {segments} فحص المجموع الاختباري)؛ وأُعيدت فهرسة الملفات التي كان يحويها وعددها {files}.</translation>
     </message>
+    <message>
+        <source>This folder looks like {old}, moved or renamed: your selections, tags, notes and its index were carried over.</source>
+        <translation>يبدو أن هذا المجلد هو {old} بعد نقله أو تغيير اسمه: نُقلت إليه مجموعاتك المختارة ووسومك وملاحظاتك وفهرسه.</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
