@@ -346,9 +346,24 @@ def test_undo_and_redo_with_the_keyboard_survive_a_rebuilt_index(
 
 def test_narrow_dock_keeps_names_readable_and_counts_give_way(qtbot: QtBot, indexed: MainWindow) -> None:
     sidebar = indexed.entity_sidebar
-    indexed.resizeDocks([indexed.entity_dock], [420], Qt.Orientation.Horizontal)
-    qtbot.waitUntil(lambda: sidebar.tree.viewport().width() > 300, timeout=WAIT_MS)
+    indexed.resizeDocks([indexed.entity_dock], [480], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: sidebar.tree.viewport().width() > 400, timeout=WAIT_MS)
     assert not sidebar.tree.isColumnHidden(EntityTreeModel.MENTIONS)
+    header = sidebar.tree.header()
+
+    def titles_fit() -> list[str]:
+        """The count columns' titles, asserting that each fits its column whole."""
+        titles = []
+        for column in (EntityTreeModel.ARTICLES, EntityTreeModel.MENTIONS):
+            title = sidebar.model.headerData(column, Qt.Orientation.Horizontal)
+            assert header.fontMetrics().horizontalAdvance(title) + 12 < header.sectionSize(column), title
+            titles.append(title)
+        return titles
+
+    assert titles_fit() == ["Articles", "Mentions"]
+    indexed.resizeDocks([indexed.entity_dock], [310], Qt.Orientation.Horizontal)  # a 1280-pixel-wide window
+    qtbot.waitUntil(lambda: sidebar.tree.viewport().width() < 300, timeout=WAIT_MS)
+    assert titles_fit() == ["Art.", "Ment."] and not sidebar.tree.isColumnHidden(EntityTreeModel.MENTIONS)
     indexed.resizeDocks([indexed.entity_dock], [220], Qt.Orientation.Horizontal)
     qtbot.waitUntil(lambda: sidebar.tree.viewport().width() < 230, timeout=WAIT_MS)
     assert sidebar.tree.isColumnHidden(EntityTreeModel.MENTIONS)

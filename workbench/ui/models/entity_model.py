@@ -55,6 +55,7 @@ class EntityTreeModel(QAbstractItemModel):
         self._sort_column = self.ARTICLES
         self._sort_order = Qt.SortOrder.DescendingOrder
         self._groups: list[tuple[str, list[Entity]]] = []
+        self._compact_titles = False
 
     # ----- content ------------------------------------------------------------------------
 
@@ -180,12 +181,23 @@ class EntityTreeModel(QAbstractItemModel):
             return _NO_FLAGS
         return _TYPE_FLAGS if index.internalId() == 0 else _ENTITY_FLAGS
 
+    def count_titles(self, compact: bool) -> dict[int, str]:
+        """The count columns' titles, in full or short (for a narrow dock; tooltips say them in full)."""
+        if compact:
+            return {self.ARTICLES: self.tr("Art.", "short for Articles"), self.MENTIONS: self.tr("Ment.", "short for Mentions")}
+        return {self.ARTICLES: self.tr("Articles"), self.MENTIONS: self.tr("Mentions")}
+
+    def set_compact_titles(self, compact: bool) -> None:
+        """Show the count columns' short titles (the dock is too narrow for the full ones)."""
+        if compact != self._compact_titles:
+            self._compact_titles = compact
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, self.ARTICLES, self.MENTIONS)
+
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            titles = {self.NAME: self.tr("Entity"), self.ARTICLES: self.tr("Articles"), self.MENTIONS: self.tr("Mentions")}
-            return titles.get(section)
+            return self.tr("Entity") if section == self.NAME else self.count_titles(self._compact_titles).get(section)
         if role == Qt.ItemDataRole.ToolTipRole:
             return {
                 self.ARTICLES: self.tr("Articles that mention the entity"),

@@ -72,12 +72,14 @@ out of the lists (hidden, or a given name alone), counted in every article."""
 COOCCURRING_LIMIT = 15
 """Entities listed under the tree as appearing with the current one."""
 COUNT_COLUMN_PADDING = 16
-"""Pixels beyond a count column's widest number (margins; the sort arrow needs the title's room)."""
+"""Pixels beyond a count column's widest number (margins)."""
+SORT_MARK_WIDTH = 12
+"""Room for the header's sort arrow beside a count column's title."""
 NAME_COLUMN_MIN = 140
-"""Pixels the names keep before the count columns give up room: first their titles' width, then
+"""Pixels the names keep before the count columns give up room: first their full titles, then
 the mentions column."""
 NAME_COLUMN_SHARE = 0.6
-"""The share of the width names get before the count columns are narrowed to their numbers."""
+"""The share of the width names get before the count columns take their short titles."""
 
 
 def _is_right_to_left(text: str) -> bool:
@@ -398,9 +400,9 @@ class EntitySidebar(Retranslating, QWidget):
         return super().eventFilter(watched, event)
 
     def _fit_columns(self) -> None:
-        """Counts shrink before names do: titles' width while the names keep NAME_COLUMN_SHARE of
-        the width (and NAME_COLUMN_MIN), then the numbers' width (the titles are elided, their
-        tooltips stay), then the mentions column goes."""
+        """Counts shrink before names do: full titles while the names keep NAME_COLUMN_SHARE of
+        the width (and NAME_COLUMN_MIN), else short titles ("Art.", the tooltips say them in
+        full), then the mentions column goes."""
         header, model = self.tree.header(), self.model
         available = self.tree.viewport().width()
         entities = model.entities()
@@ -409,11 +411,16 @@ class EntitySidebar(Retranslating, QWidget):
         metrics, title_metrics = self.tree.fontMetrics(), header.fontMetrics()
         digits = {column: metrics.horizontalAdvance(f"{max(number, 100):,}") + COUNT_COLUMN_PADDING
                   for column, number in numbers.items()}
-        titled = {column: max(width, title_metrics.horizontalAdvance(
-            str(model.headerData(column, Qt.Orientation.Horizontal))) + 2 * COUNT_COLUMN_PADDING)
-            for column, width in digits.items()}
-        roomy = available - sum(titled.values()) >= max(NAME_COLUMN_MIN, NAME_COLUMN_SHARE * available)
-        widths = titled if roomy else digits
+
+        def titled(compact: bool) -> dict[int, int]:
+            titles = model.count_titles(compact)
+            return {column: max(width, title_metrics.horizontalAdvance(titles[column]) + SORT_MARK_WIDTH
+                                + COUNT_COLUMN_PADDING) for column, width in digits.items()}
+
+        full = titled(compact=False)
+        compact = available - sum(full.values()) < max(NAME_COLUMN_MIN, NAME_COLUMN_SHARE * available)
+        widths = titled(compact=True) if compact else full
+        model.set_compact_titles(compact)
         show_mentions = available - sum(widths.values()) >= NAME_COLUMN_MIN
         self.tree.setColumnHidden(EntityTreeModel.MENTIONS, not show_mentions)
         for column, width in widths.items():
