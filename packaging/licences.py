@@ -25,10 +25,13 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 OWN_DISTRIBUTION = "arabic-news-workbench"
-VENDORED = {"PySide6_Essentials": ("LGPL-3.0.txt", "GPL-3.0.txt"), "shiboken6": ("LGPL-3.0.txt", "GPL-3.0.txt")}
-"""Distributions whose wheels carry no licence file: the texts their licence requires, from
-packaging/licenses/ (they are offered under LGPL-3.0-only, GPL-2.0-only or GPL-3.0-only; the
-bundle uses them under the LGPL, which incorporates the GPL-3.0)."""
+VENDORED = {"PySide6_Essentials": ("LGPL-3.0.txt", "GPL-3.0.txt"), "shiboken6": ("LGPL-3.0.txt", "GPL-3.0.txt"),
+            "selectolax": ("Apache-2.0.txt", "Lexbor-NOTICE.txt")}
+"""Licence texts from packaging/licenses/ that a distribution's wheel lacks: PySide6 and shiboken6
+carry none (they are offered under LGPL-3.0-only, GPL-2.0-only or GPL-3.0-only; the bundle uses
+them under the LGPL, which incorporates the GPL-3.0); selectolax's wheel carries its own MIT
+licence but not that of Lexbor, the HTML parser compiled into it (Apache-2.0: its text and
+Lexbor's NOTICE must go with it)."""
 LICENCE_NAME = re.compile(r"^(LICEN[CS]E|COPYING|NOTICE|AUTHORS)", re.IGNORECASE)
 
 

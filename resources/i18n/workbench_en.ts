@@ -19,6 +19,51 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>The current &amp;results (%Ln articles)</source>
+        <translation>
+            <numerusform>The current &amp;results (%Ln article)</numerusform>
+            <numerusform>The current &amp;results (%Ln articles)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln articles to {file} in {seconds} s.</source>
+        <translation>
+            <numerusform>Exported %Ln article to {file} in {seconds} s.</numerusform>
+            <numerusform>Exported %Ln articles to {file} in {seconds} s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of them are missing from the corpus (exported as remembered).</source>
+        <translation>
+            <numerusform>%Ln of them is missing from the corpus (exported as remembered).</numerusform>
+            <numerusform>%Ln of them are missing from the corpus (exported as remembered).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cells that began like a formula (=, +, -, @) kept as text</source>
+        <translation>
+            <numerusform>%Ln cell that began like a formula (=, +, -, @) kept as text</numerusform>
+            <numerusform>%Ln cells that began like a formula (=, +, -, @) kept as text</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln texts too long for one cell continued in the next columns</source>
+        <translation>
+            <numerusform>%Ln text too long for one cell continued in the next columns</numerusform>
+            <numerusform>%Ln texts too long for one cell continued in the next columns</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln characters a spreadsheet cannot hold removed</source>
+        <translation>
+            <numerusform>%Ln character a spreadsheet cannot hold removed</numerusform>
+            <numerusform>%Ln characters a spreadsheet cannot hold removed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>IndexStatus</name>
     <message numerus="yes">
         <source>%Ln articles</source>
@@ -61,6 +106,20 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message numerus="yes">
+        <source>The comparison shows two to four articles; the selection “{name}” has %Ln.</source>
+        <translation>
+            <numerusform>The comparison shows two to four articles; the selection “{name}” has %Ln.</numerusform>
+            <numerusform>The comparison shows two to four articles; the selection “{name}” has %Ln.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln more are missing from the corpus.</source>
+        <translation>
+            <numerusform>%Ln more is missing from the corpus.</numerusform>
+            <numerusform>%Ln more are missing from the corpus.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%Ln files could not be indexed; see the list of skipped files below.</source>
         <translation>
@@ -111,6 +170,23 @@
         <translation>
             <numerusform>%Ln article</numerusform>
             <numerusform>%Ln articles</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SelectionsPanel</name>
+    <message numerus="yes">
+        <source>%Ln articles</source>
+        <translation>
+            <numerusform>%Ln article</numerusform>
+            <numerusform>%Ln articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more</source>
+        <translation>
+            <numerusform>… and %Ln more</numerusform>
+            <numerusform>… and %Ln more</numerusform>
         </translation>
     </message>
 </context>

@@ -13,6 +13,7 @@ import pytest
 from workbench.core import paths
 from workbench.core.errors import AnnotationError, QueryError
 from workbench.core.search import SearchRequest
+from workbench.core.userdata import ArticleMarks
 from workbench.core.workspace import Workspace
 
 LAVROV = "001_31c937c15296effc.txt"
@@ -79,6 +80,21 @@ def test_selections_are_named_sets_of_articles(workspace: Workspace) -> None:
         workspace.engine.search(SearchRequest('selection:"Aleppo truce"'))
     marks.delete_selection("SANA only")
     assert [s.name for s in marks.selections()] == ["هدنة حلب"]
+
+
+def test_marks_of_articles_are_read_from_the_store_alone(workspace: Workspace) -> None:
+    marks = workspace.userdata
+    marks.tag([TRUCE], ["هدنة", "حلب"])
+    marks.set_note(LAVROV, "ملاحظة")
+    marks.add_to_selection("Aleppo truce", [TRUCE, LAVROV])
+    marks.add_to_selection("SANA only", [TRUCE])
+    assert marks.marks() == {
+        TRUCE: ArticleMarks(("هدنة", "حلب"), "", ("Aleppo truce", "SANA only")),
+        LAVROV: ArticleMarks((), "ملاحظة", ("Aleppo truce",)),
+    }
+    assert marks.marks([LAVROV, "unmarked.txt"]) == {LAVROV: ArticleMarks((), "ملاحظة", ("Aleppo truce",))}
+    many = [f"other-{number}.txt" for number in range(600)] + [TRUCE]  # more ids than are read one by one
+    assert list(marks.marks(many)) == [TRUCE]
 
 
 def test_an_id_that_is_not_in_the_index_is_refused(workspace: Workspace) -> None:

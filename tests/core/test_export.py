@@ -154,6 +154,7 @@ def test_hostile_text_stays_text_and_forbidden_characters_are_removed_and_counte
     about = [row[1] for row in book["About"].iter_rows(min_row=2, values_only=True)]
     assert any("4 characters that a spreadsheet file cannot hold" in str(value) for value in about)
     assert any("stored as text, never as formulas" in note for note in report.notes)
+    assert report.removed_characters == 4 and report.neutralised >= 4  # note, tag, title, source (and more)
 
 
 def test_a_40000_character_article_continues_in_the_next_columns(workspace: Workspace, out_dir: Path) -> None:
@@ -168,7 +169,7 @@ def test_a_40000_character_article_continues_in_the_next_columns(workspace: Work
     assert len(row["text"]) == EXCEL_CELL_LIMIT and row["text"] + row["text (2)"] == text
     about = " ".join(str(v) for _, v in book["About"].iter_rows(min_row=2, values_only=True))
     assert f"{LONG}: text, {len(text):,} characters in 2 cells" in about
-    assert any("continue in the next columns" in note for note in report.notes)
+    assert any("continue in the next columns" in note for note in report.notes) and report.split == 1
 
 
 def test_curation_is_applied_to_the_entities_and_mentions(workspace: Workspace, out_dir: Path) -> None:
@@ -213,6 +214,7 @@ def test_csv_is_utf8_with_bom_and_neutralises_formulas(workspace: Workspace, out
     assert rows[f"{FEED}#1"]["title"].startswith("'+1+2") and rows[f"{FEED}#1"]["source"] == "'-سانا"
     assert rows[LAVROV]["text"] == workspace.index.article(LAVROV).text
     assert report.articles == len(rows) and any("leading '" in note for note in report.notes)
+    assert report.neutralised == sum(value.startswith("'") for row in rows.values() for value in row.values())
 
 
 def test_json_lines_hold_one_table_with_whole_texts(workspace: Workspace, out_dir: Path) -> None:

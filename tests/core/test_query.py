@@ -8,7 +8,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbench.core.search.query import And, DateRange, Not, Or, Phrase, QueryError, Word, parse, parse_date_range
+from workbench.core.search.query import (
+    And,
+    ArticleFilter,
+    DateRange,
+    Not,
+    Or,
+    Phrase,
+    QueryError,
+    Word,
+    parse,
+    parse_date_range,
+    quoted,
+)
 
 
 def test_words_are_joined_by_and_in_all_mode_and_by_or_in_any_mode() -> None:
@@ -20,6 +32,21 @@ def test_phrases_accept_straight_and_arabic_quotes() -> None:
     assert parse('"الصليب الأحمر"') == Phrase("الصليب الأحمر")
     assert parse("«الصليب الأحمر»") == Phrase("الصليب الأحمر")
     assert parse("“جبهة النصرة” حلب") == And((Phrase("جبهة النصرة"), Word("حلب")))
+
+
+def test_a_backslash_makes_a_quote_mark_part_of_a_phrase() -> None:
+    assert parse(r'selection:"the \"Aleppo\" file"') == ArticleFilter("selection", 'the "Aleppo" file')
+    assert parse(r'"بيان \«الخارجية\»" حلب') == And((Phrase("بيان «الخارجية»"), Word("حلب")))
+    assert parse(r'"C:\temp"') == Phrase(r"C:\temp")  # a backslash before anything else stays
+    assert quoted('«هدنة» "حلب"') == r'"\«هدنة\» \"حلب\""'
+    with pytest.raises(QueryError, match="Missing closing quote"):
+        parse(r'"an escaped end\"')
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from('"“”«»„\\ab حلب:()*~-'), min_size=1).filter(str.strip))
+def test_any_name_quoted_names_exactly_that_selection(name: str) -> None:
+    assert parse("selection:" + quoted(name)) == ArticleFilter("selection", name.strip())
 
 
 def test_or_binds_looser_than_and_and_parentheses_group() -> None:

@@ -100,6 +100,17 @@ def test_a_failed_migration_leaves_the_last_good_version(seeds_copy: Path, monke
         assert raw.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half_done'").fetchone()[0] == 0
 
 
+def test_steps_another_process_ran_meanwhile_are_left_out(seeds_copy: Path) -> None:
+    """Processes opening a new corpus together each read version 0 before taking the write lock;
+    the one that gets the lock second must not run the steps again ("table meta already exists")."""
+    db = Store(seeds_copy)
+    notes = Annotations(db, lambda ids: {i: ArticleRecord(i, i, "", "", "") for i in ids})
+    notes.add_to_selection("هدنة", ["a.txt"])
+    db._upgrade_from(0)  # what the second process does with the version it read before the first one's steps
+    assert db.version() == store.SCHEMA_VERSION and notes.selection_ids("هدنة") == ["a.txt"]
+    db.close()
+
+
 def test_a_store_from_a_newer_version_is_refused(seeds_copy: Path) -> None:
     Store(seeds_copy).close()
     with sqlite3.connect(paths.store_path(seeds_copy)) as raw:

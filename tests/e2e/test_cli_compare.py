@@ -83,3 +83,21 @@ def test_duplicates_json_lists_groups_largest_first(capsys: pytest.CaptureFixtur
     assert code == 0 and out.strip() == "no near-duplicate articles"
     code, _, err = run(capsys, "duplicates", str(SEEDS_DIR), "--threshold", "0.1")
     assert code == 2 and "0.3" in err
+
+
+def test_search_one_per_story_leaves_copies_out_and_names_them(capsys: pytest.CaptureFixture[str],
+                                                               tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS_DIR, corpus)
+    for copy in ("a.txt", "b.txt"):
+        shutil.copy(SEEDS_DIR / SEED_001, corpus / copy)
+    code, out, _ = run(capsys, "search", str(corpus), "لافروف", "--json")
+    everything = json.loads(out)
+    assert code == 0 and everything["total"] == 6 and "similar" not in everything["hits"][0]
+    code, out, _ = run(capsys, "search", str(corpus), "لافروف", "--json", "--one-per-story", "--limit", "2")
+    data = json.loads(out)
+    assert code == 0 and data["total"] == 4 and len(data["hits"]) == 2
+    story = next(hit for hit in data["hits"] if hit["similar"])
+    assert {story["id"], *story["similar"]} == {SEED_001, "a.txt", "b.txt"}
+    code, out, _ = run(capsys, "search", str(corpus), "لافروف", "--one-per-story")
+    assert code == 0 and "4 result(s)" in out and out.count("+2 similar: ") == 1

@@ -139,7 +139,8 @@ def test_linux_archive_installs_a_menu_entry_for_its_own_folder(build: tuple[Pat
         top = f"ArabicNewsWorkbench-{_version()}"
         for member in ("Workbench", "arabic-news-workbench.desktop", "arabic-news-workbench.png",
                        "install-desktop-entry.sh", "LICENSE.txt", "NOTICE.txt", "licenses/PyArabic/LICENSE",
-                       "licenses/PySide6_Essentials/LGPL-3.0.txt", "licenses/Python/LICENSE.txt"):
+                       "licenses/PySide6_Essentials/LGPL-3.0.txt", "licenses/Python/LICENSE.txt",
+                       "licenses/selectolax/Apache-2.0.txt", "licenses/selectolax/Lexbor-NOTICE.txt"):
             assert f"{top}/{member}" in names
         tar.extractall(tmp_path / "unpacked", filter="tar")
     folder = tmp_path / "unpacked" / top

@@ -185,12 +185,24 @@ def test_language_and_digits_switch_without_a_restart(
         assert window.results_model.headerData(ResultsModel.TITLE, Qt.Orientation.Horizontal) == "العنوان"
         assert window.results_model.index(0, ResultsModel.DATE).data() == "٢٠١٦-١١-٠٣"
         assert window.reader.header.copy_button.text() == "نسخ الإحالة"
+        sidebar = window.entity_sidebar  # the entity dock follows too, numbers included
+        assert sidebar.scope_box.itemText(0) == "العدّ في النتائج"
+        assert sidebar.filter_edit.placeholderText() == "تصفية بالاسم أو بصيغة أخرى له"
+        articles_title = sidebar.model.headerData(sidebar.model.ARTICLES, Qt.Orientation.Horizontal)
+        assert articles_title in ("المقالات", "مقالات")  # full or short title, by the dock's width
+        assert sidebar.summary_label.text().startswith("الكيانات: ") and not any(c.isascii() and c.isdigit()
+                                                                               for c in sidebar.summary_label.text())
+        assert "(العدد: " in sidebar.model.index(0, 0).data()
+        assert sidebar.curator.undo_action.text() == "تراجع عن التنقيح"
+        assert window.compare_action.text() == "&قارن المقالات المحددة"
         assert window.settings.get(S.UI_LANGUAGE) == "ar"
         monkeypatch.setattr(SettingsDialog, "exec", choose("en", WESTERN))
         window.settings_action.trigger()
         qtbot.waitUntil(lambda: window.isLeftToRight())
         assert window.file_menu.title() == "&File" and window.tabs.tabText(1) == "Concordance"
         assert window.index_status.articles_label.text() == "5 articles"
+        assert sidebar.scope_box.itemText(0) == "Count in the results"
+        assert sidebar.summary_label.text().endswith(" entities")
         assert window.dockWidgetArea(window.entity_dock) == Qt.DockWidgetArea.LeftDockWidgetArea
     finally:
         apply_digit_style(WESTERN)

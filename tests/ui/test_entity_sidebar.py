@@ -21,8 +21,8 @@ from workbench.ui.dialogs.entity_details import EntityDetailsDialog
 from workbench.ui.dialogs.merge_dialog import MergeDialog
 from workbench.ui.main_window import MainWindow
 from workbench.ui.models.entity_model import EntityTreeModel
+from workbench.ui.widgets.article_text import to_qt_position
 from workbench.ui.widgets.entity_sidebar import NAME_COLUMN_MIN, EntitySidebar
-from workbench.ui.widgets.reader import to_qt_position
 
 from .conftest import INDEXING_TIMEOUT_MS, type_text
 
@@ -272,6 +272,21 @@ def test_details_explain_every_spelling_and_split_one_out(qtbot: QtBot, indexed:
     assert entity_named(sidebar, "سيرجي لافروف").articles == 1
 
 
+def test_details_chart_the_entitys_articles_over_time_and_list_its_quotations(
+        qtbot: QtBot, indexed: MainWindow) -> None:
+    sidebar = indexed.entity_sidebar
+    lavrov = entity_named(sidebar, LAVROV)
+    dialog = open_dialog(sidebar, [lavrov], "Details…", qtbot)
+    assert isinstance(dialog, EntityDetailsDialog)
+    histogram = dialog.timeline.histogram()
+    assert histogram is not None
+    assert sum(histogram.totals()) + histogram.undated == lavrov.articles
+    assert "سانا" in histogram.sources and sum(histogram.totals()) >= 1  # the SANA article is dated
+    quotes = [dialog.quotes.item(row).text() for row in range(dialog.quotes.count())]
+    assert len(quotes) >= 10 and any("قنوات التواصل" in quote for quote in quotes)
+    assert all(quote.startswith("“") for quote in quotes)
+
+
 def test_hidden_view_lists_hidden_entities_and_lone_given_names_to_bring_back(
         qtbot: QtBot, indexed: MainWindow) -> None:
     sidebar = indexed.entity_sidebar
@@ -331,9 +346,24 @@ def test_undo_and_redo_with_the_keyboard_survive_a_rebuilt_index(
 
 def test_narrow_dock_keeps_names_readable_and_counts_give_way(qtbot: QtBot, indexed: MainWindow) -> None:
     sidebar = indexed.entity_sidebar
-    indexed.resizeDocks([indexed.entity_dock], [420], Qt.Orientation.Horizontal)
-    qtbot.waitUntil(lambda: sidebar.tree.viewport().width() > 300, timeout=WAIT_MS)
+    indexed.resizeDocks([indexed.entity_dock], [480], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: sidebar.tree.viewport().width() > 400, timeout=WAIT_MS)
     assert not sidebar.tree.isColumnHidden(EntityTreeModel.MENTIONS)
+    header = sidebar.tree.header()
+
+    def titles_fit() -> list[str]:
+        """The count columns' titles, asserting that each fits its column whole."""
+        titles = []
+        for column in (EntityTreeModel.ARTICLES, EntityTreeModel.MENTIONS):
+            title = sidebar.model.headerData(column, Qt.Orientation.Horizontal)
+            assert header.fontMetrics().horizontalAdvance(title) + 12 < header.sectionSize(column), title
+            titles.append(title)
+        return titles
+
+    assert titles_fit() == ["Articles", "Mentions"]
+    indexed.resizeDocks([indexed.entity_dock], [310], Qt.Orientation.Horizontal)  # a 1280-pixel-wide window
+    qtbot.waitUntil(lambda: sidebar.tree.viewport().width() < 300, timeout=WAIT_MS)
+    assert titles_fit() == ["Art.", "Ment."] and not sidebar.tree.isColumnHidden(EntityTreeModel.MENTIONS)
     indexed.resizeDocks([indexed.entity_dock], [220], Qt.Orientation.Horizontal)
     qtbot.waitUntil(lambda: sidebar.tree.viewport().width() < 230, timeout=WAIT_MS)
     assert sidebar.tree.isColumnHidden(EntityTreeModel.MENTIONS)

@@ -21,6 +21,7 @@ from workbench.ui import i18n
 from workbench.ui import settings as S
 from workbench.ui.core_text import core_text
 from workbench.ui.main_window import MainWindow
+from workbench.ui.models.results_model import ResultsModel
 from workbench.ui.numbers import ARABIC_INDIC, WESTERN, apply_digit_style, digits, number
 
 REPO = Path(__file__).resolve().parents[2]
@@ -118,7 +119,7 @@ def test_arabic_interface_is_translated_and_right_to_left(qtbot: QtBot, arabic: 
     assert window.isRightToLeft()
     assert window.indexing_panel.cancel_button.text() == "إلغاء"
     assert window.menuBar().actions()[0].text() == "&ملف"
-    assert window.results_model.headerData(0, Qt.Orientation.Horizontal) == "العنوان"
+    assert window.results_model.headerData(ResultsModel.TITLE, Qt.Orientation.Horizontal) == "العنوان"
     window.close()
 
 

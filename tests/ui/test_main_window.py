@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -177,3 +178,21 @@ def test_a_store_restored_from_its_backup_is_reported_on_open(
     assert any("restored from the backup of" in text for text in warnings)
     assert window.session.workspace is not None
     assert window.session.workspace.userdata.note("001_31c937c15296effc.txt") == "ملاحظة لا تضيع"
+
+
+def test_a_moved_corpus_opens_with_its_notes_and_says_so(
+    window: MainWindow, seeds_copy: Path, tmp_path: Path, open_and_index: OpenAndIndex
+) -> None:
+    workspace = Workspace.open(seeds_copy)
+    workspace.update()
+    workspace.userdata.set_note("001_31c937c15296effc.txt", "ملاحظة تنتقل مع المجلد")
+    workspace.close()
+    moved = tmp_path / "renamed corpus"
+    shutil.move(seeds_copy, moved)
+
+    report = open_and_index(window, moved)
+    assert report.unchanged == 5 and report.added == 0  # the index came along: nothing to redo
+    notices = [text for level, text in window.message_bar.messages() if level == "warning"]
+    assert any("moved or renamed" in text for text in notices)
+    assert window.session.workspace is not None
+    assert window.session.workspace.userdata.note("001_31c937c15296effc.txt") == "ملاحظة تنتقل مع المجلد"

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QSplitter, QWidget
 from pytestqt.qtbot import QtBot
 
 from workbench.core.ingest import Article
-from workbench.ui.widgets.reader import BOILERPLATE_COLOUR, ReaderPane, to_qt_position, utf16_positions
+from workbench.ui.widgets.article_text import BOILERPLATE_COLOUR, to_qt_position, utf16_positions
+from workbench.ui.widgets.reader import ReaderPane
 
 TEXT = (
     "الرئيسية / دولي\n"

@@ -32,7 +32,7 @@ class FakeResults:
                    score=1.0 / (i + 1), snippets=[snippet])
 
 
-def make_view(qtbot: QtBot, results: FakeResults, width: int = 520) -> tuple[ResultsModel, ResultsView]:
+def make_view(qtbot: QtBot, results: FakeResults, width: int = 560) -> tuple[ResultsModel, ResultsView]:
     model = ResultsModel()
     view = ResultsView(model)
     qtbot.addWidget(view)

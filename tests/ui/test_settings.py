@@ -48,3 +48,23 @@ def test_bad_stored_value_falls_back_to_default() -> None:
     settings_path().parent.mkdir(parents=True, exist_ok=True)
     settings_path().write_text("[reader]\nfont_size=huge\n[meta]\nschema_version=1\n", encoding="utf-8")
     assert S.Settings().get(S.READER_FONT_SIZE) == S.READER_FONT_SIZE.default
+
+
+def test_current_selection_is_remembered_per_corpus_and_capped(tmp_path: Path) -> None:
+    settings = S.Settings()
+    name = 'ملف "حلب", «الهدنة»\tو[تشرين]'  # quotes, a comma, a tab and brackets survive the INI file
+    settings.set_current_selection(tmp_path / "a", name)
+    settings.set_current_selection(tmp_path / "b" / ".." / "b", "SANA only")
+    settings.sync()
+    again = S.Settings()
+    assert again.current_selection(tmp_path / "a") == name
+    assert again.current_selection(tmp_path / "b") == "SANA only"
+    again.set_current_selection(tmp_path / "b", "")
+    assert again.current_selection(tmp_path / "b") == ""
+    for number in range(S.MAX_RECENT_CORPORA):
+        again.set_current_selection(tmp_path / f"c{number}", "x")
+    assert again.current_selection(tmp_path / "a") == ""  # the oldest corpus is forgotten
+    assert len(again.get(S.CURRENT_SELECTIONS)) == S.MAX_RECENT_CORPORA
+    broken = tmp_path / "broken.ini"
+    broken.write_text("[marks]\ncurrent_selections=[1, 2]\n[meta]\nschema_version=1\n", encoding="utf-8")
+    assert S.Settings(broken).get(S.CURRENT_SELECTIONS) == {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ from workbench.cli.common import (
     print_skipped,
 )
 from workbench.core.errors import EXIT_FAILURE, QueryError, WorkbenchError
-from workbench.core.search import BUCKETS, SORT_ORDERS, Histogram, SearchRequest, SearchResults
+from workbench.core.search import BUCKETS, SORT_ORDERS, Histogram, Hit, SearchRequest, SearchResults
 from workbench.core.search.query import parse_date_range
 from workbench.core.workspace import Workspace
 
@@ -45,6 +45,9 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     add_filter_arguments(search)
     search.add_argument("--histogram", choices=BUCKETS,
                         help="also count every matching article per day, week or month and source")
+    search.add_argument("--one-per-story", action="store_true",
+                        help="leave republished copies (near-duplicates) out: one article per story, "
+                             "each with the ids of its copies")
     search.add_argument("--json", action="store_true", help="print JSON (one object per query and line)")
     search.set_defaults(handler=_cmd_search)
 
@@ -124,13 +127,13 @@ def _cmd_search(args: argparse.Namespace) -> int:
         if report.articles == 0:
             raise CliError(f"no articles found in {args.corpus}: nothing to search.")
         if args.queries is None:
-            _emit_results(_search_one(workspace, args, queries[0]), args.json, args.histogram)
+            _emit_stories(workspace, _search_one(workspace, args, queries[0]), args)
             return EXIT_OK
         return _search_batch(workspace, args, queries)
 
 
 def _search_one(workspace: Workspace, args: argparse.Namespace, text: str) -> SearchResults:
-    request = search_request(args, text, args.limit)
+    request = _request(args, text)
     try:
         return workspace.engine.search(request)
     except QueryError as error:
@@ -145,8 +148,7 @@ def _search_batch(workspace: Workspace, args: argparse.Namespace, queries: list[
     exit_code = EXIT_OK
     for text in queries:
         try:
-            results = workspace.engine.search(search_request(args, text, args.limit))
-            _emit_results(results, args.json, args.histogram)
+            _emit_stories(workspace, workspace.engine.search(_request(args, text)), args)
         except QueryError as error:
             exit_code = exit_code or EXIT_USAGE
             _emit_error(text, str(error), args.json)
@@ -159,6 +161,22 @@ def _search_batch(workspace: Workspace, args: argparse.Namespace, queries: list[
             exit_code = EXIT_FAILURE
             _emit_error(text, f"internal error ({type(error).__name__}: {error}); please report it", args.json)
     return exit_code
+
+
+def _request(args: argparse.Namespace, text: str) -> SearchRequest:
+    """The request of one query; with --one-per-story every match is ranked (copies are left out
+    before the first ``--limit`` are shown)."""
+    return search_request(args, text, None if args.one_per_story else args.limit)
+
+
+def _emit_stories(workspace: Workspace, results: SearchResults, args: argparse.Namespace) -> None:
+    """Print results, folded to one article per story with --one-per-story."""
+    if not args.one_per_story:
+        _emit_results(results, args.json, args.histogram)
+        return
+    shown, folding = workspace.compare.stories(results, one_per_story=True)
+    similar = {head: list(story.copies) for head, story in folding.stories.items()}
+    _emit_results(shown, args.json, args.histogram, limit=args.limit, similar=similar)
 
 
 def _read_queries(path: Path) -> list[str]:
@@ -174,9 +192,11 @@ def _read_queries(path: Path) -> list[str]:
     return queries
 
 
-def results_json(results: SearchResults) -> dict[str, Any]:
-    """The JSON contract of one result set (see README, 'JSON output')."""
-    return {
+def results_json(results: SearchResults, limit: int | None = None,
+                 similar: dict[str, list[str]] | None = None) -> dict[str, Any]:
+    """The JSON contract of one result set (see README, 'JSON output'); ``similar`` (one article
+    per story) adds each hit's copies."""
+    data: dict[str, Any] = {
         "query": results.query,
         "total": results.total,
         "variants": results.variants,
@@ -187,15 +207,24 @@ def results_json(results: SearchResults) -> dict[str, Any]:
                 "url": hit.url, "score": hit.score,
                 "snippets": [{"text": s.text, "highlights": [list(h) for h in s.highlights]} for s in hit.snippets],
             }
-            for hit in results
+            for hit in _hits(results, limit)
         ],
     }
+    if similar is not None:
+        for hit_data in data["hits"]:
+            hit_data["similar"] = similar.get(hit_data["id"], [])
+    return data
 
 
-def _emit_results(results: SearchResults, as_json: bool, bucket: str | None = None) -> None:
+def _hits(results: SearchResults, limit: int | None) -> Iterator[Hit]:
+    return (results.hit(i) for i in range(len(results) if limit is None else min(limit, len(results))))
+
+
+def _emit_results(results: SearchResults, as_json: bool, bucket: str | None = None, limit: int | None = None,
+                  similar: dict[str, list[str]] | None = None) -> None:
     histogram = results.histogram(bucket) if bucket else None
     if as_json:
-        data = results_json(results)
+        data = results_json(results, limit, similar)
         if histogram is not None:
             data["histogram"] = histogram.to_json()
         print(json.dumps(data, ensure_ascii=False))
@@ -205,10 +234,12 @@ def _emit_results(results: SearchResults, as_json: bool, bucket: str | None = No
         print(f"  also matched for {word}: {', '.join(variants)}")
     for notice in results.notices:
         print(f"  note: {notice}")
-    for rank, hit in enumerate(results, start=1):
+    for rank, hit in enumerate(_hits(results, limit), start=1):
         meta = " · ".join(part for part in (hit.source, hit.date, hit.path) if part)
         score = "" if results.browsing else f"   score {hit.score:.2f}"
         print(f"\n{rank}. {hit.title}\n   {meta}{score}")
+        if similar and similar.get(hit.id):
+            print(f"   +{len(similar[hit.id])} similar: {', '.join(similar[hit.id])}")
         for snippet in hit.snippets:
             print(f"   … {_mark(snippet.text, snippet.highlights)} …")
     if histogram is not None:

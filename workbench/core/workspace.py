@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from whoosh import query as wq
 
 from workbench.core.compare import CompareService, DuplicateStage, DuplicateStore, QuoteStage, QuoteStore
@@ -21,9 +22,13 @@ from workbench.core.entities.stage import EntityStage
 from workbench.core.export import ExportReport, ExportRequest, ExportSources, export
 from workbench.core.index import CorpusIndex, IndexStage, UpdateReport
 from workbench.core.index.child_process import update_in_child
+from workbench.core.index.relocation import adopt_moved_corpus
+from workbench.core.ingest import checked_root
 from workbench.core.messages import Message
 from workbench.core.progress import CancelToken, ProgressCallback
-from workbench.core.search import SearchEngine, SearchRequest
+from workbench.core.search import Histogram, SearchEngine, SearchRequest
+from workbench.core.search.columns import DocumentColumns
+from workbench.core.search.histogram import build_histogram
 from workbench.core.userdata import Annotations, Store
 
 __all__ = ["INDEX_STAGES", "Workspace"]
@@ -35,8 +40,9 @@ INDEX_STAGES: tuple[IndexStage, ...] = (EntityStage(), QuoteStage(), DuplicateSt
 class Workspace:
     """An open corpus. Safe for one updating thread beside reading threads; ``close()`` when done."""
 
-    def __init__(self, index: CorpusIndex, store: Store) -> None:
+    def __init__(self, index: CorpusIndex, store: Store, notices: Sequence[Message] = ()) -> None:
         self.index = index
+        self._notices = list(notices)
         self.store = store
         self.engine = SearchEngine(index)
         self.userdata = Annotations(store, self.engine.records)
@@ -51,20 +57,26 @@ class Workspace:
 
     @classmethod
     def open(cls, corpus: Path | str) -> Workspace:
-        """Open (creating or repairing) the corpus's index and store; indexing is a separate step."""
-        index = CorpusIndex.open(corpus, INDEX_STAGES)
+        """Open (creating or repairing) the corpus's index and store; indexing is a separate step.
+
+        A folder opened for the first time that is a known corpus, moved or renamed, takes over
+        that corpus's index and store (see index/relocation.py), and ``notices`` says so."""
+        root = checked_root(corpus)
+        moved = adopt_moved_corpus(root)
+        index = CorpusIndex.open(root, INDEX_STAGES)
         try:
             store = Store(index.corpus)
         except BaseException:
             index.close()
             raise
-        return cls(index, store)
+        return cls(index, store, [moved] if moved is not None else [])
 
     @property
     def notices(self) -> list[Message]:
-        """What the user should be told about opening this corpus beyond errors (the store of
-        their work was restored from a backup); the CLI prints them, the GUI shows them."""
-        return list(self.store.notices)
+        """What the user should be told about opening this corpus beyond errors (its data was
+        carried over from where the folder used to be; the store of their work was restored from
+        a backup); the CLI prints them, the GUI shows them."""
+        return [*self._notices, *self.store.notices]
 
     @property
     def corpus(self) -> Path:
@@ -109,6 +121,18 @@ class Workspace:
             groups = searcher.search(ids, groupedby="source", limit=None).groups("source")
         counts = {name: len(docs) for name, docs in groups.items()}
         return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+    def articles_over_time(self, article_ids: Sequence[str], bucket: str = "day") -> Histogram:
+        """These articles counted per date and source (an entity's mentions over time, in its
+        details), from the index's date and source columns."""
+        if not article_ids:
+            return build_histogram((), bucket)
+        with self.index.reading() as searcher:
+            ids = wq.Or([wq.Term("id", article_id) for article_id in article_ids])
+            docnums = np.fromiter(searcher.search(ids, limit=None).docs(), dtype=np.int64)
+            columns = DocumentColumns(searcher)
+            pairs = zip(columns.dates()[docnums].tolist(), columns.sources()[docnums].tolist(), strict=True)
+            return build_histogram(pairs, bucket)
 
     def export(self, request: ExportRequest, progress: ProgressCallback | None = None,
                cancel: CancelToken | None = None) -> ExportReport:

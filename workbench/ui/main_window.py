@@ -9,6 +9,10 @@ The entity dock (``EntitySidebar``) owns the entity filter; every search adds it
 panel's request, so the results always honour both. Selecting a hit (or a concordance line)
 opens it in the reader; a new search opens its first hit. The interface language and the digit
 style apply at once: the window and its widgets set their texts again on ``LanguageChange``.
+
+The user's marks (``ui.marks.UserMarks``) are shared by the results (checkboxes, tags), the
+concordance (Space ticks a line's article), the reader's marks panel (tick, tags, note) and the
+selections dock; File ▸ Export… opens the export dialog, which runs beside the searches.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.core.compare import MAX_ARTICLES
 from workbench.core.errors import QueryError, WorkbenchError
 from workbench.core.index import IndexInfo
 from workbench.core.progress import Progress
@@ -40,11 +45,16 @@ from workbench.ui import settings as S
 from workbench.ui.bidi import isolated
 from workbench.ui.core_text import core_text
 from workbench.ui.crash import write_crash_log
+from workbench.ui.dialogs.about_dialog import show_about
+from workbench.ui.dialogs.export_dialog import ExportDialog
 from workbench.ui.dialogs.settings_dialog import SettingsDialog
 from workbench.ui.i18n import install_language
+from workbench.ui.marks import MarksSnapshot, UserMarks
 from workbench.ui.models.results_model import ResultsModel
 from workbench.ui.numbers import apply_digit_style, number
 from workbench.ui.session import ConcordanceSlice, CorpusSession, Indexed, LoadedArticle, SearchOutcome
+from workbench.ui.widgets.article_marks import ArticleMarksPanel
+from workbench.ui.widgets.compare_view import CompareView
 from workbench.ui.widgets.concordance_view import ConcordanceView
 from workbench.ui.widgets.entity_sidebar import EntitySidebar
 from workbench.ui.widgets.index_status import IndexStatus
@@ -53,6 +63,7 @@ from workbench.ui.widgets.message_bar import MessageBar
 from workbench.ui.widgets.reader import ReaderPane
 from workbench.ui.widgets.results_view import ResultsView
 from workbench.ui.widgets.search_panel import SearchPanel
+from workbench.ui.widgets.selections_panel import SelectionsPanel, quoted_selection_query
 from workbench.ui.widgets.timeline import TimelineWidget
 
 log = logging.getLogger(__name__)
@@ -62,6 +73,8 @@ ENTITY_DOCK_WIDTH = 400
 saved window state decides."""
 RESULTS_SHARE = 0.55
 """First-run share of the results pane beside the reader."""
+COMPARE_WITH_CHOICES = 10
+"""Results the reader's "Compare with…" menu offers (the first ones, in the results' order)."""
 
 
 def _folder_of_drop(event: QDragEnterEvent | QDropEvent) -> Path | None:
@@ -112,6 +125,8 @@ class MainWindow(QMainWindow):
         """The results the concordance view shows (or is loading) lines of."""
         self._progress: Progress | None = None
         self._first_run_layout: dict[str, bool] = {}
+        self.compare_view: CompareView | None = None
+        """The comparison window, made when first asked for."""
 
         self.message_bar = MessageBar()
         self.search_panel = SearchPanel()
@@ -126,6 +141,7 @@ class MainWindow(QMainWindow):
         self.results_model.sort_requested.connect(self._on_results_model_sort_requested)
         self.results_view = ResultsView(self.results_model)
         self.results_view.row_selected.connect(self._on_results_view_row_selected)
+        self.results_view.story_compare_requested.connect(self._on_results_view_story_compare_requested)
         self.concordance_view = ConcordanceView()
         self.concordance_view.line_selected.connect(self._on_concordance_view_line_selected)
         self.concordance_view.source_filter_changed.connect(self._on_concordance_view_source_filter_changed)
@@ -144,12 +160,13 @@ class MainWindow(QMainWindow):
         self.reader = ReaderPane(font_size=self.settings.get(S.READER_FONT_SIZE))
         self.reader.font_size_changed.connect(self._on_reader_font_size_changed)
         self.reader.header.citation_copied.connect(self._on_reader_citation_copied)
+        self.reader.compare_menu.aboutToShow.connect(self._on_reader_compare_menu_about_to_show)
         self.indexing_panel = IndexingPanel()
         self.indexing_panel.cancel_requested.connect(self._on_indexing_panel_cancel_requested)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main_splitter")
         self.splitter.addWidget(results_pane)
-        self.splitter.addWidget(self.reader)
+        self.splitter.addWidget(self._build_reader_pane())
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
@@ -171,6 +188,18 @@ class MainWindow(QMainWindow):
         self.entity_dock.setObjectName("entity_dock")
         self.entity_dock.setWidget(self.entity_sidebar)
         self.addDockWidget(self._leading_area(), self.entity_dock)
+
+        self.selections_panel = SelectionsPanel(self.marks)
+        self.selections_panel.open_requested.connect(self.open_selection)
+        self.selections_panel.export_requested.connect(self._on_selections_panel_export_requested)
+        self.selections_panel.compare_requested.connect(self.compare_selection)
+        self.selections_dock = QDockWidget(self)
+        self.selections_dock.setObjectName("selections_dock")
+        self.selections_dock.setWidget(self.selections_panel)
+        self.addDockWidget(self._leading_area(), self.selections_dock)
+        self.tabifyDockWidget(self.entity_dock, self.selections_dock)
+        self.entity_dock.raise_()
+        self.export_dialog: ExportDialog | None = None
 
         self.index_status = IndexStatus()
         self.statusBar().addPermanentWidget(self.index_status)
@@ -195,6 +224,10 @@ class MainWindow(QMainWindow):
         self.reindex_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.reindex_action.triggered.connect(self._on_reindex_action_triggered)
         self.file_menu.addAction(self.reindex_action)
+        self.export_action = QAction(self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self._on_export_action_triggered)
+        self.file_menu.addAction(self.export_action)
         self.file_menu.addSeparator()
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -211,6 +244,16 @@ class MainWindow(QMainWindow):
         self.search_menu.addAction(self.browse_action)
         self.search_menu.addAction(self.reader.next_action)
         self.search_menu.addAction(self.reader.previous_action)
+        self.search_menu.addSeparator()
+        self.one_per_story_action = QAction(self)
+        self.one_per_story_action.setCheckable(True)
+        self.one_per_story_action.setChecked(self.settings.get(S.ONE_PER_STORY))
+        self.one_per_story_action.toggled.connect(self._on_one_per_story_action_toggled)
+        self.search_menu.addAction(self.one_per_story_action)
+        self.compare_action = QAction(self)
+        self.compare_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.compare_action.triggered.connect(self.compare_selected)
+        self.search_menu.addAction(self.compare_action)
         self.search_menu.addSeparator()
         self.syntax_action = QAction(self)
         self.syntax_action.setShortcut(QKeySequence.StandardKey.HelpContents)
@@ -234,6 +277,61 @@ class MainWindow(QMainWindow):
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.settings_action.triggered.connect(self.show_settings)
         self.view_menu.addAction(self.settings_action)
+        self._build_marks_menu()
+
+        self.help_menu = self.menuBar().addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self._on_about_action_triggered)
+        self.help_menu.addAction(self.about_action)
+
+    def _build_reader_pane(self) -> QWidget:
+        """The reader over the marks panel of the article it shows (tick, tags, note)."""
+        self.marks = UserMarks(self.session, self._default_selection_name, self.settings, self)
+        self.marks.changed.connect(self._on_marks_changed)
+        self.marks.current_changed.connect(self._on_marks_current_changed)
+        self.marks.failed.connect(self._on_marks_failed)
+        self.results_model.set_marks(self.marks)
+        self.results_model.tick_requested.connect(self.marks.tick)
+        self.results_view.toggle_requested.connect(self._on_rows_toggle_requested)
+        self.concordance_view.toggle_requested.connect(self._on_rows_toggle_requested)
+        self.article_marks = ArticleMarksPanel()
+        self.article_marks.tick_requested.connect(self._on_article_marks_tick_requested)
+        self.article_marks.tags_edited.connect(self.marks.set_tags)
+        self.article_marks.note_edited.connect(self.marks.set_note)
+        pane = QWidget()
+        layout = QVBoxLayout(pane)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.reader, 1)
+        layout.addWidget(self.article_marks)
+        return pane
+
+    def _build_marks_menu(self) -> None:
+        """Selection menu: tick, add all results, new selection, the dock; the same actions in the
+        results' and concordance's context menus."""
+        self.marks_menu = self.menuBar().addMenu("")
+        self.tick_action = self.results_view.toggle_action
+        self.marks_menu.addAction(self.tick_action)
+        self.add_results_action = QAction(self)
+        self.add_results_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.add_results_action.triggered.connect(self._on_add_results_action_triggered)
+        self.marks_menu.addAction(self.add_results_action)
+        self.new_selection_action = QAction(self)
+        self.new_selection_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.new_selection_action.triggered.connect(self.selections_panel.new_selection)
+        self.marks_menu.addAction(self.new_selection_action)
+        self.note_action = QAction(self)
+        self.note_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.note_action.triggered.connect(self._on_note_action_triggered)
+        self.marks_menu.addAction(self.note_action)
+        self.marks_menu.addSeparator()
+        self.selections_action = self.selections_dock.toggleViewAction()
+        self.selections_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.marks_menu.addAction(self.selections_action)
+        self.view_menu.insertAction(self.timeline_action, self.selections_action)
+        self.results_view.addAction(self.add_results_action)
+        self.concordance_view.table.addAction(self.add_results_action)
 
     def retranslate(self) -> None:
         """Set the window's own texts (menus, tabs, dock, status) in the interface language; the
@@ -247,12 +345,28 @@ class MainWindow(QMainWindow):
         self.find_action.setText(self.tr("&Find"))
         self.browse_action.setText(self.tr("&Browse every article"))
         self.syntax_action.setText(self.tr("Search &syntax"))
+        self.one_per_story_action.setText(self.tr("One article per &story"))
+        self.one_per_story_action.setToolTip(self.tr("Leave near-duplicate copies of a story out of the results"))
+        self.compare_action.setText(self.tr("Co&mpare selected articles"))
+        self.compare_action.setToolTip(self.tr("Compare two to four selected results side by side (Ctrl+D)"))
         self.view_menu.setTitle(self.tr("&View"))
         self.entities_action.setText(self.tr("&Entities"))
         self.timeline_action.setText(self.tr("&Timeline"))
         self.concordance_action.setText(self.tr("&Concordance"))
         self.settings_action.setText(self.tr("&Settings…"))
+        self.export_action.setText(self.tr("&Export…"))
+        self.marks_menu.setTitle(self.tr("Se&lection"))
+        self.tick_action.setText(self.tr("&Tick or untick"))
+        self.tick_action.setToolTip(self.tr("Put the chosen articles in the current selection, or take them out (Space)"))
+        self.concordance_view.toggle_action.setText(self.tr("&Tick or untick the article"))
+        self.add_results_action.setText(self.tr("&Add all results to the selection"))
+        self.new_selection_action.setText(self.tr("&New selection…"))
+        self.note_action.setText(self.tr("Write a n&ote"))
+        self.selections_action.setText(self.tr("&Selections"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About…"))
         self.entity_dock.setWindowTitle(self.tr("Entities"))
+        self.selections_dock.setWindowTitle(self.tr("Selections"))
         self.tabs.setTabText(0, self.tr("Articles"))
         self.tabs.setTabText(1, self.tr("Concordance"))
         self.tabs.setTabToolTip(1, self.tr("Every occurrence of the query, aligned on the match (Ctrl+K)"))
@@ -348,7 +462,7 @@ class MainWindow(QMainWindow):
     def search(self, request: SearchRequest) -> None:
         """Run a search in the background, restricted by the entity filter; a newer search supersedes
         a pending one. An empty query lists every article."""
-        if not self.session.search(request, self.entity_sidebar.filter_ids()):
+        if not self.session.search(request, self.entity_sidebar.filter_ids(), self.settings.get(S.ONE_PER_STORY)):
             self.search_panel.show_error(self.tr("Open a corpus folder first (File ▸ Open corpus folder…)."))
             return
         self._last_request = request
@@ -369,6 +483,50 @@ class MainWindow(QMainWindow):
         if results is None or not 0 <= row < len(results):
             return
         self.session.load_article(results, row, self.entity_sidebar.filter_ids(), occurrence)
+
+    def compare_selected(self) -> None:
+        """Compare the selected results (two to four), or the story of the one selected result
+        with its near-duplicate copies."""
+        results = self.results_model.results
+        rows = self.results_view.selected_rows()
+        if results is None or not rows:
+            self.show_error(self.tr("Select two to four results to compare."), "info")
+            return
+        ids = [results.hit(row).id for row in rows]
+        if len(ids) == 1:
+            ids = self.results_model.story_ids(rows[0])
+        if not 2 <= len(ids) <= MAX_ARTICLES:
+            self.show_error(self.tr("Select two to four results to compare (you selected {count}).").format(
+                count=number(len(ids))), "info")
+            return
+        self.compare(ids)
+
+    def compare_selection(self, name: str) -> None:
+        """Compare the articles of the selection ``name`` (two to four of them in the corpus)."""
+        ids = self.marks.snapshot.present_in(name)
+        if not 2 <= len(ids) <= MAX_ARTICLES:
+            missing = len(self.marks.snapshot.missing_in(name))
+            message = self.tr("The comparison shows two to four articles; the selection “{name}” has %Ln.", "",
+                              len(ids)).format(name=isolated(name))
+            if missing:
+                message += " " + self.tr("%Ln more are missing from the corpus.", "", missing)
+            self.show_error(message, "info")
+            return
+        self.compare(ids)
+
+    def compare(self, article_ids: list[str]) -> None:
+        """Open the comparison view on these articles (2 to 4), the search's matches highlighted."""
+        if self.compare_view is None:
+            self.compare_view = CompareView(self.session, self.settings.get(S.READER_FONT_SIZE) - 2, self)
+            self.compare_view.setWindowFlag(Qt.WindowType.Window)
+            self.compare_view.failed.connect(self._on_compare_view_failed)
+            self.compare_view.resize(self.size())
+        results = self.results_model.results
+        self.compare_view.compare(article_ids, self.corpus, results.plan if results is not None else None,
+                                  self.entity_sidebar.filter_ids())
+        self.compare_view.show()
+        self.compare_view.raise_()
+        self.compare_view.activateWindow()
 
     def show_concordance(self) -> None:
         """Switch to the concordance of the current results (loading it if needed)."""
@@ -404,8 +562,32 @@ class MainWindow(QMainWindow):
             QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange.value)  # now, not at the next loop turn
         self.reader.set_font_size(self.settings.get(S.READER_FONT_SIZE))
 
+    def open_selection(self, name: str) -> None:
+        """List a selection's articles as the results (the query ``selection:"NAME"``)."""
+        self.marks.set_current(name)
+        query = quoted_selection_query(name)
+        self.search_panel.query_edit.setText(query)
+        self.search_panel.query_edit.remember(query)
+        self.search(self.search_panel.request())
+
+    def show_export(self, selection: str = "") -> ExportDialog | None:
+        """Open the export dialog (``selection``: offer that selection first); None without a corpus."""
+        if self.session.workspace is None:
+            self.show_error(self.tr("Open a corpus folder first (File ▸ Open corpus folder…)."), "info")
+            return None
+        if self.export_dialog is not None and self.export_dialog.isVisible():
+            self.export_dialog.raise_()
+            self.export_dialog.activateWindow()
+            return self.export_dialog
+        shown = self._shown
+        self.export_dialog = ExportDialog(self.session, self.marks, shown.request if shown is not None else None,
+                                          shown.results.total if shown is not None else 0, selection, self)
+        self.export_dialog.show()
+        return self.export_dialog
+
     def shutdown(self) -> None:
         """Stop background work, join the worker threads and close the corpus."""
+        self.article_marks.show_article("", None, "")  # what was typed is saved before the store closes
         self.session.shutdown()
 
     # ----- status ---------------------------------------------------------------------------
@@ -497,6 +679,7 @@ class MainWindow(QMainWindow):
             seconds=f"{report.seconds:.1f}", added=number(report.added), changed=number(report.changed),
             removed=number(report.removed), unchanged=number(report.unchanged)), 8000)
         self._refresh_filters(indexed.info)
+        self.marks.refresh()  # which marked articles are missing may have changed
         # The results (and the entity counts) now include every article; with no search yet,
         # the corpus is listed newest first.
         self.search(self._last_request if self._last_request is not None else self.search_panel.request())
@@ -513,7 +696,7 @@ class MainWindow(QMainWindow):
     def _on_session_search_finished(self, outcome: SearchOutcome) -> None:
         self._shown = outcome
         results = outcome.results
-        self.results_model.set_results(results)
+        self.results_model.set_results(results, outcome.folding)
         browse_by_relevance = results.browsing and outcome.request.sort == "relevance"
         self.results_view.show_sort("date" if browse_by_relevance else outcome.request.sort)
         self.timeline.set_histogram(outcome.histogram)
@@ -552,7 +735,8 @@ class MainWindow(QMainWindow):
 
     def _on_session_article_loaded(self, loaded: LoadedArticle) -> None:
         self.reader.show_article(loaded.article, loaded.spans, self.corpus, loaded.mentions, loaded.current,
-                                 loaded.searched)
+                                 loaded.searched, loaded.quotes)
+        self._show_article_marks()
         self.article_shown.emit(loaded.article.id)
 
     def _on_session_article_failed(self, exc: BaseException, trace: str) -> None:
@@ -606,10 +790,92 @@ class MainWindow(QMainWindow):
         self.concordance_view.set_sources(outcome.histogram.source_totals())
         self.session.load_concordance(results, self.concordance_view.selected_sources())
 
+    # ----- slots: the user's marks ----------------------------------------------------------
+
+    def _default_selection_name(self) -> str:
+        return self.tr("My selection")
+
+    def _show_article_marks(self) -> None:
+        article = self.reader.article
+        if article is None:
+            self.article_marks.show_article("", None, "")
+        else:
+            self.article_marks.show_article(article.id, self.marks.marks_of(article.id), self.marks.current)
+        self.article_marks.set_known_tags([tag for tag, _count in self.marks.snapshot.tags])
+
+    def _on_marks_changed(self, _snapshot: MarksSnapshot) -> None:
+        self.results_model.marks_changed()
+        self._show_article_marks()
+
+    def _on_marks_current_changed(self, _name: str) -> None:
+        self.results_model.marks_changed()
+        self._show_article_marks()
+
+    def _on_marks_failed(self, exc: BaseException, trace: str) -> None:
+        self.show_error(self._describe_error(exc, trace))
+
+    def _on_rows_toggle_requested(self, rows: list[int]) -> None:
+        results = self.results_model.results
+        if results is not None:
+            self.marks.toggle([results.hit(row).id for row in rows if 0 <= row < len(results)])
+
+    def _on_article_marks_tick_requested(self, article_id: str, ticked: bool) -> None:
+        self.marks.tick([article_id], ticked)
+
+    def _on_add_results_action_triggered(self) -> None:
+        if self._shown is not None and self.session.workspace is not None:
+            self.marks.add_results(self._shown.request)
+
+    def _on_note_action_triggered(self) -> None:
+        if self.article_marks.isEnabled():
+            self.article_marks.note_edit.setFocus()
+
+    def _on_selections_panel_export_requested(self, name: str) -> None:
+        self.show_export(name)
+
+    def _on_export_action_triggered(self) -> None:
+        self.show_export()
+
+    def _on_about_action_triggered(self) -> None:
+        show_about(self)
+
     # ----- slots: widgets and actions -------------------------------------------------------
 
     def _on_entity_sidebar_filter_changed(self, entity_ids: tuple[str, ...]) -> None:
         self.search(self.search_panel.request())
+
+    def _on_results_view_story_compare_requested(self, row: int) -> None:
+        self.compare(self.results_model.story_ids(row))
+
+    def _on_reader_compare_menu_about_to_show(self) -> None:
+        """List what the reader's article can be compared with: its story's copies, then the
+        other results of the first page."""
+        menu = self.reader.compare_menu
+        menu.clear()
+        results, article = self.results_model.results, self.reader.article
+        if results is None or article is None:
+            return
+        ids = results.ids()
+        row = ids.index(article.id) if article.id in ids else None
+        story = self.results_model.story_ids(row) if row is not None else [article.id]
+        if len(story) > 1:
+            action = menu.addAction(self.tr("Its {count} similar copies").format(count=number(len(story) - 1)))
+            action.triggered.connect(lambda: self.compare(story))
+            menu.addSeparator()
+        for other in [r for r in range(min(len(ids), COMPARE_WITH_CHOICES + 1)) if ids[r] != article.id][:COMPARE_WITH_CHOICES]:
+            hit = results.hit(other)
+            title = hit.title or hit.path
+            title = title if len(title) <= 70 else title[:69] + "…"
+            action = menu.addAction(f"{isolated(title)} — {isolated(hit.source)}" if hit.source else isolated(title))
+            action.triggered.connect(lambda _checked=False, other_id=hit.id: self.compare([article.id, other_id]))
+
+    def _on_one_per_story_action_toggled(self, checked: bool) -> None:
+        self.settings.set(S.ONE_PER_STORY, checked)
+        if self._last_request is not None:
+            self.search(self._last_request)
+
+    def _on_compare_view_failed(self, exc: BaseException) -> None:
+        self.show_error(self._describe_error(exc))
 
     def _on_entity_sidebar_failed(self, exc: BaseException) -> None:
         self.show_error(self._describe_error(exc))
@@ -692,11 +958,15 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         elif event.type() == QEvent.Type.LayoutDirectionChange:
-            # The entity dock stays on the side where reading starts.
-            area = self.dockWidgetArea(self.entity_dock)
-            if area in (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea) \
-                    and area != self._leading_area():
-                self.addDockWidget(self._leading_area(), self.entity_dock)
+            # The entity and selections docks stay on the side where reading starts.
+            for dock in (self.entity_dock, self.selections_dock):
+                area = self.dockWidgetArea(dock)
+                if area in (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea) \
+                        and area != self._leading_area():
+                    self.addDockWidget(self._leading_area(), dock)
+            if self.tabifiedDockWidgets(self.entity_dock) == [] and self.dockWidgetArea(self.selections_dock) \
+                    == self.dockWidgetArea(self.entity_dock):
+                self.tabifyDockWidget(self.entity_dock, self.selections_dock)
         super().changeEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -1,10 +1,10 @@
 """The open corpus in the GUI: its workspace, the background jobs that use it, and their lifecycle.
 
 ``MainWindow`` only composes widgets; everything that touches the core goes through the session,
-which the window's panels (results, reader, entity dock, and the compare view and selections
-panel to come) share.
+which the window's panels (results, reader, entity dock, selections dock, and the compare view
+to come) share.
 
-Jobs run in two lanes, each one thread (``workers.WorkerPool``):
+Jobs run in three lanes, each one thread (``workers.WorkerPool``):
 
 - ``indexing``: the update of the index, which runs in a child process (``index.child_process``)
   so the GUI's interpreter never stalls; the lane's thread only waits for it;
@@ -12,7 +12,13 @@ Jobs run in two lanes, each one thread (``workers.WorkerPool``):
   the concordance. The session's index only reads (the child process writes), so a search typed
   during indexing runs at once against what is already committed. Long reads go in slices (the
   concordance of a frequent word: a fraction of a second each), so a search or an article asked
-  for meanwhile waits for one slice at most.
+  for meanwhile waits for one slice at most. The user's marks (selections, tags, notes) are read
+  and written here too: each change is one short transaction of the store;
+- ``exporting``: writing an export file (``Workspace.export``: seconds to minutes for a large
+  corpus). It reads the index beside the reading lane, each read holding the index's read lock
+  for one article (the core's locks make that safe), so searches go on while a file is written.
+  Opening another corpus or closing the window cancels it and waits for it before the workspace
+  is closed; a cancelled export leaves no file.
 
 Results of superseded jobs (a search overtaken by a newer one, jobs of a corpus the user has
 left) are dropped here, so receivers only ever see current outcomes.
@@ -27,7 +33,9 @@ from typing import Any, NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
+from workbench.core.compare import Quote, StoryFolding
 from workbench.core.entities.service import EntityMention
+from workbench.core.export import ExportReport, ExportRequest
 from workbench.core.index import IndexInfo, UpdateReport, default_processes
 from workbench.core.ingest import Article
 from workbench.core.progress import CancelToken, Progress, ProgressCallback
@@ -64,6 +72,8 @@ class SearchOutcome(NamedTuple):
     histogram: Histogram
     during_indexing: bool
     """The search ran while indexing went on: ``results.indexed`` articles were searched."""
+    folding: StoryFolding | None = None
+    """The results' rows by story (near-duplicate copies under the first of their group)."""
 
 
 class LoadedArticle(NamedTuple):
@@ -76,6 +86,8 @@ class LoadedArticle(NamedTuple):
     current: int = 0
     searched: bool = True
     """The results had words to match (not a browse)."""
+    quotes: Sequence[Quote] = ()
+    """The article's quotations and their speakers."""
 
 
 class ConcordanceSlice(NamedTuple):
@@ -117,11 +129,18 @@ class CorpusSession(QObject):
     """A ``ConcordanceSlice`` of the latest concordance asked for."""
     concordance_failed = Signal(object, str)
     """Loading the concordance failed."""
+    export_progressed = Signal(object)
+    """A ``Progress`` report of the running export."""
+    export_finished = Signal(object)
+    """The export ended, written or cancelled (then no file was left); carries its ``ExportReport``."""
+    export_failed = Signal(object, str)
+    """The export failed (ExportError names the file); the exception and its traceback."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.reading = WorkerPool(self)
         self.indexing = WorkerPool(self)
+        self.exporting = WorkerPool(self)
         self.workspace: Workspace | None = None
         self.corpus: Path | None = None
         self._open_task: Task | None = None
@@ -129,6 +148,7 @@ class CorpusSession(QObject):
         self._search_task: Task | None = None
         self._article_task: Task | None = None
         self._concordance_task: Task | None = None
+        self._export_task: Task | None = None
         self._concordance_options: tuple[tuple[str, ...], int] = ((), DEFAULT_WIDTH)
 
     # ----- state ------------------------------------------------------------------------------
@@ -138,9 +158,14 @@ class CorpusSession(QObject):
         """True while an index update runs."""
         return self._indexing_task is not None
 
+    @property
+    def is_exporting(self) -> bool:
+        """True while an export runs."""
+        return self._export_task is not None
+
     def is_busy(self) -> bool:
-        """True while any job of either lane is queued or running."""
-        return self.reading.is_busy() or self.indexing.is_busy()
+        """True while any job of any lane is queued or running."""
+        return self.reading.is_busy() or self.indexing.is_busy() or self.exporting.is_busy()
 
     def submit(self, name: str, job: Job, **receivers: Callable[..., None]) -> Task:
         """Run a reading job (counting, curation, ...) for a panel; see ``WorkerPool.submit``."""
@@ -150,15 +175,19 @@ class CorpusSession(QObject):
 
     def open(self, folder: Path) -> None:
         """Open a corpus folder (closing the current one); ``opened`` or ``open_failed`` follows."""
-        for task in (self._open_task, self._indexing_task, self._search_task, self._article_task, self._concordance_task):
+        for task in (self._open_task, self._indexing_task, self._search_task, self._article_task, self._concordance_task,
+                     self._export_task):
             if task is not None:
                 task.cancel()
+        # A cancelled export still reports (as cancelled) when it stops: its dialog waits for that.
         self._indexing_task = self._search_task = self._article_task = self._concordance_task = None
         previous, self.workspace = self.workspace, None
         self.corpus = Path(folder).expanduser()
+        exporting = self.exporting
 
         def job(progress: ProgressCallback, cancel: CancelToken) -> Workspace:
             if previous is not None:
+                exporting.wait()  # a cancelled export stops at its next row; it must not read a closed index
                 previous.close()
             return Workspace.open(folder)
 
@@ -194,9 +223,10 @@ class CorpusSession(QObject):
 
     # ----- searching and reading --------------------------------------------------------------
 
-    def search(self, request: SearchRequest, entity_ids: Sequence[str] = ()) -> bool:
-        """Run a search restricted to articles mentioning every entity of ``entity_ids``; a newer
-        search supersedes a pending one. False when no corpus is open."""
+    def search(self, request: SearchRequest, entity_ids: Sequence[str] = (), one_per_story: bool = False) -> bool:
+        """Run a search restricted to articles mentioning every entity of ``entity_ids`` (and with
+        ``one_per_story``, without the near-duplicate copies of a story); a newer search supersedes
+        a pending one. False when no corpus is open."""
         workspace = self.workspace
         if workspace is None:
             return False
@@ -212,10 +242,10 @@ class CorpusSession(QObject):
             if entity_ids:
                 terms = workspace.entities.entity_filter_terms(entity_ids)
                 effective = replace(request, entities=tuple(tuple(t) for t in terms))
-            results = workspace.engine.search(effective)
+            results, folding = workspace.compare.stories(workspace.engine.search(effective), one_per_story)
             for row in range(min(len(results), FIRST_PAGE_HITS)):
                 results.hit(row)  # snippets of the rows shown first are built here, not on the GUI thread
-            return SearchOutcome(effective, results, results.histogram("day"), during_indexing)
+            return SearchOutcome(effective, results, results.histogram("day"), during_indexing, folding)
 
         self._search_task = self.reading.submit("search", job, succeeded=self._on_search_task_succeeded,
                                                 failed=self._on_search_task_failed)
@@ -242,7 +272,8 @@ class CorpusSession(QObject):
                 return None
             article, spans = results.article(row)
             mentions = workspace.entities.mentions(article.id, entity_ids) if entity_ids else []
-            return LoadedArticle(article, spans, mentions, occurrence, not results.browsing)
+            quotes = workspace.compare.quotes([article.id])
+            return LoadedArticle(article, spans, mentions, occurrence, not results.browsing, quotes)
 
         self._article_task = self.reading.submit("article", job, succeeded=self._on_article_task_succeeded,
                                                  failed=self._on_article_task_failed)
@@ -280,6 +311,29 @@ class CorpusSession(QObject):
         self._concordance_task = self.reading.submit("concordance", job, succeeded=self._on_concordance_task_succeeded,
                                                      failed=self._on_concordance_task_failed)
 
+    # ----- exporting --------------------------------------------------------------------------
+
+    def export(self, request: ExportRequest) -> bool:
+        """Write an export file in the exporting lane (searches go on meanwhile);
+        ``export_progressed`` reports, then ``export_finished`` or ``export_failed``. False when
+        no corpus is open or an export already runs."""
+        workspace = self.workspace
+        if workspace is None or self._export_task is not None:
+            return False
+
+        def job(progress: ProgressCallback, cancel: CancelToken) -> ExportReport:
+            return workspace.export(request, progress, cancel)
+
+        self._export_task = self.exporting.submit("export", job, progressed=self._on_export_task_progressed,
+                                                  succeeded=self._on_export_task_succeeded,
+                                                  failed=self._on_export_task_failed)
+        return True
+
+    def cancel_export(self) -> None:
+        """Stop the export at its next row: no file is left (an existing one is kept as it was)."""
+        if self._export_task is not None:
+            self._export_task.cancel()
+
     def mentions(self, article_id: str, entity_ids: Sequence[str]) -> list[EntityMention]:
         """The visible mentions of these entities in one article (a quick read for the GUI thread)."""
         if self.workspace is None or not entity_ids:
@@ -289,8 +343,10 @@ class CorpusSession(QObject):
     # ----- closing ----------------------------------------------------------------------------
 
     def shutdown(self) -> None:
-        """Stop every job, join both lanes and close the workspace; results still on their way are dropped."""
+        """Stop every job, join the lanes and close the workspace; results still on their way are dropped."""
         self._open_task = self._indexing_task = self._search_task = self._article_task = self._concordance_task = None
+        self._export_task = None
+        self.exporting.shutdown()
         self.reading.shutdown()
         self.indexing.shutdown()
         if self.workspace is not None:
@@ -355,7 +411,6 @@ class CorpusSession(QObject):
             self._article_task = None
             self.article_failed.emit(exc, _trace(task))
 
-
     def _on_concordance_task_succeeded(self, loaded: ConcordanceSlice | None) -> None:
         if not self._current(self._concordance_task) or loaded is None:
             return
@@ -370,6 +425,21 @@ class CorpusSession(QObject):
         if self._current(task):
             self._concordance_task = None
             self.concordance_failed.emit(exc, _trace(task))
+
+    def _on_export_task_progressed(self, progress: Any) -> None:
+        if self._current(self._export_task):
+            self.export_progressed.emit(progress)
+
+    def _on_export_task_succeeded(self, report: ExportReport) -> None:
+        if self._current(self._export_task):
+            self._export_task = None
+            self.export_finished.emit(report)
+
+    def _on_export_task_failed(self, exc: BaseException) -> None:
+        task = self._export_task
+        if self._current(task):
+            self._export_task = None
+            self.export_failed.emit(exc, _trace(task))
 
 
 def _trace(task: Task | None) -> str:

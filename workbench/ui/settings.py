@@ -9,6 +9,8 @@ profile) and carries a schema version; ``_MIGRATIONS`` upgrades older files step
 
 from __future__ import annotations
 
+import copy
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,8 +51,13 @@ UI_LANGUAGE = Setting("ui/language", str, "en", "Language of the interface: 'en'
 DIGIT_STYLE = Setting("ui/digits", str, "western",
                       "Digits of every number the interface shows: 'western' (0123) or 'arabic-indic' (٠١٢٣).")
 TIMELINE_VISIBLE = Setting("view/timeline", bool, True, "Whether the timeline strip is shown above the results.")
+ONE_PER_STORY = Setting("search/one_per_story", bool, False,
+                        "List one article per story: near-duplicate copies are left out of the results.")
 SEARCH_HISTORY: Setting[list[str]] = Setting("search/history", list, [],
                                              "Past queries, oldest first, for Up/Down in the search box.")
+CURRENT_SELECTIONS: Setting[dict[str, str]] = Setting(
+    "marks/current_selections", dict, {},
+    "The selection ticks go into, by corpus folder (JSON object; the recent corpora's only).")
 
 ALL_SETTINGS: tuple[Setting[Any], ...] = (
     WINDOW_GEOMETRY,
@@ -62,7 +69,9 @@ ALL_SETTINGS: tuple[Setting[Any], ...] = (
     UI_LANGUAGE,
     DIGIT_STYLE,
     TIMELINE_VISIBLE,
+    ONE_PER_STORY,
     SEARCH_HISTORY,
+    CURRENT_SELECTIONS,
 )
 
 _MIGRATIONS: dict[int, Callable[[QSettings], None]] = {}
@@ -70,9 +79,10 @@ _MIGRATIONS: dict[int, Callable[[QSettings], None]] = {}
 
 
 def _coerce(setting: Setting[T], raw: Any) -> T:
-    """Turn what QSettings read from the INI file into the declared type, or the default."""
+    """Turn what QSettings read from the INI file into the declared type, or (a copy of, so that
+    no caller can change it) the default."""
     if raw is None:
-        return setting.default
+        return copy.copy(setting.default)
     value: object
     try:
         if setting.type is bytes:
@@ -81,10 +91,14 @@ def _coerce(setting: Setting[T], raw: Any) -> T:
             value = ([raw] if raw else []) if isinstance(raw, str) else [str(item) for item in raw]
         elif setting.type is bool:
             value = raw.lower() in ("1", "true", "yes") if isinstance(raw, str) else bool(raw)
+        elif setting.type is dict:
+            value = json.loads(raw)
+            if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+                return copy.copy(setting.default)
         else:
             value = setting.type(raw)
     except (TypeError, ValueError):
-        return setting.default
+        return copy.copy(setting.default)
     return cast(T, value)
 
 
@@ -123,18 +137,39 @@ class Settings:
             self._qsettings.setValue(setting.key, QByteArray(value))
         elif isinstance(value, list):
             self._qsettings.setValue(setting.key, [str(item) for item in value])
+        elif isinstance(value, dict):
+            self._qsettings.setValue(setting.key, json.dumps(value, ensure_ascii=False))
         else:
             self._qsettings.setValue(setting.key, setting.type(value))
 
     def add_recent_corpus(self, corpus: Path) -> list[str]:
         """Put a corpus first in the recent list (deduplicated, capped) and make it the last one."""
-        path = str(Path(corpus).expanduser().resolve())
+        path = _corpus_key(corpus)
         recent = [path] + [p for p in self.get(RECENT_CORPORA) if p != path]
         recent = recent[:MAX_RECENT_CORPORA]
         self.set(RECENT_CORPORA, recent)
         self.set(LAST_CORPUS, path)
         return recent
 
+    def current_selection(self, corpus: Path) -> str:
+        """The selection ticks went into when ``corpus`` was last open ("" when none is remembered)."""
+        return self.get(CURRENT_SELECTIONS).get(_corpus_key(corpus), "")
+
+    def set_current_selection(self, corpus: Path, name: str) -> None:
+        """Remember the selection ticks go into in ``corpus`` ("": none); only the corpora used
+        most recently are kept."""
+        remembered = self.get(CURRENT_SELECTIONS)
+        key = _corpus_key(corpus)
+        remembered.pop(key, None)
+        if name:
+            remembered[key] = name  # insertion order: most recent last
+        self.set(CURRENT_SELECTIONS, dict(list(remembered.items())[-MAX_RECENT_CORPORA:]))
+
     def sync(self) -> None:
         """Write pending changes to disk."""
         self._qsettings.sync()
+
+
+def _corpus_key(corpus: Path) -> str:
+    """How a corpus folder is named in the settings: its absolute, resolved path."""
+    return str(Path(corpus).expanduser().resolve())

@@ -8,9 +8,10 @@ the result or the error, and always ``finished`` last. Signals are emitted from 
 thread and delivered to GUI-thread receivers through queued connections, so widgets only
 change on the GUI thread.
 
-Each pool runs ONE job at a time, in submission order; the session keeps two pools (lanes), so
-a search does not wait for indexing. A task counts as busy until its outcome has been delivered
-on the GUI thread, so a follow-up job its receivers submit keeps the pool busy without a gap.
+Each pool runs ONE job at a time, in submission order; the session keeps a pool per lane
+(indexing, reading, exporting), so a search waits neither for indexing nor for an export. A task
+counts as busy until its outcome has been delivered on the GUI thread, so a follow-up job its
+receivers submit keeps the pool busy without a gap.
 """
 
 from __future__ import annotations
@@ -159,6 +160,11 @@ class WorkerPool(QObject):
         """Ask every queued or running task to stop."""
         for task in self._tasks:
             task.cancel()
+
+    def wait(self, timeout_ms: int = 30_000) -> bool:
+        """Block until the running and queued jobs have returned (safe from any thread, such as
+        another pool's worker); True when they did in time."""
+        return self._pool.waitForDone(timeout_ms)
 
     def shutdown(self, timeout_ms: int = 30_000) -> bool:
         """Cancel everything, refuse new jobs and join the worker thread; True when it stopped in time."""

@@ -27,6 +27,7 @@ from workbench.core.compare.alignment import (
 )
 from workbench.core.compare.attribution import Quote, attribute
 from workbench.core.compare.duplicates import DEFAULT_DUPLICATE_THRESHOLD, DuplicateGroup, DuplicateStore
+from workbench.core.compare.folding import StoryFolding, fold_stories
 from workbench.core.compare.numbers import NumberMention, differing_numbers, find_quantities
 from workbench.core.compare.passages import Passage, article_passages
 from workbench.core.compare.quote_store import QuoteStore
@@ -35,6 +36,7 @@ from workbench.core.errors import CompareError
 from workbench.core.index import CorpusIndex
 from workbench.core.ingest import Article
 from workbench.core.messages import translatable
+from workbench.core.search import SearchResults
 
 __all__ = ["MAX_ARTICLES", "CompareService", "ComparedArticle", "Comparison"]
 
@@ -191,6 +193,16 @@ class CompareService:
     def duplicates_by_article(self, threshold: float = DEFAULT_DUPLICATE_THRESHOLD) -> dict[str, DuplicateGroup]:
         """Article id -> its group, for every article that has near-duplicates (to fold result rows)."""
         return {article_id: group for group in self.duplicate_groups(threshold) for article_id in group.ids}
+
+    def stories(self, results: SearchResults, one_per_story: bool = False,
+                threshold: float = DEFAULT_DUPLICATE_THRESHOLD) -> tuple[SearchResults, StoryFolding]:
+        """The results folded by story (see ``folding``); with ``one_per_story``, the results
+        without the copies, and the folding over what is left."""
+        folding = fold_stories(results.ids(), results.sources(), self.duplicates_by_article(threshold))
+        if not one_per_story or not folding.stories:
+            return results, folding
+        shown = results.excluding(folding.copy_ids())
+        return shown, folding.without_copies(shown.ids())
 
 
 def _contains_words(name: str, wanted: str) -> bool:

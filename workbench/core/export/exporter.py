@@ -73,7 +73,14 @@ class ExportReport:
     entities: int = 0
     mentions: int = 0
     notes: list[str] = field(default_factory=list)
-    """Clean-ups and limits the user should know of (also in the About sheet)."""
+    """Clean-ups and limits the user should know of, in English (also in the About sheet)."""
+    neutralised: int = 0
+    """Cells that began like a formula (=, +, -, @, tab, CR), kept as text: typed as text in
+    .xlsx, given a leading ' in CSV."""
+    split: int = 0
+    """Texts longer than a spreadsheet cell, continued in the next columns."""
+    removed_characters: int = 0
+    """Characters the file cannot hold (control characters, U+FFFE/U+FFFF...), removed."""
     seconds: float = 0.0
 
 
@@ -169,6 +176,9 @@ def _finish(report: ExportReport, source: ArticleSource, cleaner: CellCleaner) -
     report.hits = source.counts["hits"]
     report.mentions = source.counts["mentions"]
     report.notes = _cleanup_notes(cleaner)
+    report.neutralised = cleaner.formula_like_cells + cleaner.quoted_cells
+    report.split = len(cleaner.split_cells)
+    report.removed_characters = cleaner.removed_characters
 
 
 def _cleanup_notes(cleaner: CellCleaner) -> list[str]:

@@ -25,13 +25,20 @@ UNDATED = ""
 
 
 class DocumentColumns:
-    """Dates, sources and title sort keys of every document of one searcher, by document number."""
+    """Ids, dates, sources and title sort keys of every document of one searcher, by document number."""
 
     def __init__(self, searcher: Searcher) -> None:
         self.searcher = searcher
+        self._ids: np.ndarray | None = None
         self._dates: np.ndarray | None = None
         self._sources: np.ndarray | None = None
         self._titles: np.ndarray | None = None
+
+    def ids(self) -> np.ndarray:
+        """Article ids, a unicode array indexed by document number (for grouping results by story)."""
+        if self._ids is None:
+            self._ids = np.array(self._column("id"), dtype=np.str_)
+        return self._ids
 
     def dates(self) -> np.ndarray:
         """ISO dates (``UNDATED`` where unknown), a unicode array indexed by document number."""

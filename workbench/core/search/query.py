@@ -13,6 +13,9 @@ Syntax (documented for users in README.md, "Query language"):
 - ``date:2016-11-01..2016-12-31``, ``date:2016-11``, ``date:2016``, ``date:2016-11-01..`` date ranges
 - ``tag:هدنة``, ``selection:"Aleppo truce"``, ``has:note`` (or ``has:tag``, ``has:selection``): the
   user's own marks, kept in the corpus's store (``ArticleFilter``)
+- ``selection:"the \\"Aleppo\\" file"``: inside a phrase, a backslash makes the quote mark (or
+  backslash) after it part of the text; ``quoted()`` writes any text that way, so a selection
+  or tag whose name holds quote marks can be named in a query
 
 Parsing is separate from compiling into Whoosh queries (compiler.py), so the grammar can be
 tested and reported on without an index. Malformed input raises QueryError whose message says
@@ -40,6 +43,10 @@ ARTICLE_FILTERS = ("tag", "selection", "has")
 FIELDS = ("title", "source", "date", *ARTICLE_FILTERS)
 OPEN_QUOTES = frozenset('"“”«„')
 CLOSE_QUOTES = frozenset('"”“»')
+ESCAPE = "\\"
+"""Inside a phrase, makes the quote mark or backslash after it plain text."""
+_ESCAPABLE = OPEN_QUOTES | CLOSE_QUOTES | {ESCAPE}
+_ESCAPED_RE = re.compile(re.escape(ESCAPE) + "([" + re.escape("".join(sorted(_ESCAPABLE))) + "])")
 MAX_FUZZY_DISTANCE = 2
 MAX_QUERY_CHARS = 10_000
 """The longest query accepted, in characters (a list of 300 Arabic names is about 4,000)."""
@@ -115,16 +122,33 @@ class _Lexeme:
     position: int
 
 
+def quoted(text: str) -> str:
+    """``text`` as one phrase of the query language, whatever quote marks or backslashes it
+    holds: ``"selection:" + quoted(name)`` lists exactly the selection called ``name``."""
+    escaped = "".join(ESCAPE + ch if ch in _ESCAPABLE else ch for ch in text)
+    return f'"{escaped}"'
+
+
 def _closing_quote(text: str, opening: int) -> int:
     """Index of the quote closing the phrase opened at ``opening``, or -1.
 
     News copy and keyboards mix straight and typographic quotes, so any closing mark ends
-    a phrase opened by any opening mark.
+    a phrase opened by any opening mark, unless a backslash escapes it.
     """
-    for index in range(opening + 1, len(text)):
+    index = opening + 1
+    while index < len(text):
+        if text[index] == ESCAPE and index + 1 < len(text) and text[index + 1] in _ESCAPABLE:
+            index += 2
+            continue
         if text[index] in CLOSE_QUOTES:
             return index
+        index += 1
     return -1
+
+
+def _unescaped(phrase: str) -> str:
+    """The text of a phrase with its escapes (a backslash before a quote mark or backslash) resolved."""
+    return _ESCAPED_RE.sub(r"\1", phrase)
 
 
 _OPERATORS = {"OR": "or", "|": "or", "AND": "and", "&&": "and", "NOT": "not"}
@@ -150,7 +174,7 @@ def _lex(text: str) -> list[_Lexeme]:
                 raise QueryError(translatable('Missing closing quote for the phrase that starts at character '
                                               '{position}: close it with " to search an exact phrase.'),
                                  position=i + 1)
-            lexemes.append(_Lexeme("phrase", text[i + 1:close], i))
+            lexemes.append(_Lexeme("phrase", _unescaped(text[i + 1:close]), i))
             i = close + 1
         elif ch in CLOSE_QUOTES:
             i += 1  # a closing quote with no opening one carries no meaning: ignore it

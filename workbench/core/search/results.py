@@ -8,7 +8,7 @@ highlighted is exactly what matched.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -147,6 +147,36 @@ class SearchResults:
             dates = self._columns.dates()[self._docnums].tolist()
             sources = self._columns.sources()[self._docnums].tolist()
         return build_histogram(zip(dates, sources, strict=True), bucket)
+
+    def ids(self) -> list[str]:
+        """The article id of every hit, in order (from the snapshot's columns: no article is read)."""
+        return self._hits_column(self._columns.ids)
+
+    def sources(self) -> list[str]:
+        """The source of every hit, in order (from the snapshot's columns)."""
+        return self._hits_column(self._columns.sources)
+
+    def _hits_column(self, column: Callable[[], np.ndarray]) -> list[str]:
+        with self._lock:
+            if not self._refs:
+                return []
+            docnums = np.array([docnum for docnum, _ in self._refs], dtype=np.int64)
+            values: list[str] = column()[docnums].tolist()
+            return values
+
+    def excluding(self, article_ids: Collection[str]) -> SearchResults:
+        """These results without the articles of ``article_ids`` (the copies of a story when the
+        user wants one article per story): hits, total and the timeline's counts alike."""
+        unwanted = set(article_ids)
+        if not unwanted or not self._refs:
+            return self
+        with self._lock:
+            ids = self._columns.ids()
+        refs = [ref for ref in self._refs if ids[ref[0]] not in unwanted]
+        docnums = self._docnums[~np.isin(ids[self._docnums], list(unwanted))]
+        return SearchResults(query=self.query, total=self.total - (len(self._docnums) - len(docnums)), refs=refs,
+                             variants=self.variants, plan=self.plan, searcher=self._searcher, lock=self._lock,
+                             notices=self.notices, docnums=docnums, columns=self._columns, indexed=self.indexed)
 
     def __len__(self) -> int:
         return len(self._refs)

@@ -30,8 +30,8 @@ from workbench.core.messages import translatable
 if TYPE_CHECKING:
     from workbench.core.userdata.store import Store
 
-__all__ = ["HAS_VALUES", "AnnotatedArticle", "AnnotationError", "Annotations", "ArticleLookup", "ArticleRecord",
-           "Selection", "add_annotation_tables"]
+__all__ = ["HAS_VALUES", "AnnotatedArticle", "AnnotationError", "Annotations", "ArticleLookup", "ArticleMarks",
+           "ArticleRecord", "Selection", "add_annotation_tables"]
 
 HAS_VALUES = ("note", "tag", "selection")
 """What ``has:`` can ask for: articles with a note, with any tag, in any selection."""
@@ -82,6 +82,16 @@ class Selection:
     """Articles in it, missing ones included."""
     created: str
     """When it was made, ISO date and time (local)."""
+
+
+@dataclass(frozen=True)
+class ArticleMarks:
+    """The user's marks on one article, as a view shows them beside the article."""
+
+    tags: tuple[str, ...]
+    note: str
+    selections: tuple[str, ...]
+    """The names of the selections it is in, by name."""
 
 
 @dataclass(frozen=True)
@@ -284,24 +294,43 @@ class Annotations:
                 raise ValueError(f"unknown article filter {field}:{value}")
             return {row[0] for row in rows}
 
+    def marks(self, article_ids: Iterable[str] | None = None) -> dict[str, ArticleMarks]:
+        """The marks of the given articles (of every marked article when None); articles
+        without any mark are left out. Only the store is read, never the index: what a view
+        needs beside the articles it lists (``annotated`` also says which are missing)."""
+        ids = None if article_ids is None else list(dict.fromkeys(article_ids))
+        with self._store.reading() as db:
+            return self._marks(db, ids)
+
     def annotated(self, article_ids: Iterable[str] | None = None) -> list[AnnotatedArticle]:
         """The marks of the given articles (of every marked article when None), in the given
         order; articles without any mark are left out. ``missing`` says which are gone."""
         ids = None if article_ids is None else list(dict.fromkeys(article_ids))
-        where, params = "", []
-        if ids is not None and len(ids) <= FEW_ARTICLES:  # a reader's article, a page of results
-            where, params = f" WHERE article_id IN ({', '.join('?' * len(ids))})", ids
+        where, params = _where_ids(ids)
         with self._store.reading() as db:
-            tags = _grouped(db.execute(f"SELECT article_id, tag FROM tags{where} ORDER BY article_id, rowid", params))
-            notes = dict(db.execute(f"SELECT article_id, text FROM notes{where}", params).fetchall())
-            selections = _grouped(db.execute("SELECT article_id, s.name FROM selection_articles a JOIN selections s "
-                                             f"ON s.id = a.selection{where} ORDER BY article_id, s.name", params))
+            marks = self._marks(db, ids)
             records = {row[0]: ArticleRecord(*row) for row in
                        db.execute(f"SELECT article_id, path, title, source, date FROM article_records{where}", params)}
         wanted = list(records) if ids is None else [i for i in ids if i in records]
         present = self._lookup(wanted)
-        return [AnnotatedArticle(present.get(i, records[i]), tuple(tags.get(i, ())), notes.get(i, ""),
-                                 tuple(selections.get(i, ())), i not in present) for i in wanted]
+        annotated = []
+        for article_id in wanted:
+            mark = marks.get(article_id, ArticleMarks((), "", ()))
+            annotated.append(AnnotatedArticle(present.get(article_id, records[article_id]), mark.tags, mark.note,
+                                              mark.selections, article_id not in present))
+        return annotated
+
+    @staticmethod
+    def _marks(db: sqlite3.Connection, ids: list[str] | None) -> dict[str, ArticleMarks]:
+        where, params = _where_ids(ids)
+        tags = _grouped(db.execute(f"SELECT article_id, tag FROM tags{where} ORDER BY article_id, rowid", params))
+        notes = dict(db.execute(f"SELECT article_id, text FROM notes{where}", params).fetchall())
+        selections = _grouped(db.execute("SELECT article_id, s.name FROM selection_articles a JOIN selections s "
+                                         f"ON s.id = a.selection{where} ORDER BY article_id, s.name", params))
+        marked = set(tags) | set(notes) | set(selections)
+        if ids is not None:
+            marked &= set(ids)
+        return {i: ArticleMarks(tuple(tags.get(i, ())), notes.get(i, ""), tuple(selections.get(i, ()))) for i in marked}
 
     def _records(self, article_ids: Sequence[str]) -> list[ArticleRecord]:
         """The records of these ids, in order: from the index, or as remembered for an article that
@@ -327,6 +356,14 @@ class Annotations:
                                                "that search prints (a file's path, or file#N for a record)."),
                                   ids=shown)
         return [found[i] for i in unique]
+
+
+def _where_ids(ids: list[str] | None) -> tuple[str, list[str]]:
+    """The WHERE clause that keeps the marks of a few articles (a reader's, a page of results);
+    for more (or every article) every mark is read in one pass and the caller keeps what it needs."""
+    if ids is not None and len(ids) <= FEW_ARTICLES:
+        return f" WHERE article_id IN ({', '.join('?' * len(ids))})", ids
+    return "", []
 
 
 def _keyed(names: Sequence[str], empty_message: str) -> dict[str, str]:

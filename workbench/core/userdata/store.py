@@ -127,7 +127,12 @@ class Store:
                                          "folder": self.path.parent}))
 
     def _migrate(self) -> None:
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        self._upgrade_from(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _upgrade_from(self, version: int) -> None:
+        """Run the migrations from ``version``, read before any lock was taken: processes that open
+        a new corpus together all read 0, so each step checks the version again inside its
+        transaction and is left out when another process already ran it."""
         if version > SCHEMA_VERSION:
             raise StoreError(translatable("{path} was written by a newer version of the workbench (store format "
                                           "{version}, this version reads up to {supported}): update the workbench."),
@@ -135,8 +140,9 @@ class Store:
         for step in range(version, SCHEMA_VERSION):
             self._db.execute("BEGIN IMMEDIATE")
             try:
-                MIGRATIONS[step](self._db)
-                self._db.execute(f"PRAGMA user_version = {step + 1}")
+                if self._db.execute("PRAGMA user_version").fetchone()[0] == step:
+                    MIGRATIONS[step](self._db)
+                    self._db.execute(f"PRAGMA user_version = {step + 1}")
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise

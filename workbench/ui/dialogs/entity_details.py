@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -24,9 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.core.compare import Quote
 from workbench.core.entities.service import Entity, Spelling
+from workbench.core.search import Histogram
 from workbench.ui.entity_types import type_label
 from workbench.ui.fonts import arabic_font
+from workbench.ui.numbers import number
+from workbench.ui.widgets.timeline import TimelineWidget
 
 
 def rule_text(spelling: Spelling) -> str:
@@ -54,7 +60,8 @@ class EntityDetailsDialog(QDialog):
     """The user asked to split a spelling out; carries the entity id and the spelling."""
 
     def __init__(self, entity: Entity, spellings: Sequence[Spelling], sources: Mapping[str, int],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, over_time: Histogram | None = None,
+                 quotes: Sequence[Quote] = ()) -> None:
         super().__init__(parent)
         self.setObjectName("entity_details")
         self.entity = entity
@@ -63,7 +70,7 @@ class EntityDetailsDialog(QDialog):
         title = QLabel(entity.name)
         title.setFont(name_font)
         summary = QLabel(self.tr("{type} · {articles} articles · {mentions} mentions").format(
-            type=type_label(entity.type), articles=f"{entity.articles:,}", mentions=f"{entity.mentions:,}"))
+            type=type_label(entity.type), articles=number(entity.articles), mentions=number(entity.mentions)))
         state = QLabel()
         if entity.hidden:
             state.setText(self.tr("Hidden: left out of lists, filters and highlights."))
@@ -76,7 +83,7 @@ class EntityDetailsDialog(QDialog):
         self.spellings = self._table([self.tr("Spelling"), self.tr("Articles"), self.tr("Why it is here")])
         self.spellings.setObjectName("entity_spellings")
         for spelling in spellings:
-            self._add_row(self.spellings, [spelling.text, f"{spelling.articles:,}", rule_text(spelling)], spelling)
+            self._add_row(self.spellings, [spelling.text, number(spelling.articles), rule_text(spelling)], spelling)
         self.spellings.itemSelectionChanged.connect(self._on_spellings_item_selection_changed)
         self.split_button = QPushButton(self.tr("Split out"))
         self.split_button.setObjectName("split_button")
@@ -87,7 +94,20 @@ class EntityDetailsDialog(QDialog):
         self.sources = self._table([self.tr("Source"), self.tr("Articles")])
         self.sources.setObjectName("entity_sources")
         for source, count in sources.items():
-            self._add_row(self.sources, [source or self.tr("(unknown source)"), f"{count:,}"], source)
+            self._add_row(self.sources, [source or self.tr("(unknown source)"), number(count)], source)
+
+        self.timeline = TimelineWidget()
+        self.timeline.setObjectName("entity_timeline")
+        self.timeline.set_histogram(over_time)
+        self.quotes = QListWidget()
+        self.quotes.setObjectName("entity_quotes")
+        self.quotes.setFont(arabic_font(self.font().pointSize() + 1))
+        self.quotes.setWordWrap(True)
+        for quote in quotes:
+            item = QListWidgetItem(f"“{quote.text}”")
+            item.setToolTip(quote.article_id)
+            item.setData(Qt.ItemDataRole.UserRole, quote.article_id)
+            self.quotes.addItem(item)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -100,8 +120,12 @@ class EntityDetailsDialog(QDialog):
         layout.addWidget(self.split_button, 0, Qt.AlignmentFlag.AlignLeading)
         layout.addWidget(QLabel(self.tr("Sources that mention it")))
         layout.addWidget(self.sources, 1)
+        layout.addWidget(QLabel(self.tr("Articles that mention it, over time")))
+        layout.addWidget(self.timeline)
+        layout.addWidget(QLabel(self.tr("Quotations ({count})").format(count=number(len(quotes)))))
+        layout.addWidget(self.quotes, 1)
         layout.addWidget(buttons)
-        self.resize(560, 520)
+        self.resize(640, 720)
 
     def _table(self, headers: list[str]) -> QTableWidget:
         table = QTableWidget(0, len(headers))

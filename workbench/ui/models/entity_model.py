@@ -21,6 +21,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 from workbench.core.arabic import normalize
 from workbench.core.entities.service import Entity
 from workbench.ui.entity_types import ENTITY_TYPES, TYPE_COLOURS, type_label
+from workbench.ui.numbers import number
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -54,6 +55,7 @@ class EntityTreeModel(QAbstractItemModel):
         self._sort_column = self.ARTICLES
         self._sort_order = Qt.SortOrder.DescendingOrder
         self._groups: list[tuple[str, list[Entity]]] = []
+        self._compact_titles = False
 
     # ----- content ------------------------------------------------------------------------
 
@@ -168,17 +170,34 @@ class EntityTreeModel(QAbstractItemModel):
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return 3
 
+    def retranslate(self) -> None:
+        """Tell views that titles, tooltips and numbers changed language or digits."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        self.layoutAboutToBeChanged.emit()
+        self.layoutChanged.emit()
+
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return _NO_FLAGS
         return _TYPE_FLAGS if index.internalId() == 0 else _ENTITY_FLAGS
 
+    def count_titles(self, compact: bool) -> dict[int, str]:
+        """The count columns' titles, in full or short (for a narrow dock; tooltips say them in full)."""
+        if compact:
+            return {self.ARTICLES: self.tr("Art.", "short for Articles"), self.MENTIONS: self.tr("Ment.", "short for Mentions")}
+        return {self.ARTICLES: self.tr("Articles"), self.MENTIONS: self.tr("Mentions")}
+
+    def set_compact_titles(self, compact: bool) -> None:
+        """Show the count columns' short titles (the dock is too narrow for the full ones)."""
+        if compact != self._compact_titles:
+            self._compact_titles = compact
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, self.ARTICLES, self.MENTIONS)
+
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            titles = {self.NAME: self.tr("Entity"), self.ARTICLES: self.tr("Articles"), self.MENTIONS: self.tr("Mentions")}
-            return titles.get(section)
+            return self.tr("Entity") if section == self.NAME else self.count_titles(self._compact_titles).get(section)
         if role == Qt.ItemDataRole.ToolTipRole:
             return {
                 self.ARTICLES: self.tr("Articles that mention the entity"),
@@ -201,7 +220,7 @@ class EntityTreeModel(QAbstractItemModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [entity.name, self.tr("{articles} articles, {mentions} mentions").format(
-                articles=f"{entity.articles:,}", mentions=f"{entity.mentions:,}")]
+                articles=number(entity.articles), mentions=number(entity.mentions))]
             if entity.aliases:
                 lines.append(self.tr("Also written: {aliases}").format(aliases="، ".join(entity.aliases)))
             if entity.hidden:
@@ -216,7 +235,7 @@ class EntityTreeModel(QAbstractItemModel):
         if index.column() != self.NAME:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.tr("{type} ({count})").format(type=type_label(type_), count=f"{len(members):,}")
+            return self.tr("{type} ({count})").format(type=type_label(type_), count=number(len(members)))
         if role == Qt.ItemDataRole.DecorationRole:
             return TYPE_COLOURS.get(type_)
         return None

@@ -7,14 +7,21 @@ A query may match 30,000 articles. The model exposes rows in batches through
 The columns are declared once, in ``COLUMNS``: their title, the core sort order a click on their
 header asks for, and how the view sizes them. Sorting is the core's job (it orders every match,
 not just the rows loaded): ``sort()`` only says which order the user wants, through
-``sort_requested``, and the window searches again. A column added later (a selection checkbox,
-a near-duplicate count) is one more entry here.
+``sort_requested``, and the window searches again. A column added later is one more entry here.
+
+Near-duplicate copies are not a column: ``SIMILAR_ROLE`` and ``COPY_ROLE`` (any column) say how
+many copies a row's story has and whether the row is itself a copy, which the view folds.
+
+The user's marks come from a ``MarksSource`` (``ui.marks.UserMarks``): the first column's
+checkbox says whether the article is in the current selection (clicking it asks, through
+``tick_requested``, to change that; the marks then come back changed), and ``MARKS_ROLE``
+gives the row's tags and note, which the view paints beside the title.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -26,11 +33,14 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from workbench.core.compare import MAX_ARTICLES
 from workbench.ui.i18n import translate_noop
 from workbench.ui.numbers import decimal, digits
 
 if TYPE_CHECKING:
+    from workbench.core.compare import StoryFolding
     from workbench.core.search import Hit, SearchResults, Snippet
+    from workbench.core.userdata import ArticleMarks
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -42,6 +52,22 @@ HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 KWIC_ROLE = Qt.ItemDataRole.UserRole + 2
 """data() role returning the row's keyword-in-context line: (before, match, after); the match is
 empty when the search has no words (a browse), and the line is then the article's lead."""
+SIMILAR_ROLE = Qt.ItemDataRole.UserRole + 3
+"""data() role returning how many near-duplicate copies the row's story has (0: it heads none)."""
+COPY_ROLE = Qt.ItemDataRole.UserRole + 4
+"""data() role returning True for a row that is a copy of the story of an earlier row."""
+MARKS_ROLE = Qt.ItemDataRole.UserRole + 5
+"""data() role returning the row's ``ArticleMarks`` (tags, note, selections); None without a MarksSource."""
+
+
+class MarksSource(Protocol):
+    """Where the model reads the user's marks (``ui.marks.UserMarks``)."""
+
+    def marks_of(self, article_id: str) -> ArticleMarks:
+        """The article's tags, note and selections."""
+
+    def is_ticked(self, article_id: str) -> bool:
+        """True when the article is in the current selection."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +91,7 @@ class ResultColumn:
 
 
 COLUMNS: tuple[ResultColumn, ...] = (
+    ResultColumn("ticked", "✓", None, None),  # a sign, the same in every language
     ResultColumn("title", translate_noop("ResultsModel", "Title"), "title", None, stretch=True),
     ResultColumn("source", translate_noop("ResultsModel", "Source"), "source", None, sample="aleqtisadiya"),
     ResultColumn("date", translate_noop("ResultsModel", "Date"), "date-asc", "date", sample="0000-00-00"),
@@ -89,27 +116,37 @@ def kwic_line(snippet: Snippet | None) -> tuple[str, str, str]:
 
 
 class ResultsModel(QAbstractTableModel):
-    """The results table: title (over a keyword-in-context line), source, date, score."""
+    """The results table: a checkbox, title (over a keyword-in-context line), source, date, score."""
 
-    TITLE, SOURCE, DATE, SCORE = (COLUMN[key] for key in ("title", "source", "date", "score"))
+    TICKED, TITLE, SOURCE, DATE, SCORE = (COLUMN[key] for key in ("ticked", "title", "source", "date", "score"))
 
     sort_requested = Signal(str)
     """The user clicked a column header; carries the core sort order to search with."""
+    tick_requested = Signal(list, bool)
+    """The user clicked a row's checkbox: the article ids, and whether to tick or untick them."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._results: SearchResults | None = None
+        self._folding: StoryFolding | None = None
+        self._heads: dict[int, int] = {}
+        """Row of each copy -> row of its story."""
         self._loaded = 0
+        self._marks: MarksSource | None = None
 
     @property
     def results(self) -> SearchResults | None:
         """The results shown, or None."""
         return self._results
 
-    def set_results(self, results: SearchResults | None) -> None:
-        """Show new results (None clears the table); only the first batch of rows is exposed."""
+    def set_results(self, results: SearchResults | None, folding: StoryFolding | None = None) -> None:
+        """Show new results (None clears the table), folded by story when ``folding`` (made for
+        these results) is given; only the first batch of rows is exposed."""
         self.beginResetModel()
         self._results = results
+        self._folding = folding
+        self._heads = {copy: head for head in range(len(folding.ids)) for copy in folding.copy_rows(head)} \
+            if folding is not None else {}
         self._loaded = min(BATCH_SIZE, len(results)) if results is not None else 0
         self.endResetModel()
 
@@ -122,11 +159,46 @@ class ResultsModel(QAbstractTableModel):
         assert self._results is not None
         return self._results.hit(row)
 
+    def story_ids(self, row: int) -> list[str]:
+        """The article of ``row`` and its near-duplicate copies (the first four: as many as the
+        comparison view shows); only the row's own article when it heads no story."""
+        story = self._folding.story_at(row) if self._folding is not None else None
+        if story is not None:
+            return list(story.ids()[:MAX_ARTICLES])
+        assert self._results is not None
+        return [self._results.hit(row).id]
+
+    def similar_count(self, row: int) -> int:
+        """Copies of the story ``row`` heads (also those left out with "one per story")."""
+        story = self._folding.story_at(row) if self._folding is not None else None
+        return len(story.copies) if story is not None else 0
+
+    def copy_rows(self, row: int) -> list[int]:
+        """The rows of the copies folded under ``row`` (none when they were left out)."""
+        return self._folding.copy_rows(row) if self._folding is not None else []
+
+    def story_head(self, row: int) -> int | None:
+        """The row of the story ``row`` is a copy of, or None."""
+        return self._heads.get(row)
+
+    def article_ids(self, rows: list[int]) -> list[str]:
+        """The article ids of these rows."""
+        return [self.hit(row).id for row in rows if 0 <= row < self._loaded]
+
+    def set_marks(self, marks: MarksSource | None) -> None:
+        """Read the user's marks from ``marks`` from now on."""
+        self._marks = marks
+        self.marks_changed()
+
+    def marks_changed(self) -> None:
+        """The marks changed: repaint the checkboxes and the tags of the loaded rows."""
+        if self._loaded:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._loaded - 1, len(COLUMNS) - 1))
+
     def retranslate(self) -> None:
         """Tell views the header titles changed language."""
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self._loaded:
-            self.dataChanged.emit(self.index(0, 0), self.index(self._loaded - 1, len(COLUMNS) - 1))
+        self.marks_changed()
 
     @staticmethod
     def column_for_sort(sort: str) -> tuple[int, Qt.SortOrder] | None:
@@ -167,7 +239,22 @@ class ResultsModel(QAbstractTableModel):
             if sort:
                 self.sort_requested.emit(sort)
 
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == self.TICKED and self._marks is not None:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or index.column() != self.TICKED or self._marks is None \
+                or not index.isValid() or index.row() >= self._loaded:
+            return False
+        self.tick_requested.emit([self.hit(index.row()).id], Qt.CheckState(value) == Qt.CheckState.Checked)
+        return True
+
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal and section == self.TICKED:
+            return QCoreApplication.translate("ResultsModel", "In the current selection (click or Space to tick)")
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Vertical:
@@ -180,10 +267,18 @@ class ResultsModel(QAbstractTableModel):
         if not index.isValid() or self._results is None or index.row() >= self._loaded:
             return None
         column = index.column()
+        if column == self.TICKED and role not in (HIT_ROLE, KWIC_ROLE, MARKS_ROLE, SIMILAR_ROLE, COPY_ROLE):
+            return self._ticked_data(index.row(), role)
+        if role == MARKS_ROLE:
+            return None if self._marks is None else self._marks.marks_of(self._results.hit(index.row()).id)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column == self.TITLE:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignTop)
             return int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        if role == SIMILAR_ROLE:
+            return self.similar_count(index.row())
+        if role == COPY_ROLE:
+            return index.row() in self._heads
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, HIT_ROLE, KWIC_ROLE):
             return None
         hit = self._results.hit(index.row())
@@ -192,7 +287,7 @@ class ResultsModel(QAbstractTableModel):
         if role == KWIC_ROLE:
             return kwic_line(hit.snippets[0] if hit.snippets else None)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(hit) if column == self.TITLE else None
+            return self._tooltip(hit, self._story_sources(index.row())) if column == self.TITLE else None
         if column == self.TITLE:
             return hit.title or hit.path
         if column == self.SOURCE:
@@ -203,7 +298,32 @@ class ResultsModel(QAbstractTableModel):
             return "" if self._results.browsing else decimal(hit.score, 2)
         return None
 
-    @staticmethod
-    def _tooltip(hit: Hit) -> str:
-        """The whole title and where the article is (a long title is elided in the cell)."""
-        return "\n".join(part for part in (hit.title, hit.id) if part)
+    def _story_sources(self, row: int) -> str:
+        """"Also in: okaz, alriyadh" for the row of a story with copies ("" otherwise)."""
+        story = self._folding.story_at(row) if self._folding is not None else None
+        if story is None:
+            return ""
+        sources = ", ".join(dict.fromkeys(source or "?" for source in story.sources))
+        return QCoreApplication.translate("ResultsModel", "Similar copies from: {sources}").format(sources=sources)
+
+    def _ticked_data(self, row: int, role: int) -> Any:
+        if self._marks is None or self._results is None:
+            return None
+        if role == Qt.ItemDataRole.CheckStateRole:
+            ticked = self._marks.is_ticked(self._results.hit(row).id)
+            return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def _tooltip(self, hit: Hit, story: str = "") -> str:
+        """The whole title, where the article is (a long title is elided in the cell), where its
+        story's copies come from, its tags and note."""
+        parts = [hit.title, hit.id, story]
+        if self._marks is not None:
+            marks = self._marks.marks_of(hit.id)
+            if marks.tags:
+                parts.append(QCoreApplication.translate("ResultsModel", "Tags: {tags}").format(tags="، ".join(marks.tags)))
+            if marks.note:
+                parts.append(QCoreApplication.translate("ResultsModel", "Note: {note}").format(note=marks.note))
+        return "\n".join(part for part in parts if part)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QAction, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -78,6 +78,8 @@ class ConcordanceView(Retranslating, QWidget):
     line_selected = Signal(object)
     """The user selected a line: carries the core ``ConcordanceLine`` to open."""
     source_filter_changed = Signal(tuple)
+    toggle_requested = Signal(list)
+    """Space on a line: tick (or untick) its article; carries the line's row in the results."""
     """The user chose a source (a 1-tuple) or all sources (empty): the lines must be reloaded."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -130,6 +132,12 @@ class ConcordanceView(Retranslating, QWidget):
             self.table.setItemDelegateForColumn(column, delegate)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.table.activated.connect(self._on_table_activated)
+        self.toggle_action = QAction(self.table)
+        self.toggle_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        self.toggle_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.toggle_action.triggered.connect(self._on_toggle_action_triggered)
+        self.table.addAction(self.toggle_action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         controls = QHBoxLayout()
         controls.addWidget(self.source_label)
@@ -263,6 +271,12 @@ class ConcordanceView(Retranslating, QWidget):
     def _on_table_activated(self, index: QModelIndex) -> None:
         if index.isValid():
             self._emit_line(index.row())
+
+    def _on_toggle_action_triggered(self) -> None:
+        current = self.table.currentIndex()
+        if current.isValid():
+            line: ConcordanceLine = self.model.line(current.row())
+            self.toggle_requested.emit([line.row])
 
     def _emit_line(self, row: int) -> None:
         line: ConcordanceLine = self.model.line(row)

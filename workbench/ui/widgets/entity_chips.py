@@ -16,12 +16,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWi
 from workbench.core.entities.service import Entity
 from workbench.ui.entity_types import TYPE_COLOURS
 from workbench.ui.fonts import arabic_font
+from workbench.ui.i18n import Retranslating
 
 MAX_CHIP_CHARS = 24
 """Longer names are elided on the chip (the tooltip shows them whole)."""
 
 
-class EntityChips(QWidget):
+class EntityChips(Retranslating, QWidget):
     """"Only articles mentioning:  Clear" over one "[name ✕]" chip per entity; hidden while no filter is active."""
 
     remove_requested = Signal(str)
@@ -33,11 +34,10 @@ class EntityChips(QWidget):
         super().__init__(parent)
         self.setObjectName("entity_chips")
         self._chips: list[QToolButton] = []
-        self.caption = QLabel(self.tr("Only articles mentioning:"))
+        self._entities: list[Entity] = []
+        self.caption = QLabel()
         self.caption.setWordWrap(True)
         self.clear_button = QToolButton()
-        self.clear_button.setText(self.tr("Clear"))
-        self.clear_button.setToolTip(self.tr("Show articles regardless of entities"))
         self.clear_button.clicked.connect(self.clear_requested)
         caption_row = QHBoxLayout()
         caption_row.addWidget(self.caption, 1)
@@ -46,7 +46,16 @@ class EntityChips(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(2)
         self._layout.addLayout(caption_row)
+        self.retranslate()
         self.hide()
+
+    def retranslate(self) -> None:
+        """Set every text in the interface language."""
+        self.caption.setText(self.tr("Only articles mentioning:"))
+        self.clear_button.setText(self.tr("Clear"))
+        self.clear_button.setToolTip(self.tr("Show articles regardless of entities"))
+        for chip, entity in zip(self._chips, self._entities, strict=True):
+            chip.setToolTip(self.tr("{name}: click to remove this filter").format(name=entity.name))
 
     def set_entities(self, entities: Sequence[Entity]) -> None:
         """Show one chip per entity of the filter (in the order they were chosen)."""
@@ -54,6 +63,7 @@ class EntityChips(QWidget):
             self._layout.removeWidget(chip)
             chip.deleteLater()
         self._chips = []
+        self._entities = list(entities)
         for position, entity in enumerate(entities, start=1):
             name = entity.name if len(entity.name) <= MAX_CHIP_CHARS else entity.name[: MAX_CHIP_CHARS - 1] + "…"
             chip = QToolButton()

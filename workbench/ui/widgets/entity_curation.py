@@ -17,9 +17,11 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
+from workbench.core.compare import Quote
 from workbench.core.entities.completion import EntityCompleter
 from workbench.core.entities.service import Entity, EntityService, Spelling
 from workbench.core.progress import CancelToken, ProgressCallback
+from workbench.core.search import Histogram
 from workbench.core.userdata.store import CurationStep
 from workbench.core.workspace import Workspace
 from workbench.ui.dialogs.entity_details import EntityDetailsDialog
@@ -42,6 +44,8 @@ class _Details:
     entity: Entity
     spellings: list[Spelling]
     sources: dict[str, int]
+    over_time: Histogram | None
+    quotes: list[Quote]
 
 
 @dataclass(frozen=True)
@@ -158,10 +162,13 @@ class EntityCurator(QObject):
         def job(progress: ProgressCallback, cancel: CancelToken, service: EntityService) -> _Details:
             now = service.entity(entity.id)
             sources = workspace.source_counts(now.docs) if workspace is not None else {}
-            return _Details(now, service.explain(now.id), sources)
+            over_time = workspace.articles_over_time(now.docs) if workspace is not None else None
+            quotes = workspace.compare.quotes(now.docs, speaker=now.name) if workspace is not None else []
+            return _Details(now, service.explain(now.id), sources, over_time, quotes)
 
         def show(found: _Details) -> None:
-            dialog = EntityDetailsDialog(found.entity, found.spellings, found.sources, self._owner)
+            dialog = EntityDetailsDialog(found.entity, found.spellings, found.sources, self._owner,
+                                         found.over_time, found.quotes)
             dialog.split_requested.connect(self.split)
             self._show(dialog)
 
@@ -204,6 +211,13 @@ class EntityCurator(QObject):
         """Redo the step undone last (Ctrl+Shift+Z)."""
         if self.redo_action.isEnabled():
             self._curate("redo", EntityService.redo)
+
+    def retranslate(self) -> None:
+        """Set the undo and redo actions' texts in the interface language (their tooltips follow
+        from the history, read again)."""
+        self.undo_action.setText(self.tr("Undo curation"))
+        self.redo_action.setText(self.tr("Redo curation"))
+        self.refresh_history()
 
     def refresh_history(self) -> None:
         """Enable undo and redo (with what they would do as tooltips) from the store's log."""

@@ -58,7 +58,9 @@ from workbench.core.search import SearchRequest
 from workbench.core.workspace import Workspace
 from workbench.ui.entity_types import type_label
 from workbench.ui.fonts import arabic_font
+from workbench.ui.i18n import Retranslating
 from workbench.ui.models.entity_model import EntityTreeModel
+from workbench.ui.numbers import number
 from workbench.ui.session import CorpusSession
 from workbench.ui.widgets.entity_chips import EntityChips
 from workbench.ui.widgets.entity_curation import Curated, EntityCurator
@@ -70,12 +72,14 @@ out of the lists (hidden, or a given name alone), counted in every article."""
 COOCCURRING_LIMIT = 15
 """Entities listed under the tree as appearing with the current one."""
 COUNT_COLUMN_PADDING = 16
-"""Pixels beyond a count column's widest number (margins; the sort arrow needs the title's room)."""
+"""Pixels beyond a count column's widest number (margins)."""
+SORT_MARK_WIDTH = 12
+"""Room for the header's sort arrow beside a count column's title."""
 NAME_COLUMN_MIN = 140
-"""Pixels the names keep before the count columns give up room: first their titles' width, then
+"""Pixels the names keep before the count columns give up room: first their full titles, then
 the mentions column."""
 NAME_COLUMN_SHARE = 0.6
-"""The share of the width names get before the count columns are narrowed to their numbers."""
+"""The share of the width names get before the count columns take their short titles."""
 
 
 def _is_right_to_left(text: str) -> bool:
@@ -97,7 +101,7 @@ class _NameDelegate(QStyledItemDelegate):
             option.displayAlignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
 
 
-class EntitySidebar(QWidget):
+class EntitySidebar(Retranslating, QWidget):
     """Entity filter chips, scope toggle, filter box, entity tree, co-occurring entities."""
 
     filter_changed = Signal(tuple)
@@ -123,6 +127,9 @@ class EntitySidebar(QWidget):
         self._list_task: Task | None = None
         self._cooccurring_task: Task | None = None
         self._cooccurring_for: str | None = None
+        self._counted: int | None = None
+        """Entities the last count found (the summary line is written again on a language change)."""
+        self._cooccurring_shown: tuple[Entity | None, list[tuple[Entity, int]]] = (None, [])
         self.curator = EntityCurator(session, self, self.filter_ids)
         self.curator.curated.connect(self._on_curator_curated)
         self.curator.failed.connect(self.failed)
@@ -133,14 +140,8 @@ class EntitySidebar(QWidget):
 
         self.scope_box = QComboBox()
         self.scope_box.setObjectName("entity_scope_box")
-        self.scope_box.addItem(self.tr("Count in the results"), RESULTS_SCOPE)
-        self.scope_box.addItem(self.tr("Count in the whole corpus"), CORPUS_SCOPE)
-        tip = Qt.ItemDataRole.ToolTipRole
-        self.scope_box.setItemData(0, self.tr("Count entities in the articles of the current search"), tip)
-        self.scope_box.setItemData(1, self.tr("Count entities in every article of the corpus"), tip)
-        self.scope_box.addItem(self.tr("Hidden and left out"), HIDDEN_SCOPE)
-        self.scope_box.setItemData(2, self.tr("The entities left out of the lists: hidden ones, and given names "
-                                              "alone; right-click one to list it again"), tip)
+        for scope in (RESULTS_SCOPE, CORPUS_SCOPE, HIDDEN_SCOPE):
+            self.scope_box.addItem("", scope)
         self.scope_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.scope_box.setMinimumContentsLength(6)
         self.scope_box.currentIndexChanged.connect(self._on_scope_box_current_index_changed)
@@ -154,7 +155,6 @@ class EntitySidebar(QWidget):
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("entity_filter_edit")
-        self.filter_edit.setPlaceholderText(self.tr("Filter by name or alias"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
 
@@ -199,7 +199,6 @@ class EntitySidebar(QWidget):
         self.cooccurring_list.setObjectName("cooccurring_list")
         self.cooccurring_list.setFont(self.tree.font())
         self.cooccurring_list.setMaximumHeight(150)
-        self.cooccurring_list.setToolTip(self.tr("Click to add to the entity filter"))
         self.cooccurring_list.itemClicked.connect(self._on_cooccurring_list_item_clicked)
         self.cooccurring_list.itemActivated.connect(self._on_cooccurring_list_item_clicked)
 
@@ -217,7 +216,7 @@ class EntitySidebar(QWidget):
         layout.addWidget(self.summary_label)
         layout.addWidget(self.cooccurring_label)
         layout.addWidget(self.cooccurring_list)
-        self._show_cooccurring(None, [])
+        self.retranslate()
 
     # ----- public API -----------------------------------------------------------------------
 
@@ -239,6 +238,7 @@ class EntitySidebar(QWidget):
         self.chips.set_entities([])
         self.model.set_entities([])
         self._show_cooccurring(None, [])
+        self._counted = None
         self.summary_label.clear()
 
     def count_results(self, request: SearchRequest | None) -> None:
@@ -335,21 +335,43 @@ class EntitySidebar(QWidget):
         entity = self.model.entity(self.model.index(0, 0, index)) if members else None
         return entity.type if entity is not None else ""
 
+    def retranslate(self) -> None:
+        """Set every text of the dock in the interface language, numbers in the digit style."""
+        tip = Qt.ItemDataRole.ToolTipRole
+        for row, (text, tooltip) in enumerate((
+                (self.tr("Count in the results"), self.tr("Count entities in the articles of the current search")),
+                (self.tr("Count in the whole corpus"), self.tr("Count entities in every article of the corpus")),
+                (self.tr("Hidden and left out"), self.tr("The entities left out of the lists: hidden ones, and given "
+                                                         "names alone; right-click one to list it again")))):
+            self.scope_box.setItemText(row, text)
+            self.scope_box.setItemData(row, tooltip, tip)
+        self.filter_edit.setPlaceholderText(self.tr("Filter by name or alias"))
+        self.cooccurring_list.setToolTip(self.tr("Click to add to the entity filter"))
+        self.model.retranslate()
+        self.curator.retranslate()
+        if self._counted is not None:
+            self._update_summary(self._counted)
+        self._show_cooccurring(*self._cooccurring_shown)
+
     def _update_summary(self, counted: int) -> None:
+        self._counted = counted
         shown = self.model.entity_count()
         if shown == counted:
-            self.summary_label.setText(self.tr("{count} entities").format(count=f"{counted:,}"))
+            self.summary_label.setText(self.tr("{count} entities").format(count=number(counted)))
         else:
-            self.summary_label.setText(self.tr("{shown} of {count} entities").format(shown=f"{shown:,}", count=f"{counted:,}"))
+            self.summary_label.setText(self.tr("{shown} of {count} entities").format(shown=number(shown),
+                                                                                     count=number(counted)))
 
     def _show_cooccurring(self, entity: Entity | None, pairs: Sequence[tuple[Entity, int]]) -> None:
+        self._cooccurring_shown = (entity, list(pairs))
         self.cooccurring_list.clear()
         if entity is None:
             self.cooccurring_label.setText(self.tr("Select an entity to see who and what appears with it."))
             return
         self.cooccurring_label.setText(self.tr("Appears most with {name}:").format(name=f"\u2068{entity.name}\u2069"))
         for other, shared in pairs:
-            item = QListWidgetItem(self.tr("{name}  ({count} articles)").format(name=f"\u2068{other.name}\u2069", count=shared))
+            item = QListWidgetItem(self.tr("{name}  ({count} articles)").format(name=f"\u2068{other.name}\u2069",
+                                                                               count=number(shared)))
             item.setData(Qt.ItemDataRole.UserRole, other)
             item.setToolTip(type_label(other.type))
             self.cooccurring_list.addItem(item)
@@ -378,9 +400,9 @@ class EntitySidebar(QWidget):
         return super().eventFilter(watched, event)
 
     def _fit_columns(self) -> None:
-        """Counts shrink before names do: titles' width while the names keep NAME_COLUMN_SHARE of
-        the width (and NAME_COLUMN_MIN), then the numbers' width (the titles are elided, their
-        tooltips stay), then the mentions column goes."""
+        """Counts shrink before names do: full titles while the names keep NAME_COLUMN_SHARE of
+        the width (and NAME_COLUMN_MIN), else short titles ("Art.", the tooltips say them in
+        full), then the mentions column goes."""
         header, model = self.tree.header(), self.model
         available = self.tree.viewport().width()
         entities = model.entities()
@@ -389,11 +411,16 @@ class EntitySidebar(QWidget):
         metrics, title_metrics = self.tree.fontMetrics(), header.fontMetrics()
         digits = {column: metrics.horizontalAdvance(f"{max(number, 100):,}") + COUNT_COLUMN_PADDING
                   for column, number in numbers.items()}
-        titled = {column: max(width, title_metrics.horizontalAdvance(
-            str(model.headerData(column, Qt.Orientation.Horizontal))) + 2 * COUNT_COLUMN_PADDING)
-            for column, width in digits.items()}
-        roomy = available - sum(titled.values()) >= max(NAME_COLUMN_MIN, NAME_COLUMN_SHARE * available)
-        widths = titled if roomy else digits
+
+        def titled(compact: bool) -> dict[int, int]:
+            titles = model.count_titles(compact)
+            return {column: max(width, title_metrics.horizontalAdvance(titles[column]) + SORT_MARK_WIDTH
+                                + COUNT_COLUMN_PADDING) for column, width in digits.items()}
+
+        full = titled(compact=False)
+        compact = available - sum(full.values()) < max(NAME_COLUMN_MIN, NAME_COLUMN_SHARE * available)
+        widths = titled(compact=True) if compact else full
+        model.set_compact_titles(compact)
         show_mentions = available - sum(widths.values()) >= NAME_COLUMN_MIN
         self.tree.setColumnHidden(EntityTreeModel.MENTIONS, not show_mentions)
         for column, width in widths.items():

@@ -3,83 +3,41 @@ and, under them, the mentions of the entities the results are filtered by (one c
 Above the text, the article's header (``ArticleHeader``: title, source, date, author, URL, file
 and record, "Copy citation"); the match being navigated is scrolled to the middle of the view.
 
-Arabic rules that shape this widget:
-
-* The text is shown exactly as stored (diacritics and all); matches come from the core as offsets
-  into that original text and are converted to Qt's UTF-16 positions here.
-* Direction is forced right-to-left on the document's default text option *and* on every block,
-  otherwise Qt guesses each paragraph's direction from its first strong character and a
-  paragraph opening with a Latin name would run left-to-right.
-* Matches and entity mentions are painted with ExtraSelections that change the BACKGROUND only: a
-  different weight or size inside a word would split the glyph run and break Arabic letter joining.
-  Query matches are painted after (over) entity mentions, so the match being navigated stays visible.
-* Boilerplate spans are kept in place, dimmed (grey foreground), never hidden.
+The text itself is an ``ArticleText`` (article_text.py), the widget every pane of the comparison
+view uses too: it holds the Arabic rules (right-to-left on every paragraph, background-only
+highlights in layers, boilerplate dimmed, UTF-16 positions). Query matches are painted over
+entity mentions, and both over quotations (whose tooltip names the speaker).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import (
-    QAction,
-    QColor,
-    QKeySequence,
-    Qt,
-    QTextBlockFormat,
-    QTextCharFormat,
-    QTextCursor,
-    QTextFormat,
-    QTextOption,
-)
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QStyle, QTextEdit, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSpinBox, QStyle, QToolButton, QVBoxLayout, QWidget
 
 from workbench.ui.entity_types import ENTITY_TYPES, TYPE_COLOURS, type_label
-from workbench.ui.fonts import arabic_font
 from workbench.ui.i18n import Retranslating
 from workbench.ui.numbers import number
 from workbench.ui.widgets.article_header import ArticleHeader
+from workbench.ui.widgets.article_text import ArticleText, Highlight
 from workbench.ui.widgets.elided_label import ElidedLabel
 
 if TYPE_CHECKING:
+    from workbench.core.compare import Quote
     from workbench.core.entities.service import EntityMention
     from workbench.core.ingest import Article
 
 MATCH_COLOUR = QColor("#fff176")
 CURRENT_MATCH_COLOUR = QColor("#ffa726")
-BOILERPLATE_COLOUR = QColor("#9e9e9e")
+QUOTE_COLOUR = QColor("#e6f1fc")
+"""Background of a quotation (under entity mentions and query matches)."""
 MIN_FONT_SIZE, MAX_FONT_SIZE = 8, 48
 MIN_READER_WIDTH = 300
 """The reader's minimum width, whatever it shows (pixels)."""
-ENTITY_TYPE_PROPERTY = QTextFormat.Property.UserProperty
-"""Format property naming the entity type on a mention's selection (tells them from query matches)."""
-
-
-
-def display_text(text: str) -> str:
-    """The article text as Qt will hold it, with the same length in code points.
-
-    QTextDocument turns line breaks into block separators; CR LF and lone CR are mapped so every
-    original offset still points at the same character.
-    """
-    return text.replace("\r\n", " \n").replace("\r", "\n")
-
-
-def utf16_positions(text: str) -> Sequence[int] | None:
-    """Sorted code-point offsets of characters outside the BMP, or None when there are none.
-
-    Qt positions count UTF-16 code units; each astral character before an offset shifts it by one.
-    """
-    astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
-    return astral or None
-
-
-def to_qt_position(offset: int, astral: Sequence[int] | None) -> int:
-    """Convert a code-point offset into a QTextDocument (UTF-16) position."""
-    return offset if astral is None else offset + bisect_left(astral, offset)
 
 
 class ReaderPane(Retranslating, QWidget):
@@ -99,8 +57,8 @@ class ReaderPane(Retranslating, QWidget):
         self._corpus: Path | None = None
         self._spans: list[tuple[int, int]] = []
         self._mentions: list[EntityMention] = []
+        self._quotes: list[Quote] = []
         self._current = -1
-        self._astral: Sequence[int] | None = None
         self._searched = True
 
         self.header = ArticleHeader()
@@ -124,6 +82,13 @@ class ReaderPane(Retranslating, QWidget):
         self.match_label = ElidedLabel(elide_mode=Qt.TextElideMode.ElideRight)
         self.match_label.setObjectName("match_label")
 
+        self.compare_menu = QMenu(self)
+        """Filled by the window when it opens: the articles this one can be compared with."""
+        self.compare_button = QToolButton()
+        self.compare_button.setObjectName("compare_with_button")
+        self.compare_button.setMenu(self.compare_menu)
+        self.compare_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+
         self.font_size_box = QSpinBox()
         self.font_size_box.setRange(MIN_FONT_SIZE, MAX_FONT_SIZE)
         self.font_size_box.setValue(font_size)
@@ -146,18 +111,15 @@ class ReaderPane(Retranslating, QWidget):
             self._legend_labels[entity_type] = label
         legend_row.addStretch(1)
 
-        self.text_edit = QTextEdit()
+        self.text_edit = ArticleText(font_size=font_size)
         self.text_edit.setObjectName("reader_text")
-        self.text_edit.setReadOnly(True)
-        self.text_edit.setUndoRedoEnabled(False)
-        self.text_edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.text_edit.setFont(arabic_font(font_size))
-        self._apply_direction()
+        self.text_edit.set_tooltip_provider(lambda offset: quote_tooltip(self.text_edit, offset))
 
         tools = QHBoxLayout()
         tools.addWidget(self.previous_button)
         tools.addWidget(self.next_button)
         tools.addWidget(self.match_label, 1)
+        tools.addWidget(self.compare_button)
         tools.addWidget(self.font_label)
         tools.addWidget(self.font_size_box)
         layout = QVBoxLayout(self)
@@ -200,6 +162,8 @@ class ReaderPane(Retranslating, QWidget):
         self.font_size_box.setSuffix(self.tr(" pt"))
         self.font_size_box.setToolTip(self.tr("Text size"))
         self.font_label.setText(self.tr("Text size:"))
+        self.compare_button.setText(self.tr("Compare with…"))
+        self.compare_button.setToolTip(self.tr("Compare this article with another result side by side"))
         self.legend_caption.setText(self.tr("Entities:"))
         for entity_type, label in self._legend_labels.items():
             label.setText(type_label(entity_type))
@@ -239,40 +203,41 @@ class ReaderPane(Retranslating, QWidget):
         self._corpus = None
         self._spans = []
         self._mentions = []
+        self._quotes = []
         self._current = -1
         self.legend.hide()
+        self.compare_button.setEnabled(False)
         self.header.show_article(None)
-        self.text_edit.clear()
-        self.text_edit.setExtraSelections([])
+        self.text_edit.clear_text()
         self._update_navigation()
 
     def show_article(self, article: Article, spans: Sequence[tuple[int, int]], corpus: Path | None = None,
-                     mentions: Sequence[EntityMention] = (), current: int = 0, searched: bool = True) -> None:
+                     mentions: Sequence[EntityMention] = (), current: int = 0, searched: bool = True,
+                     quotes: Sequence[Quote] = ()) -> None:
         """Display an article's original text with the given match spans and entity mentions highlighted.
 
         ``spans`` are (start, end) offsets into ``article.text`` (what ``CorpusIndex.match_spans``
         returns); ``corpus`` lets "open containing folder" resolve the article's relative path;
         ``mentions`` are what ``EntityService.mentions`` returns for the article; ``current`` is
         the match to show first (a concordance line opens its own occurrence); ``searched`` False
-        when the article was opened without a query (browsing): then no match is expected.
+        when the article was opened without a query (browsing): then no match is expected;
+        ``quotes`` are the article's quotations (``CompareService.quotes``), painted with their speaker.
         """
         self._searched = searched
         self._article = article
         self._corpus = corpus
-        text = display_text(article.text)
-        self._astral = utf16_positions(text)
         self.header.show_article(article, corpus)
-        self.text_edit.setPlainText(text)
-        self._apply_direction()
-        self._dim_boilerplate(article.boilerplate)
-        self._spans = sorted((s, e) for s, e in spans if 0 <= s < e <= len(text))
+        self.compare_button.setEnabled(True)
+        self.text_edit.show_text(article.text, article.boilerplate)
+        length = len(article.text)
+        self._spans = sorted((s, e) for s, e in spans if 0 <= s < e <= length)
         self._mentions = self._valid_mentions(mentions)
+        self._quotes = [quote for quote in quotes if 0 <= quote.start < quote.end <= length]
         self._current = min(max(0, current), len(self._spans) - 1) if self._spans else -1
+        self.text_edit.set_layer("quotes", [quote_highlight(quote) for quote in self._quotes])
         self._refresh_selections()
         if self._spans:
-            self._scroll_to(self._spans[self._current])
-        else:
-            self.text_edit.moveCursor(QTextCursor.MoveOperation.Start)
+            self.text_edit.scroll_to(self._spans[self._current][0])
 
     def set_mentions(self, mentions: Sequence[EntityMention]) -> None:
         """Highlight these entity mentions in the article shown (replacing earlier ones); keeps the position."""
@@ -290,114 +255,50 @@ class ReaderPane(Retranslating, QWidget):
         if self._spans:
             self._current = (self._current + 1) % len(self._spans)
             self._refresh_selections()
-            self._scroll_to(self._spans[self._current])
+            self.text_edit.scroll_to(self._spans[self._current][0])
 
     def previous_match(self) -> None:
         """Move to the previous match (wrapping around)."""
         if self._spans:
             self._current = (self._current - 1) % len(self._spans)
             self._refresh_selections()
-            self._scroll_to(self._spans[self._current])
+            self.text_edit.scroll_to(self._spans[self._current][0])
+
+    @property
+    def quotes(self) -> list[Quote]:
+        """The quotations painted, in text order."""
+        return list(self._quotes)
 
     def highlighted_ranges(self) -> list[tuple[int, int]]:
         """The (start, end) Qt positions of the query matches painted (for checks and tests)."""
-        return [(sel.cursor.selectionStart(), sel.cursor.selectionEnd()) for sel in self.text_edit.extraSelections()
-                if not sel.format.hasProperty(ENTITY_TYPE_PROPERTY)]
+        return [(start, end) for start, end, _tag in self.text_edit.layer_ranges("matches")]
 
     def entity_ranges(self) -> list[tuple[int, int, str]]:
         """The (start, end, type) Qt positions of the entity mentions painted (for checks and tests)."""
-        return [(sel.cursor.selectionStart(), sel.cursor.selectionEnd(), str(sel.format.property(ENTITY_TYPE_PROPERTY)))
-                for sel in self.text_edit.extraSelections() if sel.format.hasProperty(ENTITY_TYPE_PROPERTY)]
-
-    def _apply_direction(self) -> None:
-        """Force right-to-left on the document and every paragraph of it."""
-        document = self.text_edit.document()
-        option = QTextOption(document.defaultTextOption())
-        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        document.setDefaultTextOption(option)
-        document.setDefaultFont(self.text_edit.font())
-        block_format = QTextBlockFormat()
-        block_format.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        block_format.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
-        cursor = QTextCursor(document)
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.mergeBlockFormat(block_format)
-
-    def _cursor(self, start: int, end: int) -> QTextCursor:
-        cursor = QTextCursor(self.text_edit.document())
-        cursor.setPosition(to_qt_position(start, self._astral))
-        cursor.setPosition(to_qt_position(end, self._astral), QTextCursor.MoveMode.KeepAnchor)
-        return cursor
-
-    def _dim_boilerplate(self, spans: Sequence[tuple[int, int]]) -> None:
-        dimmed = QTextCharFormat()
-        dimmed.setForeground(BOILERPLATE_COLOUR)
-        length = self.text_edit.document().characterCount() - 1
-        for start, end in spans:
-            if 0 <= start < end <= length:
-                self._cursor(start, end).mergeCharFormat(dimmed)
+        return self.text_edit.layer_ranges("entities")
 
     def boilerplate_ranges(self) -> list[tuple[int, int]]:
         """Qt positions of text drawn dimmed as boilerplate (for checks and tests)."""
-        ranges: list[tuple[int, int]] = []
-        block = self.text_edit.document().begin()
-        while block.isValid():
-            iterator = block.begin()
-            while not iterator.atEnd():
-                fragment = iterator.fragment()
-                if fragment.charFormat().foreground().color() == BOILERPLATE_COLOUR:
-                    start, end = fragment.position(), fragment.position() + fragment.length()
-                    if ranges and ranges[-1][1] >= start - 1:
-                        ranges[-1] = (ranges[-1][0], end)
-                    else:
-                        ranges.append((start, end))
-                iterator += 1
-            block = block.next()
-        return ranges
+        return self.text_edit.boilerplate_ranges()
 
     def _refresh_selections(self) -> None:
-        selections = []
-        for start, end, entity_type, _entity_id in self._mentions:
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = self._cursor(start, end)
-            fmt = QTextCharFormat()
-            fmt.setBackground(TYPE_COLOURS.get(entity_type, TYPE_COLOURS["MISC"]))
-            fmt.setProperty(ENTITY_TYPE_PROPERTY, entity_type)
-            selection.format = fmt
-            selections.append(selection)
+        self.text_edit.set_layer("entities", [
+            Highlight(start, end, TYPE_COLOURS.get(entity_type, TYPE_COLOURS["MISC"]), entity_type)
+            for start, end, entity_type, _entity_id in self._mentions])
         shown_types = {mention[2] for mention in self._mentions}
         for entity_type, label in self._legend_labels.items():
             label.setVisible(entity_type in shown_types)
         self.legend.setVisible(bool(shown_types))
-        for position, (start, end) in enumerate(self._spans):
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = self._cursor(start, end)
-            fmt = QTextCharFormat()
-            fmt.setBackground(CURRENT_MATCH_COLOUR if position == self._current else MATCH_COLOUR)
-            selection.format = fmt
-            selections.append(selection)
-        self.text_edit.setExtraSelections(selections)
+        self.text_edit.set_layer("matches", [
+            Highlight(start, end, CURRENT_MATCH_COLOUR if position == self._current else MATCH_COLOUR)
+            for position, (start, end) in enumerate(self._spans)])
         self._update_navigation()
-
-    def _scroll_to(self, span: tuple[int, int]) -> None:
-        """Put the cursor on a match and scroll so the match is in the middle of the view."""
-        cursor = QTextCursor(self.text_edit.document())
-        cursor.setPosition(to_qt_position(span[0], self._astral))
-        self.text_edit.setTextCursor(cursor)
-        self.text_edit.ensureCursorVisible()
-        bar = self.text_edit.verticalScrollBar()
-        match_middle = self.text_edit.cursorRect(cursor).center().y()
-        bar.setValue(bar.value() + match_middle - self.text_edit.viewport().height() // 2)
 
     def match_position(self) -> float:
         """Where the current match is in the view, from 0 (top) to 1 (bottom); -1 without one."""
         if self._current < 0:
             return -1.0
-        cursor = QTextCursor(self.text_edit.document())
-        cursor.setPosition(to_qt_position(self._spans[self._current][0], self._astral))
-        return self.text_edit.cursorRect(cursor).center().y() / max(1, self.text_edit.viewport().height())
+        return self.text_edit.position_in_view(self._spans[self._current][0])
 
     def _update_navigation(self) -> None:
         has_matches = bool(self._spans)
@@ -412,7 +313,21 @@ class ReaderPane(Retranslating, QWidget):
             self.match_label.set_full_text(self.tr("No matches in this article"))
 
     def _on_font_size_box_value_changed(self, size: int) -> None:
-        self.text_edit.setFont(arabic_font(size))
-        self.text_edit.document().setDefaultFont(self.text_edit.font())
+        self.text_edit.set_font_size(size)
         self.font_size_changed.emit(size)
 
+
+def quote_highlight(quote: Quote) -> Highlight:
+    """A quotation's highlight; its tag (the tooltip) names the speaker when the text does."""
+    return Highlight(quote.start, quote.end, QUOTE_COLOUR, quote.entity or quote.speaker or "")
+
+
+
+def quote_tooltip(text: ArticleText, offset: int) -> str:
+    """Who said the quotation at an original offset of ``text`` ("" where there is none)."""
+    found = text.highlights_at("quotes", offset)
+    if not found:
+        return ""
+    if found[0].tag:
+        return QCoreApplication.translate("Quotes", "Quotation by {speaker}").format(speaker=found[0].tag)
+    return QCoreApplication.translate("Quotes", "Quotation")
