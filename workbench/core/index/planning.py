@@ -6,7 +6,7 @@ needs, and how many segments the index ends up with. Tasks start small, so the f
 are searchable within a second or two of the workers' start, and double in size up to
 ``MAX_TASK_BYTES`` (a few seconds of one worker), or more for a very large update, which
 would otherwise end in more than ``TARGET_SEGMENTS`` segments. (A search costs about the same
-over thirty segments as over one: corpus_index.py.)
+over fifty segments as over one: corpus_index.py.)
 
 Single-article files (and collections small enough to read at once) are grouped into
 ``FilesTask``s and read by the workers. A large collection (JSONL, CSV, JSON) is streamed
@@ -29,11 +29,14 @@ __all__ = ["FIRST_TASK_BYTES", "MAX_TASK_BYTES", "FileFailure", "TaskSizes", "pl
 
 FIRST_TASK_BYTES = 96 * 1024
 """The first task: about 30 news articles, searchable a second or two after the workers start."""
-MAX_TASK_BYTES = 3 * 1024 * 1024
-"""The largest task of an ordinary update: about 900 news articles, some seven seconds of one
-worker's time, and about 40 MB of that worker's memory while its segment is built."""
-TARGET_SEGMENTS = 32
-"""A very large update makes its tasks larger than MAX_TASK_BYTES to end in about this many segments."""
+MAX_TASK_BYTES = 2 * 1024 * 1024
+"""The largest task of an ordinary update: about 600 news articles, some five seconds of one
+worker's time. Larger tasks cost memory while their segment is built (3 MB tasks: peak RSS of
+two processes 701 MB on 30,000 articles, against 589 MB with 2 MB) and leave one worker busy
+with the last big task while the other waits (249 s against 192 s, bench/index_bench.py)."""
+TARGET_SEGMENTS = 48
+"""A very large update makes its tasks larger than MAX_TASK_BYTES to end in about this many
+segments (updating.MAX_SEGMENTS keeps them: merging segments costs more than it saves)."""
 STREAM_COLLECTION_BYTES = 2 * 1024 * 1024
 """Collections at least this large are streamed record by record; smaller ones are read whole."""
 
