@@ -47,7 +47,7 @@ def adopt_moved_corpus(root: Path) -> Message | None:
         return None
     files, _ = scan_corpus(root)
     here = {(f.relpath, f.size) for f in files}
-    matches = [(folder, recorded) for folder, recorded in candidates if _same_files(here, folder)]
+    matches = [(folder, recorded) for folder, recorded, there in candidates if _same_files(here, there)]
     if len(matches) != 1:
         return None
     folder, recorded = matches[0]
@@ -62,40 +62,31 @@ def adopt_moved_corpus(root: Path) -> Message | None:
                                 "its index were carried over."), {"old": recorded})
 
 
-def _orphans(corpora: Path) -> list[tuple[Path, str]]:
-    """The data folders whose recorded corpus folder no longer exists, with that recorded path."""
+def _orphans(corpora: Path) -> list[tuple[Path, str, set[tuple[str, int]]]]:
+    """The data folders whose recorded corpus folder no longer exists: each with that recorded
+    path and the files (relative path, size) its index lists."""
     found = []
     for folder in sorted(corpora.iterdir()):
-        recorded = _recorded_location(folder / "index")
-        if recorded is not None and not Path(recorded).exists():
-            found.append((folder, recorded))
+        index_dir = folder / "index"
+        if not (index_dir / Manifest.FILENAME).is_file():
+            continue
+        try:
+            manifest = Manifest(index_dir, read_only=True)
+            try:
+                recorded = manifest.get_meta("corpus")
+                if recorded is None or Path(recorded).exists():
+                    continue
+                files = {(relpath, row.size) for relpath, row in manifest.files().items()}
+            finally:
+                manifest.close()
+        except sqlite3.Error:  # an unreadable index is nobody's to adopt
+            continue
+        found.append((folder, recorded, files))
     return found
 
 
-def _recorded_location(index_dir: Path) -> str | None:
-    """The corpus path an index was made for (None if it has no readable manifest)."""
-    if not (index_dir / Manifest.FILENAME).is_file():
-        return None
-    try:
-        manifest = Manifest(index_dir, read_only=True)
-        try:
-            return manifest.get_meta("corpus")
-        finally:
-            manifest.close()
-    except sqlite3.Error:
-        return None
-
-
-def _same_files(here: set[tuple[str, int]], folder: Path) -> bool:
-    """True when the index in ``folder`` lists about the same files as ``here``."""
-    try:
-        manifest = Manifest(folder / "index", read_only=True)
-        try:
-            there = {(relpath, row.size) for relpath, row in manifest.files().items()}
-        finally:
-            manifest.close()
-    except sqlite3.Error:
-        return False
+def _same_files(here: set[tuple[str, int]], there: set[tuple[str, int]]) -> bool:
+    """True when a folder's files (``here``) are about those an old index lists (``there``)."""
     shared = len(here & there)
     return shared > 0 and shared >= MATCH_SHARE * len(there) and 2 * shared >= len(here)
 
