@@ -803,6 +803,43 @@
         </message>
     </context>
     <context>
+        <name>ComparisonLauncher</name>
+        <message>
+            <source>Select two to four results to compare.</source>
+            <translation>حدد من نتيجتين إلى أربع نتائج للمقارنة.</translation>
+        </message>
+        <message>
+            <source>Select two to four results to compare (you selected {count}).</source>
+            <translation>حدد من نتيجتين إلى أربع نتائج للمقارنة (حددت {count}).</translation>
+        </message>
+        <message numerus="yes">
+            <source>The comparison shows two to four articles; the selection “{name}” has %Ln.</source>
+            <translation>
+                <numerusform>تعرض المقارنة من مقالتين إلى أربع مقالات؛ وليس في المجموعة المختارة «{name}» أي مقالة.</numerusform>
+                <numerusform>تعرض المقارنة من مقالتين إلى أربع مقالات؛ وفي المجموعة المختارة «{name}» مقالة واحدة.</numerusform>
+                <numerusform>تعرض المقارنة من مقالتين إلى أربع مقالات؛ وفي المجموعة المختارة «{name}» مقالتان.</numerusform>
+                <numerusform>تعرض المقارنة من مقالتين إلى أربع مقالات؛ وفي المجموعة المختارة «{name}» %Ln مقالات.</numerusform>
+                <numerusform>تعرض المقارنة من مقالتين إلى أربع مقالات؛ وفي المجموعة المختارة «{name}» %Ln مقالة.</numerusform>
+                <numerusform>تعرض المقارنة من مقالتين إلى أربع مقالات؛ وفي المجموعة المختارة «{name}» %Ln مقالة.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln more are missing from the corpus.</source>
+            <translation>
+                <numerusform>ولا مقالات أخرى مفقودة من المدوّنة.</numerusform>
+                <numerusform>وفيها مقالة أخرى مفقودة من المدوّنة.</numerusform>
+                <numerusform>وفيها مقالتان أخريان مفقودتان من المدوّنة.</numerusform>
+                <numerusform>وفيها %Ln مقالات أخرى مفقودة من المدوّنة.</numerusform>
+                <numerusform>وفيها %Ln مقالة أخرى مفقودة من المدوّنة.</numerusform>
+                <numerusform>وفيها %Ln مقالة أخرى مفقودة من المدوّنة.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Its {count} similar copies</source>
+            <translation>نسخها المشابهة ({count})</translation>
+        </message>
+    </context>
+    <context>
         <name>ConcordanceModel</name>
         <message>
             <source>Before</source>
@@ -1235,6 +1272,21 @@
         <message>
             <source>Other</source>
             <translation>غير ذلك</translation>
+        </message>
+    </context>
+    <context>
+        <name>ErrorText</name>
+        <message>
+            <source>The disk is full, so the index could not be saved. Free some space, then update the index.</source>
+            <translation>القرص ممتلئ، لذا تعذّر حفظ الفهرس. أفرغ بعض المساحة ثم حدّث الفهرس.</translation>
+        </message>
+        <message>
+            <source>Could not read or write {path}: {reason}</source>
+            <translation>تعذّرت القراءة من {path} أو الكتابة فيه: {reason}</translation>
+        </message>
+        <message>
+            <source>An unexpected error occurred. Details were saved to {path}</source>
+            <translation>حدث خطأ غير متوقع. حُفظت التفاصيل في {path}</translation>
         </message>
     </context>
     <context>
@@ -1681,122 +1733,6 @@
             <translation>الكيانات</translation>
         </message>
         <message>
-            <source>&amp;File</source>
-            <translation>&amp;ملف</translation>
-        </message>
-        <message>
-            <source>&amp;Open corpus folder…</source>
-            <translation>&amp;فتح مجلد مدونة…</translation>
-        </message>
-        <message>
-            <source>Open &amp;recent</source>
-            <translation>المفتوحة &amp;مؤخرًا</translation>
-        </message>
-        <message>
-            <source>&amp;Update index</source>
-            <translation>&amp;تحديث الفهرس</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>&amp;خروج</translation>
-        </message>
-        <message>
-            <source>&amp;Search</source>
-            <translation>&amp;بحث</translation>
-        </message>
-        <message>
-            <source>&amp;Find</source>
-            <translation>&amp;بحث في المدونة</translation>
-        </message>
-        <message>
-            <source>&amp;Browse every article</source>
-            <translation>&amp;تصفح كل المقالات</translation>
-        </message>
-        <message>
-            <source>Search &amp;syntax</source>
-            <translation>&amp;صيغة البحث</translation>
-        </message>
-        <message>
-            <source>One article per &amp;story</source>
-            <translation>مقالة واحدة لكل &amp;خبر</translation>
-        </message>
-        <message>
-            <source>Leave near-duplicate copies of a story out of the results</source>
-            <translation>استبعد النسخ شبه المكررة من الخبر نفسه من النتائج</translation>
-        </message>
-        <message>
-            <source>Co&amp;mpare selected articles</source>
-            <translation>&amp;قارن المقالات المحددة</translation>
-        </message>
-        <message>
-            <source>Compare two to four selected results side by side (Ctrl+D)</source>
-            <translation>قارن بين نتيجتين وأربع نتائج محددة جنبًا إلى جنب (Ctrl+D)</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>&amp;عرض</translation>
-        </message>
-        <message>
-            <source>&amp;Entities</source>
-            <translation>&amp;الكيانات</translation>
-        </message>
-        <message>
-            <source>&amp;Timeline</source>
-            <translation>&amp;الخط الزمني</translation>
-        </message>
-        <message>
-            <source>&amp;Concordance</source>
-            <translation>ال&amp;كشاف السياقي</translation>
-        </message>
-        <message>
-            <source>&amp;Settings…</source>
-            <translation>&amp;الإعدادات…</translation>
-        </message>
-        <message>
-            <source>&amp;Export…</source>
-            <translation>&amp;تصدير…</translation>
-        </message>
-        <message>
-            <source>Se&amp;lection</source>
-            <translation>المجموعات ال&amp;مختارة</translation>
-        </message>
-        <message>
-            <source>&amp;Tick or untick</source>
-            <translation>&amp;تحديد أو إلغاء التحديد</translation>
-        </message>
-        <message>
-            <source>Put the chosen articles in the current selection, or take them out (Space)</source>
-            <translation>ضع المقالات المختارة في المجموعة المختارة الحالية أو أخرجها منها (مسافة)</translation>
-        </message>
-        <message>
-            <source>&amp;Tick or untick the article</source>
-            <translation>&amp;تحديد المقالة أو إلغاء تحديدها</translation>
-        </message>
-        <message>
-            <source>&amp;Add all results to the selection</source>
-            <translation>إ&amp;ضافة كل النتائج إلى المجموعة المختارة</translation>
-        </message>
-        <message>
-            <source>&amp;New selection…</source>
-            <translation>مجموعة مختارة &amp;جديدة…</translation>
-        </message>
-        <message>
-            <source>Write a n&amp;ote</source>
-            <translation>كتابة &amp;ملاحظة</translation>
-        </message>
-        <message>
-            <source>&amp;Selections</source>
-            <translation>المجموعات ال&amp;مختارة</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>م&amp;ساعدة</translation>
-        </message>
-        <message>
-            <source>&amp;About…</source>
-            <translation>&amp;حول البرنامج…</translation>
-        </message>
-        <message>
             <source>Selections</source>
             <translation>المجموعات المختارة</translation>
         </message>
@@ -1813,10 +1749,6 @@
             <translation>كل مواضع الاستعلام، مصفوفة على المطابقة (Ctrl+K)</translation>
         </message>
         <message>
-            <source>Clear list</source>
-            <translation>مسح القائمة</translation>
-        </message>
-        <message>
             <source>Open a corpus folder first (File ▸ Open corpus folder…).</source>
             <translation>افتح مجلد مدونة أولًا (ملف ◂ فتح مجلد مدونة…).</translation>
         </message>
@@ -1829,50 +1761,8 @@
             <translation>جارٍ البحث…</translation>
         </message>
         <message>
-            <source>Select two to four results to compare.</source>
-            <translation>حدد من نتيجتين إلى أربع نتائج للمقارنة.</translation>
-        </message>
-        <message>
-            <source>Select two to four results to compare (you selected {count}).</source>
-            <translation>حدد من نتيجتين إلى أربع نتائج للمقارنة (حددت {count}).</translation>
-        </message>
-        <message numerus="yes">
-            <source>The comparison shows two to four articles; the selection “{name}” has %Ln.</source>
-            <translation>
-                <numerusform>تعرض المقارنة من مقالتين إلى أربع مقالات؛ وليس في المجموعة المختارة «{name}» أي مقالة.</numerusform>
-                <numerusform>تعرض المقارنة من مقالتين إلى أربع مقالات؛ وفي المجموعة المختارة «{name}» مقالة واحدة.</numerusform>
-                <numerusform>تعرض المقارنة من مقالتين إلى أربع مقالات؛ وفي المجموعة المختارة «{name}» مقالتان.</numerusform>
-                <numerusform>تعرض المقارنة من مقالتين إلى أربع مقالات؛ وفي المجموعة المختارة «{name}» %Ln مقالات.</numerusform>
-                <numerusform>تعرض المقارنة من مقالتين إلى أربع مقالات؛ وفي المجموعة المختارة «{name}» %Ln مقالة.</numerusform>
-                <numerusform>تعرض المقارنة من مقالتين إلى أربع مقالات؛ وفي المجموعة المختارة «{name}» %Ln مقالة.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln more are missing from the corpus.</source>
-            <translation>
-                <numerusform>ولا مقالات أخرى مفقودة من المدوّنة.</numerusform>
-                <numerusform>وفيها مقالة أخرى مفقودة من المدوّنة.</numerusform>
-                <numerusform>وفيها مقالتان أخريان مفقودتان من المدوّنة.</numerusform>
-                <numerusform>وفيها %Ln مقالات أخرى مفقودة من المدوّنة.</numerusform>
-                <numerusform>وفيها %Ln مقالة أخرى مفقودة من المدوّنة.</numerusform>
-                <numerusform>وفيها %Ln مقالة أخرى مفقودة من المدوّنة.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>An unexpected error occurred. Details were saved to {path}</source>
-            <translation>حدث خطأ غير متوقع. حُفظت التفاصيل في {path}</translation>
-        </message>
-        <message>
             <source>Arabic News Workbench</source>
             <translation>منصة بحث الأخبار العربية</translation>
-        </message>
-        <message>
-            <source>The disk is full, so the index could not be saved. Free some space, then update the index.</source>
-            <translation>القرص ممتلئ، لذا تعذّر حفظ الفهرس. أفرغ بعض المساحة ثم حدّث الفهرس.</translation>
-        </message>
-        <message>
-            <source>Could not read or write {path}: {reason}</source>
-            <translation>تعذّرت القراءة من {path} أو الكتابة فيه: {reason}</translation>
         </message>
         <message>
             <source>searching {indexed} of ~{expected} articles; indexing continues</source>
@@ -1948,10 +1838,6 @@
         <message>
             <source>My selection</source>
             <translation>مجموعتي المختارة</translation>
-        </message>
-        <message>
-            <source>Its {count} similar copies</source>
-            <translation>نسخها المشابهة ({count})</translation>
         </message>
         <message>
             <source>Citation copied: {citation}</source>
@@ -2454,6 +2340,129 @@
         <message>
             <source>Drag to choose dates; double-click to clear them</source>
             <translation>اسحب لاختيار التواريخ؛ انقر مرتين لمسحها</translation>
+        </message>
+    </context>
+    <context>
+        <name>WindowMenus</name>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;ملف</translation>
+        </message>
+        <message>
+            <source>&amp;Open corpus folder…</source>
+            <translation>&amp;فتح مجلد مدونة…</translation>
+        </message>
+        <message>
+            <source>Open &amp;recent</source>
+            <translation>المفتوحة &amp;مؤخرًا</translation>
+        </message>
+        <message>
+            <source>&amp;Update index</source>
+            <translation>&amp;تحديث الفهرس</translation>
+        </message>
+        <message>
+            <source>&amp;Export…</source>
+            <translation>&amp;تصدير…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;خروج</translation>
+        </message>
+        <message>
+            <source>&amp;Search</source>
+            <translation>&amp;بحث</translation>
+        </message>
+        <message>
+            <source>&amp;Find</source>
+            <translation>&amp;بحث في المدونة</translation>
+        </message>
+        <message>
+            <source>&amp;Browse every article</source>
+            <translation>&amp;تصفح كل المقالات</translation>
+        </message>
+        <message>
+            <source>Search &amp;syntax</source>
+            <translation>&amp;صيغة البحث</translation>
+        </message>
+        <message>
+            <source>One article per &amp;story</source>
+            <translation>مقالة واحدة لكل &amp;خبر</translation>
+        </message>
+        <message>
+            <source>Leave near-duplicate copies of a story out of the results</source>
+            <translation>استبعد النسخ شبه المكررة من الخبر نفسه من النتائج</translation>
+        </message>
+        <message>
+            <source>Co&amp;mpare selected articles</source>
+            <translation>&amp;قارن المقالات المحددة</translation>
+        </message>
+        <message>
+            <source>Compare two to four selected results side by side (Ctrl+D)</source>
+            <translation>قارن بين نتيجتين وأربع نتائج محددة جنبًا إلى جنب (Ctrl+D)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;عرض</translation>
+        </message>
+        <message>
+            <source>&amp;Entities</source>
+            <translation>&amp;الكيانات</translation>
+        </message>
+        <message>
+            <source>&amp;Selections</source>
+            <translation>المجموعات ال&amp;مختارة</translation>
+        </message>
+        <message>
+            <source>&amp;Timeline</source>
+            <translation>&amp;الخط الزمني</translation>
+        </message>
+        <message>
+            <source>&amp;Concordance</source>
+            <translation>ال&amp;كشاف السياقي</translation>
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>&amp;الإعدادات…</translation>
+        </message>
+        <message>
+            <source>Se&amp;lection</source>
+            <translation>المجموعات ال&amp;مختارة</translation>
+        </message>
+        <message>
+            <source>&amp;Tick or untick</source>
+            <translation>&amp;تحديد أو إلغاء التحديد</translation>
+        </message>
+        <message>
+            <source>Put the chosen articles in the current selection, or take them out (Space)</source>
+            <translation>ضع المقالات المختارة في المجموعة المختارة الحالية أو أخرجها منها (مسافة)</translation>
+        </message>
+        <message>
+            <source>&amp;Tick or untick the article</source>
+            <translation>&amp;تحديد المقالة أو إلغاء تحديدها</translation>
+        </message>
+        <message>
+            <source>&amp;Add all results to the selection</source>
+            <translation>إ&amp;ضافة كل النتائج إلى المجموعة المختارة</translation>
+        </message>
+        <message>
+            <source>&amp;New selection…</source>
+            <translation>مجموعة مختارة &amp;جديدة…</translation>
+        </message>
+        <message>
+            <source>Write a n&amp;ote</source>
+            <translation>كتابة &amp;ملاحظة</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>م&amp;ساعدة</translation>
+        </message>
+        <message>
+            <source>&amp;About…</source>
+            <translation>&amp;حول البرنامج…</translation>
+        </message>
+        <message>
+            <source>Clear list</source>
+            <translation>مسح القائمة</translation>
         </message>
     </context>
     <context>

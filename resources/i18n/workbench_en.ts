@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ComparisonLauncher</name>
+    <message numerus="yes">
+        <source>The comparison shows two to four articles; the selection “{name}” has %Ln.</source>
+        <translation>
+            <numerusform>The comparison shows two to four articles; the selection “{name}” has %Ln.</numerusform>
+            <numerusform>The comparison shows two to four articles; the selection “{name}” has %Ln.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln more are missing from the corpus.</source>
+        <translation>
+            <numerusform>%Ln more is missing from the corpus.</numerusform>
+            <numerusform>%Ln more are missing from the corpus.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConcordanceView</name>
     <message numerus="yes">
         <source>from %Ln articles</source>
@@ -106,20 +123,6 @@
 </context>
 <context>
     <name>MainWindow</name>
-    <message numerus="yes">
-        <source>The comparison shows two to four articles; the selection “{name}” has %Ln.</source>
-        <translation>
-            <numerusform>The comparison shows two to four articles; the selection “{name}” has %Ln.</numerusform>
-            <numerusform>The comparison shows two to four articles; the selection “{name}” has %Ln.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln more are missing from the corpus.</source>
-        <translation>
-            <numerusform>%Ln more is missing from the corpus.</numerusform>
-            <numerusform>%Ln more are missing from the corpus.</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>%Ln files could not be indexed; see the list of skipped files below.</source>
         <translation>

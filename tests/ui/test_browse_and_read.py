@@ -106,7 +106,7 @@ def test_empty_query_lists_all_with_sources_ticked(qtbot: QtBot, seeds_window: M
     assert {hit.source for hit in blocker.args[0]} == {"صحيفة تشرين", "سانا"} and blocker.args[0].total == 3
     panel.source_filter.all_action.trigger()
     with qtbot.waitSignal(window.search_finished, timeout=WAIT) as blocker:
-        window.browse_action.trigger()
+        window.menus.browse_action.trigger()
     assert blocker.args[0].total == 5
 
 
@@ -173,9 +173,9 @@ def test_language_and_digits_switch_without_a_restart(
 
     try:
         monkeypatch.setattr(SettingsDialog, "exec", choose("ar", "arabic-indic"))
-        window.settings_action.trigger()
+        window.menus.settings_action.trigger()
         qtbot.waitUntil(lambda: window.isRightToLeft())
-        assert window.file_menu.title() == "&ملف"
+        assert window.menus.file_menu.title() == "&ملف"
         assert window.tabs.tabText(0) == "المقالات" and window.tabs.tabText(1) == "الكشاف السياقي"
         assert window.entity_dock.windowTitle() == "الكيانات"
         assert window.dockWidgetArea(window.entity_dock) == Qt.DockWidgetArea.RightDockWidgetArea
@@ -194,12 +194,12 @@ def test_language_and_digits_switch_without_a_restart(
                                                                                for c in sidebar.summary_label.text())
         assert "(العدد: " in sidebar.model.index(0, 0).data()
         assert sidebar.curator.undo_action.text() == "تراجع عن التنقيح"
-        assert window.compare_action.text() == "&قارن المقالات المحددة"
+        assert window.menus.compare_action.text() == "&قارن المقالات المحددة"
         assert window.settings.get(S.UI_LANGUAGE) == "ar"
         monkeypatch.setattr(SettingsDialog, "exec", choose("en", WESTERN))
-        window.settings_action.trigger()
+        window.menus.settings_action.trigger()
         qtbot.waitUntil(lambda: window.isLeftToRight())
-        assert window.file_menu.title() == "&File" and window.tabs.tabText(1) == "Concordance"
+        assert window.menus.file_menu.title() == "&File" and window.tabs.tabText(1) == "Concordance"
         assert window.index_status.articles_label.text() == "5 articles"
         assert sidebar.scope_box.itemText(0) == "Count in the results"
         assert sidebar.summary_label.text().endswith(" entities")

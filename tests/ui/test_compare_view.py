@@ -56,7 +56,7 @@ def compare_rows(qtbot: QtBot, window: MainWindow, ids: list[str]) -> CompareVie
     assert window.results_view.selected_rows() == sorted(results.ids().index(i) for i in ids)
     window.results_view.setFocus()
     qtbot.keyClick(window.results_view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    view = window.compare_view
+    view = window.comparisons.view
     assert view is not None
     qtbot.waitUntil(lambda: view.comparison is not None and not view.status_label.isVisible(),
                     timeout=INDEXING_TIMEOUT_MS)
@@ -163,8 +163,8 @@ def test_one_result_compares_nothing_and_says_so(
     window, names = planted_window
     results = type_search(window, "حلب")
     click_rows(qtbot, window, [results.ids().index(names["004"])])  # heads no story
-    window.compare_selected()
-    assert window.compare_view is None
+    window.comparisons.compare_selected()
+    assert window.comparisons.view is None
     assert any("Select two to four results" in text for _level, text in window.message_bar.messages())
 
 
@@ -216,7 +216,7 @@ def test_planted_copies_fold_under_their_story_and_expand(
     qtbot.keyClicks(view, "-")  # folding from a copy folds its story and selects the story's row
     assert all(view.isRowHidden(row) for row in copies) and view.currentIndex().row() == head
     qtbot.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # one story row: compare its copies
-    compare = window.compare_view
+    compare = window.comparisons.view
     assert compare is not None
     qtbot.waitUntil(lambda: compare.comparison is not None, timeout=INDEXING_TIMEOUT_MS)
     assert set(compare.shown_ids()) == copies_of_001 and len(compare.panes) == 3
@@ -234,7 +234,7 @@ def test_one_per_story_leaves_copies_out_and_keeps_the_badge(
     window, names = planted_window
     everything = type_search(window, "لافروف")
     with qtbot.waitSignal(window.search_finished, timeout=INDEXING_TIMEOUT_MS) as blocker:
-        window.one_per_story_action.trigger()
+        window.menus.one_per_story_action.trigger()
     folded: SearchResults = blocker.args[0]
     assert folded.total == everything.total - 2
     kept = set(folded.ids()) & {names["001"], "copy_of_001.txt", "feed.jsonl#1"}
@@ -244,7 +244,7 @@ def test_one_per_story_leaves_copies_out_and_keeps_the_badge(
     assert "Similar copies from" in window.results_model.index(row, window.results_model.TITLE).data(Qt.ItemDataRole.ToolTipRole)
     assert window.settings.get(S.ONE_PER_STORY)
     with qtbot.waitSignal(window.search_finished, timeout=INDEXING_TIMEOUT_MS):
-        window.one_per_story_action.trigger()
+        window.menus.one_per_story_action.trigger()
     assert window.results_model.results is not None and window.results_model.results.total == everything.total
 
 
@@ -261,7 +261,7 @@ def test_compare_with_from_the_reader(
     assert actions[0].text() == "Its 2 similar copies"  # 001 heads its story
     assert len(actions) == 1 + len(results) - 1
     actions[-1].trigger()
-    view = window.compare_view
+    view = window.comparisons.view
     assert view is not None
     qtbot.waitUntil(lambda: view.comparison is not None, timeout=INDEXING_TIMEOUT_MS)
     assert view.shown_ids() == [reading.id, results.ids()[-1]]

@@ -29,7 +29,7 @@ def test_open_dialog_index_search_and_read(
 ) -> None:
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *args, **kwargs: str(seeds_copy)))
     with qtbot.waitSignal(window.indexing_finished, timeout=60_000) as blocker:
-        window.open_action.trigger()
+        window.menus.open_action.trigger()
     report = blocker.args[0]
     assert report.articles == 5 and not report.cancelled
     assert window.index_status.articles_label.text() == "5 articles"
@@ -131,10 +131,10 @@ def test_search_without_corpus_is_explained(window: MainWindow, qtbot: QtBot) ->
 
 
 def test_ctrl_f_focuses_search(window: MainWindow, qtbot: QtBot) -> None:
-    assert window.find_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
+    assert window.menus.find_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
     window.results_view.setFocus()
     window.search_panel.query_edit.setText("حلب")
-    window.find_action.trigger()
+    window.menus.find_action.trigger()
     assert window.search_panel.query_edit.hasFocus() or window.focusWidget() is window.search_panel.query_edit
     assert window.search_panel.query_edit.selectedText() == "حلب"
 
@@ -159,7 +159,7 @@ def test_layout_and_recent_corpora_survive_a_restart(
     qtbot.addWidget(again)
     assert (again.size().width(), again.size().height()) == (790, 500)
     assert again.reader.font_size() == 21
-    recent = [action.data() for action in again.recent_menu.actions() if action.data()]
+    recent = [action.data() for action in again.menus.recent_menu.actions() if action.data()]
     assert recent == [str(seeds_copy.resolve())]
     again.close()
 

@@ -121,7 +121,7 @@ def test_tick_tag_note_and_export_through_the_gui(
     assert window.marks.is_ticked(other)
 
     # "Add all results to the selection" puts every hit in it.
-    wait_marks(qtbot, window, window.add_results_action.trigger)
+    wait_marks(qtbot, window, window.menus.add_results_action.trigger)
     assert {s.name: s.articles for s in window.marks.snapshot.selections} == {"My selection": 1,
                                                                              "هدنة حلب": len(results)}
 
@@ -129,7 +129,7 @@ def test_tick_tag_note_and_export_through_the_gui(
     out = tmp_path / "out" / "هدنة.xlsx"
     out.parent.mkdir()
     monkeypatch.setattr(export_dialog, "choose_file", lambda *args: str(out))
-    window.export_action.trigger()
+    window.menus.export_action.trigger()
     dialog = window.export_dialog
     assert dialog is not None and dialog.isVisible() and dialog.selection_radio.isChecked()
     qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
@@ -337,7 +337,7 @@ def test_a_selection_is_compared_from_the_dock(
     panel.list.setCurrentRow(0)
     assert panel.compare_action in panel.list.actions() and panel.compare_action.isEnabled()
     panel.compare_action.trigger()
-    compare = window.compare_view
+    compare = window.comparisons.view
     assert compare is not None
     qtbot.waitUntil(lambda: compare.comparison is not None and set(compare.shown_ids()) == set(ids[:3]),
                     timeout=TIMEOUT)

@@ -147,8 +147,8 @@ COMPARE_THRESHOLD = 0.3
 
 def _compare_view(window: Any, query: str, entity: str) -> Any:
     _search(window, "حلب")
-    window.compare(list(COMPARED_SEEDS))
-    view = window.compare_view
+    window.comparisons.compare(list(COMPARED_SEEDS))
+    view = window.comparisons.view
     _wait_for(view, "comparison_shown", "failed")
     view.resize(*SIZE)
     view.set_threshold(COMPARE_THRESHOLD)
