@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QLineEdit, QTextEdit
 
 from workbench.core.paths import resources_dir
 
@@ -37,3 +38,22 @@ def arabic_font(point_size: int) -> QFont:
     font = QFont(ARABIC_FAMILY, point_size)
     font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
     return font
+
+
+def arabic_font_for_typed_text(edit: QLineEdit | QTextEdit, point_size: int) -> None:
+    """Draw what the user types in ``edit`` (names, tags, notes: mostly Arabic) in the Arabic
+    font, and its placeholder, which is in the interface language, in the interface font."""
+    interface = edit.font()
+    typed = arabic_font(point_size)
+
+    def fit() -> None:
+        empty = edit.text() == "" if isinstance(edit, QLineEdit) else edit.document().isEmpty()
+        wanted = interface if empty else typed
+        if edit.font() != wanted:
+            edit.setFont(wanted)
+
+    if isinstance(edit, QLineEdit):
+        edit.textChanged.connect(fit)
+    else:  # the document's signal: it also fires when the edit's own signals are blocked
+        edit.document().contentsChanged.connect(fit)
+    fit()

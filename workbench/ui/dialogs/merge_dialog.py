@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from workbench.core.entities.completion import EntityCompleter
 from workbench.core.entities.service import Entity
 from workbench.ui.entity_types import type_label
-from workbench.ui.fonts import arabic_font
+from workbench.ui.fonts import arabic_font, arabic_font_for_typed_text
 
 CANDIDATES_SHOWN = 50
 
@@ -52,7 +52,7 @@ class MergeDialog(QDialog):
         self.edit.setObjectName("merge_target_edit")
         self.edit.setPlaceholderText(self.tr("Type a name or an alias"))
         self.edit.setClearButtonEnabled(True)
-        self.edit.setFont(arabic_font(self.font().pointSize() + 1))
+        arabic_font_for_typed_text(self.edit, self.font().pointSize() + 1)
         self.edit.textChanged.connect(self._on_edit_text_changed)
         self.candidates = QListWidget()
         self.candidates.setObjectName("merge_candidates")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QCompleter,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.userdata import ArticleMarks
 from workbench.ui.bidi import isolated
-from workbench.ui.fonts import arabic_font
+from workbench.ui.fonts import arabic_font, arabic_font_for_typed_text
 from workbench.ui.i18n import Retranslating
 
 NOTE_IDLE_MS = 800
@@ -154,15 +154,16 @@ class ArticleMarksPanel(Retranslating, QWidget):
         self.tags_label = QLabel()
         self.tags_edit = TagsEdit()
         self.tags_edit.setObjectName("article_tags")
-        self.tags_edit.setFont(arabic_font(self.font().pointSize()))
+        arabic_font_for_typed_text(self.tags_edit, self.font().pointSize())
         self.tags_edit.committed.connect(self.save_tags)
         self.tags_label.setBuddy(self.tags_edit)
         self.note_label = QLabel()
         self.note_edit = NoteEdit()
         self.note_edit.setObjectName("article_note")
-        self.note_edit.setFont(arabic_font(self.font().pointSize() + 1))
+        arabic_font_for_typed_text(self.note_edit, self.font().pointSize() + 1)
         self.note_edit.setTabChangesFocus(True)
-        self.note_edit.setFixedHeight(self.note_edit.fontMetrics().lineSpacing() * NOTE_LINES + 12)
+        note_lines = QFontMetrics(arabic_font(self.font().pointSize() + 1)).lineSpacing() * NOTE_LINES
+        self.note_edit.setFixedHeight(note_lines + 12)
         self.note_edit.textChanged.connect(self._on_note_edit_text_changed)
         self.note_edit.focus_lost.connect(self.save_note)
         self.note_label.setBuddy(self.note_edit)
