@@ -81,6 +81,21 @@ def test_matches_are_highlighted_with_background_only_and_navigable(qtbot: QtBot
     assert reader.current_match == 1
 
 
+def test_a_narrow_reader_shows_the_match_count_in_short(qtbot: QtBot) -> None:
+    reader = ReaderPane()
+    qtbot.addWidget(reader)
+    reader.show_article(article(), spans_of(TEXT, "لافروف"))
+    reader.show()
+    qtbot.waitExposed(reader)
+    label = reader.match_label
+    narrowest = reader.minimumSizeHint().width()
+    reader.resize(narrowest + label.fontMetrics().horizontalAdvance("Match 1 of 2") + 20, 400)
+    qtbot.waitUntil(lambda: label.text() == "Match 1 of 2")
+    reader.resize(narrowest + label.fontMetrics().horizontalAdvance("1/2") + 20, 400)
+    qtbot.waitUntil(lambda: label.text() == "1/2")
+    assert label.full_text() == label.toolTip() == "Match 1 of 2"
+
+
 def test_boilerplate_is_dimmed_not_hidden(qtbot: QtBot) -> None:
     reader = ReaderPane()
     qtbot.addWidget(reader)

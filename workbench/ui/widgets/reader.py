@@ -307,8 +307,9 @@ class ReaderPane(Retranslating, QWidget):
         if self._article is None or not (has_matches or self._searched):
             self.match_label.set_full_text("")
         elif has_matches:
-            text = self.tr("Match {current} of {total}")
-            self.match_label.set_full_text(text.format(current=number(self._current + 1), total=number(len(self._spans))))
+            current, total = number(self._current + 1), number(len(self._spans))
+            text = self.tr("Match {current} of {total}").format(current=current, total=total)
+            self.match_label.set_full_text(text, short=f"{current}/{total}")
         else:
             self.match_label.set_full_text(self.tr("No matches in this article"))
 
