@@ -387,6 +387,28 @@ def test_saudinewsnet_records(tmp_path: Path, shared_dir: Path) -> None:
     assert len(articles) == sum(1 for line in lines if json.loads(line)["content"].strip())
 
 
+def test_html_character_references_in_records_become_characters(tmp_path: Path) -> None:
+    record = {"title": "&quot;سبق&quot;: نمو 3&nbsp;% &#8220;فعلي&#8221; &amp; مستمر",
+              "content": f"{ARABIC} &#x627;&#1604; AT&T وR&D &copy 2015 &unknownreference",
+              "url": "https://sabq.org/a?id=1&copy=2&amp;x=3"}
+    write(tmp_path, "a.jsonl", json.dumps(record, ensure_ascii=False) + "\n")
+    (article,) = read(tmp_path, "a.jsonl")
+    assert article.title == '"سبق": نمو 3\u00a0% “فعلي” & مستمر'
+    # Only complete references: a bare & and the legacy form without a semicolon stay as written.
+    assert article.text == f"{ARABIC} ال AT&T وR&D &copy 2015 &unknownreference"
+    assert article.url == record["url"]  # a URL's & separates parameters
+
+
+def test_saudinewsnet_titles_keep_no_character_references(tmp_path: Path, shared_dir: Path) -> None:
+    with gzip.open(shared_dir / "data" / "news" / "saudinewsnet.jsonl.gz", "rb") as stream:
+        lines = [line for line in stream if b"&quot;" in line][:20]
+    assert len(lines) == 20
+    write(tmp_path, "snn.jsonl", b"".join(lines))
+    articles = read(tmp_path, "snn.jsonl")
+    assert articles and all("&quot;" not in a.title + a.text for a in articles)
+    assert any('"' in a.title + a.text for a in articles)
+
+
 # --- skip reasons -----------------------------------------------------------------------------
 
 def test_binary(tmp_path: Path) -> None:

@@ -19,10 +19,11 @@ from whoosh.util.varints import varint
 from workbench.core.index.analysis import exact_analyzer, stem_analyzer
 from workbench.core.ingest import Article
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 """The index format. 6: the journal, segment checksums and placements in the manifest, resumable
-collections and the quotation and near-duplicate stores (issues 10, 13, 16); an index of another
-format is rebuilt, with a message saying so."""
+collections and the quotation and near-duplicate stores (issues 10, 13, 16). 7: HTML character
+references in collection fields are decoded, so stored titles, offsets and mentions of such
+records changed. An index of another format is rebuilt, with a message saying so."""
 
 
 class SafePositions(formats.Positions):

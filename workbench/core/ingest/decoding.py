@@ -22,11 +22,18 @@ Every decoded string then goes through ``scrub``: lone UTF-16 surrogates (``"\\u
 left by a cut emoji; undecodable bytes, which decoding maps to surrogates) become U+FFFD, and
 control characters other than whitespace (NUL, ``\\x1a``) are removed, each counted. After
 ``scrub`` a string always encodes to UTF-8, so no later stage can fail on it.
+
+Collections exported by web scrapers often keep the page's HTML character references in their
+fields (``&quot;سبق&quot;``, ``&nbsp;``, ``&#8220;``: 237 of SaudiNewsNet's 31,030 records).
+``unescape_references`` turns complete references (with their semicolon) into the characters
+they stand for; a bare ``&`` and legacy forms without a semicolon (``&copy`` in a URL's query)
+stay as they are.
 """
 
 from __future__ import annotations
 
 import codecs
+import html
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -93,6 +100,17 @@ class Decoded:
     encoding: str
     replaced_bytes: int
     controls: int
+
+
+_REFERENCE_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unescape_references(text: str) -> str:
+    """``text`` with its HTML character references (``&quot;``, ``&#8220;``, ``&#x627;``)
+    replaced by their characters; anything else, a bare ``&`` included, left as it is."""
+    if "&" not in text:
+        return text
+    return _REFERENCE_RE.sub(lambda match: html.unescape(match.group()), text)
 
 
 def scrub(text: str) -> Scrubbed:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.core.ingest.decoding import normalize_newlines, scrub
+from workbench.core.ingest.decoding import normalize_newlines, scrub, unescape_references
 from workbench.core.ingest.problems import ProblemLog
 from workbench.core.messages import Message
 
@@ -66,14 +66,16 @@ def record_from_mapping(number: int, obj: Mapping[Any, Any], log: ProblemLog, wh
     """A record from one JSON object or CSV row (decoded from ``encoding`` with
     ``surrogateescape``), or None (logged as an empty record) when it has no text.
 
-    Undecodable bytes, lone surrogates and control characters are scrubbed from every value
-    and logged (scrubbing the values, not the raw record, scans each text once).
+    HTML character references left by scrapers (``&quot;``) become their characters, except in
+    the URL, whose ``&`` separates query parameters. Undecodable bytes, lone surrogates and control
+    characters are then scrubbed from every value and logged (scrubbing the values, not the raw
+    record, scans each text once).
     """
     lowered = {str(key).strip().lower(): value for key, value in obj.items()}
     values = {name: _field_value(lowered, keys) for name, keys in FIELD_NAMES.items()}
     escaped = surrogates = controls = 0
     for name, value in values.items():
-        scrubbed = scrub(value)
+        scrubbed = scrub(value if name == "url" else unescape_references(value))
         values[name] = scrubbed.text
         escaped += scrubbed.escaped_bytes
         surrogates += scrubbed.surrogates
