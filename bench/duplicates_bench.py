@@ -3,6 +3,7 @@ grouping finds: prints tables, asserts nothing.
 
     python bench/duplicates_bench.py [--articles 30000] [--pairs 50] [--sample FILE]
     python bench/duplicates_bench.py --indexing [--articles 6000] [--rounds 2] [--processes 2]
+    python bench/duplicates_bench.py --templated 6000
 
 Default mode, the stages alone (quick, CPU time, so a busy machine barely matters): reads the
 articles as the indexer does (one JSONL collection), then measures the CPU time per article of
@@ -18,6 +19,11 @@ wall time, CPU time (process and workers) and peak RSS of the main process.
 
 Both then print the groups at the default threshold and write ``--pairs`` randomly chosen pairs
 (seeded) to ``--sample`` (source, date, title and opening words of both) for judging by eye.
+
+``--templated N``: the worst case for the store, N generated bulletins that differ by a few
+numbers (market reports, weather, prayer times), so that every article shares every bucket:
+CPU per article for each batch as the store fills (flat when the work per article is bounded),
+pairs kept, file size and the groups found.
 """
 
 from __future__ import annotations
@@ -40,7 +46,7 @@ sys.path.insert(0, str(REPO / "bench"))
 from index_bench import DEFAULT_DATA, print_facts, write_corpus  # noqa: E402
 
 from workbench.core.compare import DEFAULT_DUPLICATE_THRESHOLD, DuplicateStage, DuplicateStore  # noqa: E402
-from workbench.core.compare.duplicates import DuplicateGroup  # noqa: E402
+from workbench.core.compare.duplicates import DuplicateGroup, Fingerprint, _signature_bytes  # noqa: E402
 from workbench.core.index import CorpusIndex  # noqa: E402
 from workbench.core.ingest import Article, read_file  # noqa: E402
 from workbench.core.workspace import INDEX_STAGES, Workspace  # noqa: E402
@@ -138,6 +144,35 @@ def print_groups(groups: list[DuplicateGroup], articles: dict[str, Article] | Wo
     print(f"{len(chosen)} sampled pairs written to {target}")
 
 
+BULLETIN = ("أعلنت هيئة السوق المالية اليوم أن سعر سهم شركة الاتصالات بلغ {n} ريالا في ختام تداولات الجلسة "
+            "وقال المتحدث باسم الهيئة إن حجم التداول وصل إلى {m} مليون سهم وأضاف أن المؤشر العام ارتفع "
+            "بنسبة {p} بالمئة مقارنة بالجلسة السابقة")
+
+
+def templated_store(count: int, folder: Path) -> None:
+    """Fill a duplicate store with ``count`` templated bulletins; print the cost batch by batch."""
+    rng = random.Random(3)
+    fingerprints = []
+    for number in range(count):
+        text = BULLETIN.format(n=rng.randint(10, 99), m=number, p=rng.randint(1, 99))
+        fingerprints.append((f"b{number}", "bulletins.jsonl", Fingerprint(f"h{number}", _signature_bytes(text.split()))))
+    store = DuplicateStore(folder)
+    rows = [("corpus", f"{count} generated bulletins differing by three numbers, batches of {BATCH_ARTICLES}")]
+    for generation, start in enumerate(range(0, count, BATCH_ARTICLES), 1):
+        batch = fingerprints[start:start + BATCH_ARTICLES]
+        started = time.process_time()
+        store.replace([], batch, generation)
+        rows.append((f"articles {start + 1}-{start + len(batch)}",
+                     f"{(time.process_time() - started) * 1000 / len(batch):.2f} ms CPU per article"))
+    (pairs,) = store._db.execute("SELECT COUNT(*) FROM pairs").fetchone()
+    groups = store.groups(0.3)
+    rows += [("pairs kept", f"{pairs} ({pairs / count:.1f} per article)"),
+             ("store on disk", f"{Path(store.path).stat().st_size / 1e6:.1f} MB"),
+             ("groups at 0.3", ", ".join(f"{len(group.ids)} articles" for group in groups[:3]) or "none")]
+    store.close()
+    print_facts(rows)
+
+
 def indexing_runs(args: argparse.Namespace, tmp: Path) -> None:
     """Index without and with grouping in fresh processes; print the table and the groups."""
     corpus = tmp / "corpus"
@@ -174,6 +209,7 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=30000)
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--indexing", action="store_true", help="measure whole indexing runs (slow)")
+    parser.add_argument("--templated", type=int, default=0, help="fill the store with N templated bulletins")
     parser.add_argument("--rounds", type=int, default=1, help="interleaved without/with pairs of indexing runs")
     parser.add_argument("--tagged", type=int, default=500, help="articles the entity stage is timed on")
     parser.add_argument("--whoosh-ms", type=float, default=2.0,
@@ -186,6 +222,10 @@ def main() -> int:
     if args.run:
         corpus, home, grouping = args.run
         print(json.dumps(run_once(Path(corpus), Path(home), grouping == "1", args.processes)))
+        return 0
+    if args.templated:
+        with tempfile.TemporaryDirectory(prefix="wb-dup-templated-") as tmp:
+            templated_store(args.templated, Path(tmp))
         return 0
     if not args.data.is_file():
         print(f"no data at {args.data}: pass --data", file=sys.stderr)

@@ -10,7 +10,7 @@ import numpy as np
 
 from tests.conftest import SEEDS_DIR
 from tests.planted_copies import make_corpus
-from workbench.core.compare.duplicates import DuplicateStore, Fingerprint
+from workbench.core.compare.duplicates import MAX_PAIRS, DuplicateStore, Fingerprint
 from workbench.core.compare.minhash import SHINGLE_WORDS, band_keys, estimated_similarity, signature
 from workbench.core.workspace import Workspace
 
@@ -85,3 +85,26 @@ def test_the_store_forgets_removed_files_and_reopens_with_its_pairs(tmp_path: Pa
     assert store.applied_generation() == 2 and store.groups() == [], "applying a batch again changes nothing"
     assert np.frombuffer(fingerprint.signature or b"", dtype=np.uint32).size == 126
     store.close()
+
+
+def test_templated_copy_keeps_a_bounded_number_of_pairs_and_one_group(tmp_path: Path) -> None:
+    """Bulletins that differ by a number share every bucket: each is compared with a bounded
+    number of recent articles (indexing stays linear) and all still form one group."""
+    template = ("أعلنت هيئة السوق المالية اليوم أن سعر سهم شركة الاتصالات بلغ {n} ريالا في ختام تداولات "
+                "الجلسة وقال المتحدث باسم الهيئة إن حجم التداول وصل إلى {m} مليون سهم").split()
+    bulletins = 300
+    results = []
+    for number in range(bulletins):
+        words = [word.format(n=number % 7, m=number) for word in template]
+        results.append((f"b{number}", "bulletins.jsonl", Fingerprint(f"h{number}", signature(words).tobytes())))  # type: ignore[union-attr]
+    store = DuplicateStore(tmp_path)
+    try:
+        store.replace([], results, generation=1)
+        (pairs,) = store._db.execute("SELECT COUNT(*) FROM pairs").fetchone()
+        assert bulletins * 2 < pairs <= bulletins * MAX_PAIRS < bulletins * (bulletins - 1) // 2
+        (group,) = store.groups(0.3)
+        assert len(group.ids) == bulletins and not group.exact
+        store.replace([], [results[0], results[150]], generation=2)  # changed again: the group holds
+        assert [len(g.ids) for g in store.groups(0.3)] == [bulletins]
+    finally:
+        store.close()

@@ -10,6 +10,10 @@ from typing import Any
 from workbench.cli.common import EXIT_OK, EXIT_USAGE, CliError, add_corpus_argument, open_workspace
 from workbench.core.compare import DEFAULT_DUPLICATE_THRESHOLD, DEFAULT_THRESHOLD, Comparison, Quote
 
+LISTED_IDS = 20
+"""Ids a group lists in the text output of ``workbench duplicates`` (templated copy can make
+groups of thousands); ``--json`` lists every one."""
+
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the compare, quotes and duplicates subcommands."""
@@ -126,7 +130,10 @@ def _cmd_duplicates(args: argparse.Namespace) -> int:
         return EXIT_OK
     for group in groups:
         kind = "exact copies" if group.exact else f"similarity {group.similarity:.2f}"
-        print(f"{len(group.ids)} articles, {kind}: " + ", ".join(group.ids))
+        listed = ", ".join(group.ids[:LISTED_IDS])
+        if len(group.ids) > LISTED_IDS:
+            listed += f" and {len(group.ids) - LISTED_IDS} more (--json lists them all)"
+        print(f"{len(group.ids)} articles, {kind}: {listed}")
     if not groups:
         print("no near-duplicate articles")
     return EXIT_OK
