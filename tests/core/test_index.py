@@ -285,6 +285,21 @@ def test_index_of_another_format_version_is_rebuilt(seeds_copy: Path, monkeypatc
     reopened.close()
 
 
+def test_index_made_with_an_older_stage_version_is_rebuilt(seeds_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A change to the entity rules (EntityStage.version bumped) rebuilds existing indexes, so
+    no corpus keeps mentions found by the old rules."""
+    index = Workspace.open(seeds_copy)
+    index.update()
+    index.close()
+    monkeypatch.setattr(EntityStage, "version", EntityStage.version + 1)
+    reopened = Workspace.open(seeds_copy)
+    report = reopened.update()
+    assert report.rebuilt_reason and f"entities.{EntityStage.version}" in report.rebuilt_reason
+    assert report.articles == 5
+    assert reopened.update().rebuilt_reason is None
+    reopened.close()
+
+
 def test_index_of_the_release_before_the_journal_is_rebuilt_as_another_version(seeds_copy: Path) -> None:
     """An index made by the previous format (5: no journal, no segment checksums) is rebuilt
     with the "another version" message, not reported as damaged."""

@@ -86,6 +86,8 @@ class DuplicateStage:
     """The MinHash signature of every indexed article. Stateless, so it pickles for free."""
 
     name = "duplicates"
+    version = 1
+    """Bump when signatures change (shingling, the words they are made of, the hash functions)."""
 
     def analyse(self, articles: Sequence[Article]) -> list[Fingerprint]:
         """Each article's content hash and signature (over its passages' words, boilerplate out)."""

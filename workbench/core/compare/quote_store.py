@@ -57,6 +57,8 @@ class QuoteStage:
     """The quotations of every indexed article. Stateless, so it pickles for free."""
 
     name = "quotes"
+    version = 1
+    """Bump when quote finding or speaker attribution changes."""
 
     def analyse(self, articles: Sequence[Article]) -> list[list[QuoteRecord]]:
         """Each article's quotes."""

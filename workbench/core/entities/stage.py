@@ -21,6 +21,8 @@ class EntityStage:
     """People, places and organisations of every indexed article. Stateless, so it pickles for free."""
 
     name = "entities"
+    version = 1
+    """Bump when extraction changes: the tagger's model or rules, the gazetteers, keying or linking."""
 
     def analyse(self, articles: Sequence[Article]) -> list[list[CatalogMention]]:
         """The keyed and linked mentions of each article (the tagger loads once per process)."""

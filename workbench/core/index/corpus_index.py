@@ -379,8 +379,9 @@ class CorpusIndex:
 # -- opening, creating, repairing ---------------------------------------------------------------
 
 def _layout(stages: Sequence[IndexStage]) -> str:
-    """The index format: the schema version and the stages whose fields it has."""
-    names = "+".join(stage.name for stage in stages)
+    """The index format: the schema version and the stages whose fields it has, with their
+    versions ("7:entities.1+quotes.1+duplicates.1")."""
+    names = "+".join(f"{stage.name}.{stage.version}" for stage in stages)
     return f"{SCHEMA_VERSION}:{names}" if names else str(SCHEMA_VERSION)
 
 

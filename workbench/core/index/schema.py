@@ -1,8 +1,9 @@
 """The Whoosh schema of a corpus index and how articles are stored in it.
 
 One home for field names and the stored-document codec, shared by the indexer (index.py) and
-the searcher (search.py). Bump SCHEMA_VERSION whenever fields or their analysis change: an
-index with another version is rebuilt on open.
+the searcher (search.py). Bump SCHEMA_VERSION whenever fields or their analysis change (and a
+stage's ``version`` when only that stage's results change): an index with another version is
+rebuilt on open.
 """
 
 from __future__ import annotations

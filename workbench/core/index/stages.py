@@ -56,6 +56,10 @@ class IndexStage(Protocol):
 
     name: str
     """Names the stage's keyword field and its store (``index.stage_store(name)``)."""
+    version: int
+    """Bump it when the stage's results change for the same article (its rules, its model, the
+    gazetteers it reads): the index records every stage's version, and an index made with other
+    versions is rebuilt on open, so no corpus keeps results of the old rules."""
 
     def analyse(self, articles: Sequence[Article]) -> list[Any]:
         """One picklable result per article, in order (a batch is analysed at once, for speed)."""
