@@ -106,6 +106,9 @@ def test_dates_accept_arabic_indic_digits_and_the_timeline_fills_them(qtbot: QtB
     panel.date_from_edit.setText("٢٠١٦-١١")
     assert panel.date_from_edit.hasAcceptableInput()
     assert panel.request().date_from == "2016-11-01"
+    panel.date_to_edit.setText("۲۰۱۶-۱۱-۳۰")  # Persian digits, as a Persian keyboard types them
+    assert panel.date_to_edit.hasAcceptableInput()
+    assert panel.request().date_to == "2016-11-30"
     with qtbot.waitSignal(panel.search_requested) as blocker:
         panel.set_dates("2016-10-24", "2016-10-30")
     assert (blocker.args[0].date_from, blocker.args[0].date_to) == ("2016-10-24", "2016-10-30")

@@ -50,12 +50,13 @@ _ARABIC_LETTERS = (
     "\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
     "\u0750-\u077f\ufb50-\ufd3d\ufd50-\ufdfb\ufe70-\ufefc"
 )
-_DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
+DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
+"""The digits a number may be written in (ASCII, Arabic-Indic, Persian), as a regex class body."""
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff"
 
 _TOKEN_RE = re.compile(
     f"[{_ARABIC_LETTERS}][{_ARABIC_LETTERS}{_MARKS}{_INVISIBLE}]*"
-    f"|[{_DIGITS}]+(?:[.,\u066b\u066c][{_DIGITS}]+)*"
+    f"|[{DIGITS}]+(?:[.,\u066b\u066c][{DIGITS}]+)*"
     f"|[{_LATIN}][{_LATIN}0-9\u0300-\u036f]*"
 )
 _COMPAT_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
@@ -442,7 +443,7 @@ def count_arabic_letters(text: str) -> int:
 # -- numbers, sentences and quotation marks ---------------------------------------------------
 
 _NUMBER_RE = re.compile(
-    f"(?<![{_DIGITS}])[{_DIGITS}]+(?:\u0631[{_DIGITS}]+|(?:[.,\u066b\u066c][{_DIGITS}]+)*)(?![{_DIGITS}])")
+    f"(?<![{DIGITS}])[{DIGITS}]+(?:\u0631[{DIGITS}]+|(?:[.,\u066b\u066c][{DIGITS}]+)*)(?![{DIGITS}])")
 _SANA_DECIMAL = "\u0631"
 """SANA and Tishreen write 1.8 as 8ر1: the fraction typed first, ر (ra, for كسر) as the point."""
 _THOUSANDS_GROUP_RE = re.compile(r"\d{1,3}(?:[,.]\d{3})+")

@@ -27,15 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core.arabic import normalize_digits
+from workbench.core.arabic import DIGITS, normalize_digits
 from workbench.core.search import SearchRequest
 from workbench.ui.bidi import isolated, text_direction
 from workbench.ui.fonts import ARABIC_FAMILY
 from workbench.ui.i18n import Retranslating, translate_noop
 from workbench.ui.numbers import digits, number
 
-DATE_PATTERN = QRegularExpression(r"^[0-9٠-٩]{4}(-[0-9٠-٩]{2}(-[0-9٠-٩]{2})?)?$")
-"""A year, a month or a day: 2016, 2016-11, 2016-11-01 (Western or Arabic-Indic digits)."""
+DATE_PATTERN = QRegularExpression(f"^[{DIGITS}]{{4}}(-[{DIGITS}]{{2}}(-[{DIGITS}]{{2}})?)?$")
+"""A year, a month or a day: 2016, 2016-11, 2016-11-01 (Western, Arabic-Indic or Persian digits)."""
 SORT_ORDERS = ("relevance", "date", "date-asc", "source", "title")
 """The core's sort orders, in the order the sort box lists them."""
 
