@@ -62,16 +62,25 @@ class EntityCatalog(sqlite.StageDatabase):
 
     def __init__(self, index_dir: Path) -> None:
         super().__init__(index_dir)
-        self._forms: dict[tuple[str, str, str, str], int] = {
-            (row[1], row[2], row[3], row[4]): row[0] for row in self._db.execute("SELECT * FROM forms")
-        }
+        self._forms: dict[tuple[str, str, str, str], int] | None = None
+        """Form -> row number, read on the first write: opening the catalog to read or to check it
+        (every open of a corpus) does not pay for it (0.28 s on 30,000 articles)."""
 
     def replace(self, paths: Iterable[str], articles: Sequence[tuple[str, str, Sequence[CatalogMention]]],
                 generation: int) -> None:
         """After the Whoosh commit of ``generation``: drop every row of the files in ``paths``
         and of the articles in ``articles``, then add ``articles`` as (article id, path,
         mentions), in one durable transaction (see the module docstring)."""
-        with self._lock, sqlite.transaction(self._db):
+        with self._lock:
+            try:
+                self._replace(paths, articles, generation)
+            except BaseException:
+                self._forms = None  # rows added by the rolled-back transaction are gone: read them again
+                raise
+
+    def _replace(self, paths: Iterable[str], articles: Sequence[tuple[str, str, Sequence[CatalogMention]]],
+                 generation: int) -> None:
+        with sqlite.transaction(self._db):
             for path in set(paths):
                 self._db.execute("DELETE FROM mentions WHERE article IN (SELECT id FROM articles WHERE path = ?)",
                                  (path,))
@@ -93,6 +102,8 @@ class EntityCatalog(sqlite.StageDatabase):
             sqlite.set_indexed_generation(self._db, generation)
 
     def _form(self, mention: CatalogMention) -> int:
+        if self._forms is None:
+            self._forms = {(row[1], row[2], row[3], row[4]): row[0] for row in self._db.execute("SELECT * FROM forms")}
         form = (mention.type, mention.text, mention.key, mention.link)
         number = self._forms.get(form)
         if number is None:
