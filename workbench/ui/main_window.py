@@ -172,18 +172,12 @@ class MainWindow(QMainWindow):
         self.entity_sidebar = EntitySidebar(self.session)
         self.entity_sidebar.filter_changed.connect(self._on_entity_sidebar_filter_changed)
         self.entity_sidebar.failed.connect(self._on_job_failed)
-        self.entity_dock = QDockWidget(self)
-        self.entity_dock.setObjectName("entity_dock")
-        self.entity_dock.setWidget(self.entity_sidebar)
-        self.addDockWidget(self._leading_area(), self.entity_dock)
+        self.entity_dock = self._leading_dock("entity_dock", self.entity_sidebar)
 
         self.selections_panel = SelectionsPanel(self.marks)
         self.selections_panel.open_requested.connect(self.open_selection)
         self.selections_panel.export_requested.connect(self.show_export)
-        self.selections_dock = QDockWidget(self)
-        self.selections_dock.setObjectName("selections_dock")
-        self.selections_dock.setWidget(self.selections_panel)
-        self.addDockWidget(self._leading_area(), self.selections_dock)
+        self.selections_dock = self._leading_dock("selections_dock", self.selections_panel)
         self.tabifyDockWidget(self.entity_dock, self.selections_dock)
         self.entity_dock.raise_()
         self.export_dialog: ExportDialog | None = None
@@ -239,6 +233,14 @@ class MainWindow(QMainWindow):
         self._update_title()
         if self._shown is not None:
             self._show_summary(self._shown)
+
+    def _leading_dock(self, name: str, widget: QWidget) -> QDockWidget:
+        """A dock holding ``widget``, on the side where reading starts; ``name`` keys its saved state."""
+        dock = QDockWidget(self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(self._leading_area(), dock)
+        return dock
 
     def _leading_area(self) -> Qt.DockWidgetArea:
         """The dock area on the side where reading starts (right in Arabic)."""
